@@ -1,0 +1,44 @@
+namespace LandMap.Core.Reports;
+
+/// <summary>
+/// Everything extracted from one planning report. The property names are a contract:
+/// <c>landmap extract --format json</c> prints them camel-cased, and tools outside LandMap read them.
+/// </summary>
+public sealed record ExtractedReport
+{
+    /// <summary>The file name, without its folder.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Canonical district name (卫东区, 湛河区, …), or null when the header names none.</summary>
+    public string? District { get; init; }
+
+    /// <summary>The year whose plan execution the report reviews.</summary>
+    public int? ReviewYear { get; init; }
+
+    /// <summary>The year the report plans for.</summary>
+    public int? PlanYear { get; init; }
+
+    /// <summary>How the file was decoded: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, docx or pdf.</summary>
+    public required string Encoding { get; init; }
+
+    /// <summary>The 用地保障重点项目 column, when the report has one.</summary>
+    public LandColumn? LandColumn { get; init; }
+
+    /// <summary>Land-guarantee entries in the order printed.</summary>
+    public IReadOnlyList<LandEntry> LandEntries { get; init; } = [];
+
+    /// <summary>Key projects named in the prose with the stage they reached (or are to reach).</summary>
+    public IReadOnlyList<KeyProject> Projects { get; init; } = [];
+
+    /// <summary>Rows of the indicator tables (附表).</summary>
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+
+    /// <summary>What a reader should check by hand: count mismatches, part sums, OCR repairs.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>Where a record came from: the 1-based line of the file and the sentence as printed.</summary>
+public sealed record SourceRef(int Line, string Text);
+
+/// <summary>The heading of a land-guarantee column and how many entries it declares.</summary>
+public sealed record LandColumn(string Title, int? DeclaredCount, int FoundCount, int Line);
