@@ -6,6 +6,9 @@ public sealed record KeyProject
     /// <summary>The project name as printed.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The phase printed with the name (一期, 二期), if any.</summary>
+    public string? Phase { get; init; }
+
     /// <summary>The furthest stage the sentence names; null when only investment is stated.</summary>
     public ProjectStage? Stage { get; init; }
 
