@@ -1,1 +1,21 @@
-System.Console.WriteLine("b");
+using BenchmarkDotNet.Running;
+using LandMap.Benchmarks;
+
+// dotnet run -c Release --project tests/LandMap.Benchmarks -- [BenchmarkDotNet options, e.g. --job short]
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
+
+// Benchmarks run in child processes; size the synthetic report here to turn its median into MB/s.
+var sizing = new ExtractionBenchmarks();
+sizing.Setup();
+foreach (var report in summaries.SelectMany(s => s.Reports))
+{
+    if (report.ResultStatistics is not { } stats) continue;
+    var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
+    var medianMs = stats.Median / 1e6;
+    var line = $"{name}: median {medianMs:0.###} ms";
+    if (report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ExtractionBenchmarks.LargeSyntheticReport) && sizing.LargeReportBytes > 0)
+    {
+        line += $", {sizing.LargeReportBytes / 1048576.0 / (medianMs / 1000):0.#} MB/s";
+    }
+    Console.WriteLine(line);
+}

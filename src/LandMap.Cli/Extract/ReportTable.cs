@@ -51,7 +51,7 @@ internal static class ReportTable
             table.AddRow(
                 Cell(p.Name),
                 Cell(p.Phase),
-                Cell(p.Stage?.ToString()),
+                Cell(p.Stage is { } s ? ProjectStageNames.Chinese(s) : null),
                 Cell(p.StageText),
                 Cell(p.Target ? "是" : ""),
                 Cell(p.InvestmentYi?.ToString("0.##", CultureInfo.InvariantCulture)),

@@ -5,12 +5,12 @@ using LandMap.Core.Extraction.Input;
 namespace LandMap.Core.Extraction;
 
 /// <summary>A paragraph rebuilt across page breaks, with a map back to the lines it came from.</summary>
-public sealed class Paragraph
+public sealed class ReportParagraph
 {
     private readonly int[] _offsets;
     private readonly int[] _lines;
 
-    internal Paragraph(string text, int[] offsets, int[] lines)
+    internal ReportParagraph(string text, int[] offsets, int[] lines)
     {
         Text = text;
         _offsets = offsets;
@@ -44,16 +44,16 @@ public static partial class Paragraphs
     private static partial Regex StartsBlockRegex();
 
     /// <summary>Splits <paramref name="report"/> into paragraphs.</summary>
-    public static IReadOnlyList<Paragraph> Of(ReportText report)
+    public static IReadOnlyList<ReportParagraph> Of(ReportText report)
     {
-        var result = new List<Paragraph>();
+        var result = new List<ReportParagraph>();
         var text = new StringBuilder();
         var offsets = new List<int>();
         var lines = new List<int>();
 
         void Flush()
         {
-            if (text.Length > 0) result.Add(new Paragraph(text.ToString(), [.. offsets], [.. lines]));
+            if (text.Length > 0) result.Add(new ReportParagraph(text.ToString(), [.. offsets], [.. lines]));
             text.Clear();
             offsets.Clear();
             lines.Clear();

@@ -31,7 +31,7 @@ public static partial class ProjectProseParser
 
     /// <summary>Projects in <paramref name="paragraphs"/>; <paramref name="normalize"/> maps printed text to the
     /// text to parse char for char (half-width digits, OCR repairs), so offsets stay valid.</summary>
-    public static IReadOnlyList<KeyProject> Parse(IReadOnlyList<Paragraph> paragraphs, Func<string, string> normalize)
+    public static IReadOnlyList<KeyProject> Parse(IReadOnlyList<ReportParagraph> paragraphs, Func<string, string> normalize)
     {
         var projects = new List<KeyProject>();
         var planPart = false;
@@ -48,7 +48,7 @@ public static partial class ProjectProseParser
         return projects.DistinctBy(p => (p.Name, p.Stage, p.Target, p.Source.Line)).ToList();
     }
 
-    private static void ReadSentence(Match sentence, Paragraph paragraph, bool planPart, List<KeyProject> projects)
+    private static void ReadSentence(Match sentence, ReportParagraph paragraph, bool planPart, List<KeyProject> projects)
     {
         var printed = paragraph.Text.Substring(sentence.Index, sentence.Length).Trim();
         foreach (Match clause in ClauseRegex().Matches(sentence.Value))

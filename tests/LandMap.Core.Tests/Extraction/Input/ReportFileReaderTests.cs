@@ -121,11 +121,5 @@ public sealed class ReportFileReaderTests : IDisposable
         Assert.Equal(["# 标题"], result.Text!.Lines);
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LandMap.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("LandMap.sln not found above the test binaries");
-    }
+    private static string RepositoryRoot() => TestPaths.RepositoryRoot;
 }
