@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using LandMap.Core.Reports;
+
+namespace LandMap.Core.Geocoding.Grammar;
+
+/// <summary>What a location says, as constraints, and the pieces of text no pattern understood.</summary>
+public sealed record ParsedLocation(IReadOnlyList<LocationConstraint> Constraints, IReadOnlyList<string> Unparsed);
+
+/// <summary>
+/// Reads the location grammar of DOMAIN.md into constraints. The text is cut into segments at ，；
+/// (and at 、 between statements); each segment is read left to right: administrative prefixes
+/// (平顶山市卫东区蒲城街道) are dropped; a crossing (A与B交叉口东北角, A与B向西50米路北6号) is taken first;
+/// then both sides (A东段两侧), stretches (X至Y), sides of another entry (…项目南侧), sides of a line
+/// (A东段北侧, A以南, A北), road sections (A北段) and the district border (与襄城县交界处); what is left names places
+/// (程庄村, 观上村原丁营砖厂). A 四至 box comes from the entry's bounds.
+/// </summary>
+public static partial class LocationParser
+{
+    private const string LineSuffix = "(?:大道|路|线|铁路|专用线|渠|河|高速|引线|国道)";
+
+    [GeneratedRegex(@"^(?:平顶山市)?(?:卫东区|湛河区)?(?:[\p{IsCJKUnifiedIdeographs}]{2,4}?(?:街道办事处|街道|办事处))?")]
+    private static partial Regex AdminPrefixRegex();
+
+    [GeneratedRegex(@"^(?<a>[^与和，、]+?)(?:与|和)(?<b>[^与和，、]+?)(?:交叉口|路口|(?=向[东西南北])|$)(?<q>东北|西北|东南|西南|路?[东西南北](?![段侧至]))?(?:角|侧|方向)?")]
+    private static partial Regex CrossingRegex();
+
+    [GeneratedRegex(@"^(?<a>.+?" + LineSuffix + @")[东西南北]?(?<b>[^，、]+?" + LineSuffix + @")(?:交叉口|路口)(?<q>东北|西北|东南|西南|路?[东西南北])?(?:角|侧)?")]
+    private static partial Regex CrossingWithoutConjunctionRegex();
+
+    [GeneratedRegex(@"向(?<dir>[东西南北])\s*(?<d>\d+(?:\.\d+)?)\s*米")]
+    private static partial Regex OffsetRegex();
+
+    [GeneratedRegex(@"路(?<dir>[东西南北])\s*(?:\d+\s*号)?$")]
+    private static partial Regex RoadSideTailRegex();
+
+    [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
+    private static partial Regex BothSidesRegex();
+
+    [GeneratedRegex(@"^(?<from>[^东西南北].+?)至(?<to>.+)$")]
+    private static partial Regex StretchRegex();
+
+    [GeneratedRegex(@"^(?<e>.+?项目)(?<dir>[东西南北])侧")]
+    private static partial Regex RelativeRegex();
+
+    [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:以(?<dir>[东西南北])|(?<dir>[东西南北])侧|(?<=" + LineSuffix + @")(?<dir>[东西南北])(?=$|[\p{IsCJKUnifiedIdeographs}]{2,}村))")]
+    private static partial Regex SideRegex();
+
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?<sec>[东西南北中]段)")]
+    private static partial Regex SectionRegex();
+
+    [GeneratedRegex(@"^与(?<n>.+?(?:县|区|市))交界处?")]
+    private static partial Regex BorderRegex();
+
+    [GeneratedRegex(@"(?:及其周边区域|及其周边|周边区域|部分区域|周边)$")]
+    private static partial Regex VicinityTailRegex();
+
+    [GeneratedRegex(@"(?<=" + LineSuffix + @")$")]
+    private static partial Regex EndsLikeLineRegex();
+
+    /// <summary>Parses <paramref name="location"/>; <paramref name="bounds"/> adds a box constraint.</summary>
+    public static ParsedLocation Parse(string? location, Bounds? bounds = null)
+    {
+        var constraints = new List<LocationConstraint>();
+        var unparsed = new List<string>();
+        if (bounds is not null)
+        {
+            constraints.Add(new BoxConstraint(bounds.West, bounds.East, bounds.South, bounds.North, location ?? ""));
+            return new ParsedLocation(constraints, unparsed);
+        }
+        if (string.IsNullOrWhiteSpace(location)) return new ParsedLocation(constraints, unparsed);
+
+        foreach (var segment in Segments(location))
+        {
+            ReadSegment(segment, constraints, unparsed);
+        }
+        return new ParsedLocation(constraints, unparsed);
+    }
+
+    private static IEnumerable<string> Segments(string location)
+    {
+        // "东、西两侧" is one statement, and a bracket holds its own location.
+        var text = location.Replace("东、西两侧", "两侧").Replace("南、北两侧", "两侧");
+        text = Regex.Replace(text, @"[（(]([^）)]*)[）)]", "，$1，");
+        foreach (var clause in text.Split(['，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // 、 separates statements (许南路东侧、建设路南侧蒲城村) and also villages (上张村、吴寨村).
+            foreach (var piece in clause.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    private static void ReadSegment(string segment, List<LocationConstraint> constraints, List<string> unparsed)
+    {
+        var text = AdminPrefixRegex().Replace(segment.Replace(" ", ""), "");
+        var lastLine = constraints.OfType<SideConstraint>().Select(s => s.Feature).LastOrDefault();
+
+        if ((CrossingRegex().Match(text) is { Success: true } c && LooksLikeLine(c.Groups["b"].Value)) ||
+            (CrossingWithoutConjunctionRegex().Match(text) is { Success: true } c2 && (c = c2) is not null))
+        {
+            var quadrant = c.Groups["q"].Value.TrimStart('路');
+            constraints.Add(new CornerConstraint(c.Groups["a"].Value, c.Groups["b"].Value, Directions.Parse(quadrant), segment));
+            lastLine = c.Groups["a"].Value;
+            text = text[(c.Index + c.Length)..];
+        }
+        if (OffsetRegex().Match(text) is { Success: true } o)
+        {
+            constraints.Add(new OffsetConstraint(Directions.Parse(o.Groups["dir"].Value)!.Value, double.Parse(o.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture), segment));
+            text = text.Remove(o.Index, o.Length);
+        }
+        if (RoadSideTailRegex().Match(text) is { Success: true } tail)
+        {
+            // 路南 / 路北6号: the side of the road named last.
+            if (lastLine is not null) constraints.Add(new SideConstraint(lastLine, Directions.Parse(tail.Groups["dir"].Value)!.Value, null, true, segment));
+            text = text[..tail.Index];
+        }
+
+        while (text.Length > 0)
+        {
+            var before = text;
+            text = ReadStatement(text, segment, constraints);
+            if (text == before) break;
+        }
+        if (text.Length > 0) ReadPlaces(text, segment, constraints, unparsed);
+    }
+
+    private static string ReadStatement(string text, string segment, List<LocationConstraint> constraints)
+    {
+        if (BorderRegex().Match(text) is { Success: true } border)
+        {
+            constraints.Add(new BorderConstraint(border.Groups["n"].Value, segment));
+            return text[border.Length..];
+        }
+        if (BothSidesRegex().Match(text) is { Success: true } both)
+        {
+            constraints.Add(new BothSidesConstraint(both.Groups["f"].Value, Directions.ParseSection(both.Groups["sec"].Value), segment));
+            return text[both.Length..];
+        }
+        if (StretchRegex().Match(text) is { Success: true } stretch)
+        {
+            constraints.Add(new StretchConstraint(stretch.Groups["from"].Value, stretch.Groups["to"].Value, segment));
+            return "";
+        }
+        if (RelativeRegex().Match(text) is { Success: true } relative)
+        {
+            constraints.Add(new RelativeConstraint(relative.Groups["e"].Value, Directions.Parse(relative.Groups["dir"].Value)!.Value, segment));
+            return text[relative.Length..];
+        }
+        if (SideRegex().Match(text) is { Success: true } side)
+        {
+            var feature = side.Groups["f"].Value;
+            var dir = Directions.Parse(side.Groups["dir"].Value)!.Value;
+            var fronting = !side.Value.Contains('以');
+            constraints.Add(LooksLikeLine(feature)
+                ? new SideConstraint(feature, dir, Directions.ParseSection(side.Groups["sec"].Value), fronting, segment)
+                : new PlaceConstraint(VicinityTailRegex().Replace(feature, ""), dir, segment));
+            return text[side.Length..];
+        }
+        if (SectionRegex().Match(text) is { Success: true } section)
+        {
+            constraints.Add(new SectionConstraint(section.Groups["f"].Value, Directions.ParseSection(section.Groups["sec"].Value)!.Value, segment));
+            return text[section.Length..];
+        }
+        return text;
+    }
+
+    private static void ReadPlaces(string text, string segment, List<LocationConstraint> constraints, List<string> unparsed)
+    {
+        // 观上村原丁营砖厂: a village and a former landmark in it.
+        foreach (var part in text.Split('原', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var place = VicinityTailRegex().Replace(part, "");
+            if (place.Length >= 2) constraints.Add(new PlaceConstraint(place, null, segment));
+            else unparsed.Add(part);
+        }
+    }
+
+    private static bool LooksLikeLine(string name) => EndsLikeLineRegex().IsMatch(name) || name.EndsWith("线");
+}
