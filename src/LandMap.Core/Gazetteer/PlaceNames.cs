@@ -4,7 +4,7 @@ namespace LandMap.Core.Gazetteer;
 
 /// <summary>
 /// Normalizes place names so that the forms OCR and authors produce compare equal: the key used by
-/// <see cref="Gazetteer"/> for names, aliases and districts.
+/// <see cref="GazetteerIndex"/> for names, aliases and districts.
 /// </summary>
 /// <remarks>
 /// Steps, in order: Unicode NFKC (full-width digits, letters and brackets become half-width; the

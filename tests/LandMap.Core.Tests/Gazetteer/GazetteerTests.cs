@@ -1,6 +1,6 @@
 using LandMap.Core.Gazetteer;
 using NetTopologySuite.Geometries;
-using GazetteerIndex = LandMap.Core.Gazetteer.Gazetteer;
+
 
 namespace LandMap.Core.Tests.Gazetteer;
 

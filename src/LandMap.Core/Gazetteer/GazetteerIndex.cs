@@ -36,7 +36,7 @@ public sealed record GazetteerNeighbour(GazetteerFeature Feature, double Distanc
 /// <para>A district filter keeps features of that district and features without a district (city-wide:
 /// rivers, railways). A feature's district may list several, separated by 、 , ， ; or /.</para>
 /// </remarks>
-public sealed class Gazetteer
+public sealed class GazetteerIndex
 {
     private static readonly char[] DistrictSeparators = ['、', ',', '，', ';', '；', '/'];
 
@@ -45,7 +45,7 @@ public sealed class Gazetteer
     private readonly STRtree<Entry> _tree = new();
 
     /// <summary>Indexes <paramref name="features"/>; later features override earlier ones with the same key.</summary>
-    public Gazetteer(IEnumerable<GazetteerFeature> features)
+    public GazetteerIndex(IEnumerable<GazetteerFeature> features)
     {
         ArgumentNullException.ThrowIfNull(features);
         var positions = new Dictionary<(string, PlaceKind, string), int>();
@@ -81,10 +81,10 @@ public sealed class Gazetteer
     }
 
     /// <summary>Loads a directory with <see cref="GazetteerLoader"/> and indexes it; null plus the problems on failure.</summary>
-    public static (Gazetteer? Gazetteer, GazetteerLoadResult Load) LoadDirectory(string directory, GazetteerLoadOptions? options = null)
+    public static (GazetteerIndex? Gazetteer, GazetteerLoadResult Load) LoadDirectory(string directory, GazetteerLoadOptions? options = null)
     {
         var load = new GazetteerLoader(options).LoadAll(directory);
-        return (load.IsSuccess ? new Gazetteer(load.Features) : null, load);
+        return (load.IsSuccess ? new GazetteerIndex(load.Features) : null, load);
     }
 
     /// <summary>All features, in load order, after overrides.</summary>
