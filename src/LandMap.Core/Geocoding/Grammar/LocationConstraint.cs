@@ -118,3 +118,10 @@ public sealed record BorderConstraint(string Neighbour, string Text) : LocationC
     /// <inheritdoc />
     public override string Describe() => $"与{Neighbour}交界处";
 }
+
+/// <summary>On a line feature, either side: 昆阳大道辛北村.</summary>
+public sealed record AlongConstraint(string Feature, string Text) : LocationConstraint(Text)
+{
+    /// <inheritdoc />
+    public override string Describe() => $"{Feature}沿线";
+}

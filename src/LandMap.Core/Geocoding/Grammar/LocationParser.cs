@@ -30,8 +30,20 @@ public static partial class LocationParser
     [GeneratedRegex(@"向(?<dir>[东西南北])\s*(?<d>\d+(?:\.\d+)?)\s*米")]
     private static partial Regex OffsetRegex();
 
-    [GeneratedRegex(@"路(?<dir>[东西南北])\s*(?:\d+\s*号)?$")]
+    [GeneratedRegex(@"(?<=^|村|社区|号)路(?<dir>[东西南北])\s*(?:\d+\s*号)?$")]
     private static partial Regex RoadSideTailRegex();
+
+    [GeneratedRegex(@"^(?<b>.+?)路口对面")]
+    private static partial Regex OppositeCornerRegex();
+
+    [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村|社区))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
+    private static partial Regex LeadingVillageRegex();
+
+    [GeneratedRegex(@"^(?<f>.{2,}?)(?<dir>东北|西北|东南|西南|[东西南北])$")]
+    private static partial Regex BareDirectionRegex();
+
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和])(?=.)")]
+    private static partial Regex AlongRegex();
 
     [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
     private static partial Regex BothSidesRegex();
@@ -42,7 +54,7 @@ public static partial class LocationParser
     [GeneratedRegex(@"^(?<e>.+?项目)(?<dir>[东西南北])侧")]
     private static partial Regex RelativeRegex();
 
-    [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:以(?<dir>[东西南北])|(?<dir>[东西南北])侧|(?<=" + LineSuffix + @")(?<dir>[东西南北])(?=$|[\p{IsCJKUnifiedIdeographs}]{2,}村))")]
+    [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:以(?<dir>[东西南北])|(?<dir>东北|西北|东南|西南|[东西南北])侧|(?<=" + LineSuffix + @")(?<dir>[东西南北])(?!段)(?=$|[\p{IsCJKUnifiedIdeographs}]{2,}村))")]
     private static partial Regex SideRegex();
 
     [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?<sec>[东西南北中]段)")]
@@ -76,10 +88,31 @@ public static partial class LocationParser
         return new ParsedLocation(constraints, unparsed);
     }
 
+    /// <summary>
+    /// Splits a location with sub-parcels (八矿路与平安大道交叉口东北（一站约47亩）、平安大道东段南侧、八矿路口对面（二站台约68亩）)
+    /// into the text that locates each part; empty when the location states no parts.
+    /// </summary>
+    public static IReadOnlyList<(string Label, string Text)> SplitParts(string location)
+    {
+        var parts = new List<(string, string)>();
+        var start = 0;
+        foreach (Match m in PartBracketRegex().Matches(location))
+        {
+            parts.Add((m.Groups["label"].Value.Trim(), location[start..m.Index].Trim('、', '，', ',', ' ')));
+            start = m.Index + m.Length;
+        }
+        return parts;
+    }
+
+    [GeneratedRegex(@"[（(](?<label>[^）)\d约]*?)\s*约?\s*[\d.]+\s*亩[）)]")]
+    private static partial Regex PartBracketRegex();
+
     private static IEnumerable<string> Segments(string location)
     {
         // "东、西两侧" is one statement, and a bracket holds its own location.
         var text = location.Replace("东、西两侧", "两侧").Replace("南、北两侧", "两侧");
+        // （原许南路） names the road before it again; （一站约47亩） labels a sub-parcel: neither adds a place.
+        text = Regex.Replace(text, @"[（(](?:原|老)[^）)]*[）)]|[（(][^）)]*亩[）)]", "");
         text = Regex.Replace(text, @"[（(]([^）)]*)[）)]", "，$1，");
         foreach (var clause in text.Split(['，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -94,7 +127,7 @@ public static partial class LocationParser
     private static void ReadSegment(string segment, List<LocationConstraint> constraints, List<string> unparsed)
     {
         var text = AdminPrefixRegex().Replace(segment.Replace(" ", ""), "");
-        var lastLine = constraints.OfType<SideConstraint>().Select(s => s.Feature).LastOrDefault();
+        var lastLine = constraints.Select(LineOf).LastOrDefault(l => l is not null);
 
         if ((CrossingRegex().Match(text) is { Success: true } c && LooksLikeLine(c.Groups["b"].Value)) ||
             (CrossingWithoutConjunctionRegex().Match(text) is { Success: true } c2 && (c = c2) is not null))
@@ -109,10 +142,11 @@ public static partial class LocationParser
             constraints.Add(new OffsetConstraint(Directions.Parse(o.Groups["dir"].Value)!.Value, double.Parse(o.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture), segment));
             text = text.Remove(o.Index, o.Length);
         }
+        Compass? roadSide = null;
         if (RoadSideTailRegex().Match(text) is { Success: true } tail)
         {
-            // 路南 / 路北6号: the side of the road named last.
-            if (lastLine is not null) constraints.Add(new SideConstraint(lastLine, Directions.Parse(tail.Groups["dir"].Value)!.Value, null, true, segment));
+            // 路南 / 路北6号: the side of the road named last, once the rest of the segment is read.
+            roadSide = Directions.Parse(tail.Groups["dir"].Value);
             text = text[..tail.Index];
         }
 
@@ -122,6 +156,8 @@ public static partial class LocationParser
             text = ReadStatement(text, segment, constraints);
             if (text == before) break;
         }
+        lastLine = constraints.Select(LineOf).LastOrDefault(l => l is not null) ?? lastLine;
+        if (roadSide is { } side && lastLine is not null) constraints.Add(new SideConstraint(lastLine, side, null, true, segment));
         if (text.Length > 0) ReadPlaces(text, segment, constraints, unparsed);
     }
 
@@ -147,6 +183,11 @@ public static partial class LocationParser
             constraints.Add(new RelativeConstraint(relative.Groups["e"].Value, Directions.Parse(relative.Groups["dir"].Value)!.Value, segment));
             return text[relative.Length..];
         }
+        if (LeadingVillageRegex().Match(text) is { Success: true } village)
+        {
+            constraints.Add(new PlaceConstraint(village.Groups["p"].Value, null, segment));
+            return text[village.Length..];
+        }
         if (SideRegex().Match(text) is { Success: true } side)
         {
             var feature = side.Groups["f"].Value;
@@ -162,6 +203,25 @@ public static partial class LocationParser
             constraints.Add(new SectionConstraint(section.Groups["f"].Value, Directions.ParseSection(section.Groups["sec"].Value)!.Value, segment));
             return text[section.Length..];
         }
+        if (OppositeCornerRegex().Match(text) is { Success: true } opposite && constraints.Select(LineOf).LastOrDefault(l => l is not null) is { } road)
+        {
+            // 八矿路口对面: across the road named last from its crossing with 八矿路.
+            constraints.Add(new CornerConstraint(road, opposite.Groups["b"].Value + "路", null, segment));
+            return text[opposite.Length..];
+        }
+        if (AlongRegex().Match(text) is { Success: true } along)
+        {
+            constraints.Add(new AlongConstraint(along.Groups["f"].Value, segment));
+            return text[along.Length..];
+        }
+        if (BareDirectionRegex().Match(text) is { Success: true } bare)
+        {
+            // 北环路北, 韩申线南, 中平能化集团天工有限公司北: beside a line or a place, without 侧.
+            var feature = bare.Groups["f"].Value;
+            var dir = Directions.Parse(bare.Groups["dir"].Value)!.Value;
+            constraints.Add(LooksLikeLine(feature) ? new SideConstraint(feature, dir, null, true, segment) : new PlaceConstraint(feature, dir, segment));
+            return "";
+        }
         return text;
     }
 
@@ -175,6 +235,16 @@ public static partial class LocationParser
             else unparsed.Add(part);
         }
     }
+
+    private static string? LineOf(LocationConstraint constraint) => constraint switch
+    {
+        SideConstraint s when LooksLikeLine(s.Feature) => s.Feature,
+        SectionConstraint s => s.Feature,
+        BothSidesConstraint b => b.Feature,
+        AlongConstraint a => a.Feature,
+        CornerConstraint c => c.RoadA,
+        _ => null,
+    };
 
     private static bool LooksLikeLine(string name) => EndsLikeLineRegex().IsMatch(name) || name.EndsWith("线");
 }
