@@ -43,6 +43,7 @@ public sealed class GazetteerIndex
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<(Entry Entry, NameMatch By, string Text)>> _byName = new(StringComparer.Ordinal);
     private readonly STRtree<Entry> _tree = new();
+    private readonly Dictionary<GazetteerFeature, Entry> _byFeature = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Indexes <paramref name="features"/>; later features override earlier ones with the same key.</summary>
     public GazetteerIndex(IEnumerable<GazetteerFeature> features)
@@ -67,6 +68,7 @@ public sealed class GazetteerIndex
         {
             var entry = new Entry(feature, Metric.ToGk114(feature.Geometry), SplitDistricts(feature.District), _entries.Count);
             _entries.Add(entry);
+            _byFeature[feature] = entry;
             _tree.Insert(entry.Gk.EnvelopeInternal, entry);
             Add(PlaceNames.Normalize(feature.Name), entry, NameMatch.Name, feature.Name);
             foreach (var alias in feature.Aliases)
@@ -89,6 +91,13 @@ public sealed class GazetteerIndex
 
     /// <summary>All features, in load order, after overrides.</summary>
     public IReadOnlyList<GazetteerFeature> Features { get; }
+
+    /// <summary>
+    /// The feature's geometry in EPSG:4547 metres, projected once when the index was built.
+    /// Callers must not change it (copy first).
+    /// </summary>
+    public Geometry MetricGeometry(GazetteerFeature feature) =>
+        _byFeature.TryGetValue(feature, out var entry) ? entry.Gk : throw new ArgumentException($"{feature} is not in this gazetteer", nameof(feature));
 
     /// <summary>The number of features.</summary>
     public int Count => _entries.Count;

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using LandMap.Core.Gazetteer;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>A name found in the gazetteer, with its geometry in EPSG:4547 metres.</summary>
+/// <param name="Name">The name as the report printed it.</param>
+/// <param name="Feature">The gazetteer feature it resolved to.</param>
+/// <param name="Metric">The feature's geometry in metres.</param>
+/// <param name="Note">How it was resolved when not directly (规划 dropped, ambiguity), or null.</param>
+public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geometry Metric, string? Note)
+{
+    /// <summary>How far off the feature may be, in metres (500 when the gazetteer does not say).</summary>
+    public double PrecisionM => Feature.PrecisionM ?? 500;
+
+    /// <summary>True for roads, railways, rivers, canals and boundaries drawn as lines.</summary>
+    public bool IsLine => Metric is LineString or MultiLineString;
+}
+
+/// <summary>
+/// Resolves printed names through the gazetteer. Fallbacks, in order: the name as printed; without a
+/// 规划/原 prefix (规划矿工路 → 矿工路); without a vicinity tail (十二矿独立工矿区部分区域 → 十二矿独立工矿区).
+/// Among several hits it prefers a canonical name over an alias and the wanted kinds; when a name matches
+/// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道).
+/// </summary>
+public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? district)
+{
+    [GeneratedRegex(@"^(?:规划|原|老)")]
+    private static partial Regex PrefixRegex();
+
+    [GeneratedRegex(@"(?:及其周边区域|及其周边|周边区域|部分区域|周边|一带|附近)$")]
+    private static partial Regex VicinityRegex();
+
+    /// <summary>The gazetteer this resolver reads.</summary>
+    public GazetteerIndex Gazetteer => gazetteer;
+
+    /// <summary>Resolves <paramref name="name"/>, preferring lines or places as the grammar expects; null when unknown.</summary>
+    public ResolvedPlace? Resolve(string name, bool preferLine)
+    {
+        foreach (var (candidate, note) in Candidates(name))
+        {
+            var hits = gazetteer.Lookup(candidate, district);
+            if (hits.Count == 0) continue;
+            var best = hits.OrderBy(h => h.MatchedBy).ThenBy(h => IsLineKind(h.Feature.Kind) == preferLine ? 0 : 1).First();
+            var others = hits.Where(h => !ReferenceEquals(h.Feature, best.Feature)).Select(h => h.Feature.Name).Distinct().ToList();
+            var ambiguity = others.Count > 0 ? $"{name} 也可能指 {string.Join("、", others)}；取 {best.Feature.Name}" : null;
+            var text = string.Join("；", new[] { note, ambiguity }.Where(t => t is not null));
+            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature), text.Length > 0 ? text : null);
+        }
+        return null;
+    }
+
+    /// <summary>The district polygon in metres, or null when the gazetteer has none.</summary>
+    public Geometry? DistrictArea() =>
+        district is null ? null : gazetteer.Lookup(district).Where(h => h.Feature.Kind == PlaceKind.District).Select(h => gazetteer.MetricGeometry(h.Feature)).FirstOrDefault();
+
+    private static IEnumerable<(string Name, string? Note)> Candidates(string name)
+    {
+        yield return (name, null);
+        var bare = PrefixRegex().Replace(name, "");
+        if (bare != name && bare.Length >= 2) yield return (bare, $"{name} 按 {bare} 查找");
+        var core = VicinityRegex().Replace(bare, "");
+        if (core != bare && core.Length >= 2) yield return (core, $"{name} 按 {core} 查找");
+    }
+
+    private static bool IsLineKind(PlaceKind kind) =>
+        kind is PlaceKind.Road or PlaceKind.Railway or PlaceKind.River or PlaceKind.Canal or PlaceKind.Boundary;
+}

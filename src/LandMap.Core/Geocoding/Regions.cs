@@ -1,0 +1,127 @@
+using LandMap.Core.Geocoding.Grammar;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Distance;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>
+/// Regions the location grammar describes, in EPSG:4547 metres: the land on one side of a line, a road
+/// section, the quadrant at a crossing. A side region is the band swept from the line towards the side
+/// (north of a road = the road moved north by the depth), which follows the road's bends; GeometryFixer
+/// repairs the band where a bend folds it back (keeping both halves, unlike Buffer(0)).
+/// </summary>
+public static class Regions
+{
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4547);
+
+    /// <summary>The land within <paramref name="depthM"/> of <paramref name="line"/> on side <paramref name="side"/>.</summary>
+    public static Geometry Side(Geometry line, Compass side, double depthM)
+    {
+        var (dx, dy) = Directions.Vector(side);
+        var parts = new List<Geometry>();
+        foreach (var part in LineParts(line))
+        {
+            var coords = part.Coordinates;
+            var ring = new List<Coordinate>(coords.Length * 2 + 1);
+            ring.AddRange(coords.Select(c => new Coordinate(c.X, c.Y)));
+            ring.AddRange(coords.Reverse().Select(c => new Coordinate(c.X + dx * depthM, c.Y + dy * depthM)));
+            ring.Add(new Coordinate(coords[0].X, coords[0].Y));
+            parts.Add(GeometryFixer.Fix(Factory.CreatePolygon(ring.ToArray())));
+        }
+        return parts.Count == 1 ? parts[0] : Factory.BuildGeometry(parts).Union();
+    }
+
+    /// <summary>
+    /// The part of a line a section word names: 东段 is the eastern third of its extent inside
+    /// <paramref name="within"/> (the district), 中段 the middle third, and so on.
+    /// </summary>
+    public static Geometry Section(Geometry line, RoadSection section, Geometry within)
+    {
+        var inside = line.Intersection(within);
+        if (inside.IsEmpty || inside.Length < line.Length * 0.05) inside = line;
+        var env = inside.EnvelopeInternal;
+        var (lo, hi) = section switch
+        {
+            RoadSection.West => (env.MinX, env.MinX + env.Width / 3),
+            RoadSection.Middle => (env.MinX + env.Width / 3, env.MinX + env.Width * 2 / 3),
+            RoadSection.East => (env.MaxX - env.Width / 3, env.MaxX),
+            RoadSection.South => (env.MinY, env.MinY + env.Height / 3),
+            _ => (env.MaxY - env.Height / 3, env.MaxY),
+        };
+        var box = section is RoadSection.West or RoadSection.Middle or RoadSection.East
+            ? new Envelope(lo, hi, env.MinY - 1, env.MaxY + 1)
+            : new Envelope(env.MinX - 1, env.MaxX + 1, lo, hi);
+        var clipped = inside.Intersection(Factory.ToGeometry(box));
+        return clipped.IsEmpty ? inside : clipped;
+    }
+
+    /// <summary>The points where two lines cross; when they do not, the closest pair's midpoint and the gap.</summary>
+    public static (Point Point, double GapM) Crossing(Geometry a, Geometry b)
+    {
+        var crossing = a.Intersection(b);
+        if (!crossing.IsEmpty) return (Factory.CreatePoint(crossing.Coordinates[0]), 0);
+        var closest = DistanceOp.NearestPoints(a, b);
+        var mid = new Coordinate((closest[0].X + closest[1].X) / 2, (closest[0].Y + closest[1].Y) / 2);
+        return (Factory.CreatePoint(mid), closest[0].Distance(closest[1]));
+    }
+
+    /// <summary>The unit direction of <paramref name="line"/> near <paramref name="at"/> (the segment closest to it).</summary>
+    public static (double X, double Y) DirectionNear(Geometry line, Coordinate at)
+    {
+        (double, double) best = (1, 0);
+        var bestDistance = double.MaxValue;
+        foreach (var part in LineParts(line))
+        {
+            var c = part.Coordinates;
+            for (var i = 0; i + 1 < c.Length; i++)
+            {
+                var segment = new LineSegment(c[i], c[i + 1]);
+                var d = segment.Distance(at);
+                if (d >= bestDistance || segment.Length == 0) continue;
+                bestDistance = d;
+                best = ((c[i + 1].X - c[i].X) / segment.Length, (c[i + 1].Y - c[i].Y) / segment.Length);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>True when the line runs more east–west than north–south near <paramref name="at"/>.</summary>
+    public static bool RunsEastWest(Geometry line, Coordinate at)
+    {
+        var (x, y) = DirectionNear(line, at);
+        return Math.Abs(x) >= Math.Abs(y);
+    }
+
+    /// <summary>The point of <paramref name="line"/> halfway along its length.</summary>
+    public static Coordinate Midpoint(Geometry line)
+    {
+        var parts = LineParts(line).ToList();
+        var longest = parts.Count > 0 ? parts.MaxBy(p => p.Length)! : null;
+        if (longest is null) return line.Centroid.Coordinate;
+        return new NetTopologySuite.LinearReferencing.LengthIndexedLine(longest).ExtractPoint(longest.Length / 2);
+    }
+
+    /// <summary>A disk of radius <paramref name="radiusM"/> around <paramref name="at"/>.</summary>
+    public static Geometry Disk(Coordinate at, double radiusM) => Factory.CreatePoint(at).Buffer(radiusM, 16);
+
+    /// <summary>The lines of a geometry: its LineStrings, or the rings of its polygons.</summary>
+    public static IEnumerable<LineString> LineParts(Geometry geometry)
+    {
+        for (var i = 0; i < geometry.NumGeometries; i++)
+        {
+            switch (geometry.GetGeometryN(i))
+            {
+                case LineString l when l.NumPoints >= 2:
+                    yield return l;
+                    break;
+                case Polygon p:
+                    yield return p.ExteriorRing;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The geometry factory for EPSG:4547 results.</summary>
+    public static GeometryFactory Metric => Factory;
+}
