@@ -2,6 +2,8 @@ using LandMap.Core.Geocoding.Grammar;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Distance;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 
 namespace LandMap.Core.Geocoding;
 
@@ -29,7 +31,7 @@ public static class Regions
             ring.Add(new Coordinate(coords[0].X, coords[0].Y));
             parts.Add(GeometryFixer.Fix(Factory.CreatePolygon(ring.ToArray())));
         }
-        return parts.Count == 1 ? parts[0] : Factory.BuildGeometry(parts).Union();
+        return parts.Count == 1 ? parts[0] : UnionAll(parts);
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ public static class Regions
     /// </summary>
     public static Geometry Section(Geometry line, RoadSection section, Geometry within)
     {
-        var inside = line.Intersection(within);
+        var inside = Intersect(line, within);
         if (inside.IsEmpty || inside.Length < line.Length * 0.05) inside = line;
         var env = inside.EnvelopeInternal;
         var (lo, hi) = section switch
@@ -52,14 +54,14 @@ public static class Regions
         var box = section is RoadSection.West or RoadSection.Middle or RoadSection.East
             ? new Envelope(lo, hi, env.MinY - 1, env.MaxY + 1)
             : new Envelope(env.MinX - 1, env.MaxX + 1, lo, hi);
-        var clipped = inside.Intersection(Factory.ToGeometry(box));
+        var clipped = Intersect(inside, Factory.ToGeometry(box));
         return clipped.IsEmpty ? inside : clipped;
     }
 
     /// <summary>The points where two lines cross; when they do not, the closest pair's midpoint and the gap.</summary>
     public static (Point Point, double GapM) Crossing(Geometry a, Geometry b)
     {
-        var crossing = a.Intersection(b);
+        var crossing = Intersect(a, b);
         if (!crossing.IsEmpty) return (Factory.CreatePoint(crossing.Coordinates[0]), 0);
         var closest = DistanceOp.NearestPoints(a, b);
         var mid = new Coordinate((closest[0].X + closest[1].X) / 2, (closest[0].Y + closest[1].Y) / 2);
@@ -121,6 +123,15 @@ public static class Regions
             }
         }
     }
+
+    /// <summary>Intersection with OverlayNG and its snapping fallbacks: the legacy overlay throws on near-coincident edges.</summary>
+    public static Geometry Intersect(Geometry a, Geometry b) => OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
+
+    /// <summary>Difference with OverlayNG (see <see cref="Intersect"/>).</summary>
+    public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(a, b, SpatialFunction.Difference);
+
+    /// <summary>Union of many geometries with OverlayNG.</summary>
+    public static Geometry UnionAll(IEnumerable<Geometry> geometries) => OverlayNGRobust.Union(Factory.BuildGeometry(geometries.ToList()));
 
     /// <summary>The geometry factory for EPSG:4547 results.</summary>
     public static GeometryFactory Metric => Factory;

@@ -1,0 +1,339 @@
+using LandMap.Core.Geocoding.Grammar;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>A parcel already placed in the same column, for overlaps and 汽车产业园项目南侧.</summary>
+/// <param name="Name">The entry's name.</param>
+/// <param name="Metric">Its geometry in EPSG:4547 metres.</param>
+/// <param name="Container">True for a 片区 or park that may contain other parcels.</param>
+public sealed record PlacedParcel(string Name, Geometry Metric, bool Container);
+
+/// <summary>
+/// Turns the constraints of one location into a <see cref="PlacementPlan"/>: each constraint whose names
+/// resolve narrows the region (the district to start with) and may offer an anchor; the strongest anchor
+/// wins, in this order: offset from a crossing, crossing corner, another entry's side, a road frontage near
+/// a named place, a road frontage, a place, a line to straddle, the middle of a box. A constraint that would
+/// leave no room is not applied and is reported as failed, so one bad name cannot erase the rest.
+/// </summary>
+public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, GeocoderOptions options)
+{
+    private sealed record Anchor(int Rank, Coordinate At, AnchorKind Kind, (double X, double Y) Along, (double X, double Y) Away, Geometry? Line, string Method, double Confidence);
+
+    /// <summary>Builds the plan for <paramref name="location"/>, a parcel of <paramref name="areaM2"/> (null: none stated).</summary>
+    public PlacementPlan Plan(ParsedLocation location, double? areaM2, IReadOnlyList<PlacedParcel> earlier)
+    {
+        var plan = new PlacementPlan { Region = district };
+        var size = Math.Sqrt(areaM2 ?? options.NominalAreaM2);
+        var anchors = new List<Anchor>();
+        Coordinate? placePoint = null;
+
+        foreach (var constraint in location.Constraints)
+        {
+            var (region, anchor, test) = Read(constraint, size, plan, earlier, anchors, ref placePoint);
+            var result = new ConstraintResult(KindOf(constraint), constraint.Text, constraint.Describe(), false);
+            if (region is null && anchor is null)
+            {
+                plan.Checks.Add(new ConstraintCheck(result with { Detail = "未能解析（名称未知或条件不足）" }, null));
+                continue;
+            }
+            if (region is not null)
+            {
+                var narrowed = Regions.Intersect(plan.Region, region);
+                if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
+                {
+                    plan.Warnings.Add($"“{constraint.Describe()}”与其他条件冲突，未采用");
+                    plan.Checks.Add(new ConstraintCheck(result with { Detail = "与其他条件冲突" }, null));
+                    continue;
+                }
+                plan.Region = narrowed;
+            }
+            if (anchor is not null) anchors.Add(anchor);
+            plan.Checks.Add(new ConstraintCheck(result, test));
+        }
+
+        var best = anchors.OrderBy(a => a.Rank).FirstOrDefault();
+        if (best is not null)
+        {
+            var at = best.At;
+            if (best.Kind is AnchorKind.Front or AnchorKind.Straddle && best.Line is not null && placePoint is not null)
+            {
+                // Front onto the road where it passes the named village.
+                at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(best.Line, Regions.Metric.CreatePoint(placePoint))[0];
+            }
+            plan.Anchor = at;
+            plan.Kind = best.Kind;
+            plan.Along = best.Along;
+            plan.Away = best.Away;
+            plan.FrontLine = best.Line;
+            plan.Method = best.Method;
+            plan.BaseConfidence = best.Confidence;
+        }
+        return plan;
+    }
+
+    private (Geometry? Region, Anchor? Anchor, Func<Geometry, (bool, string)>? Test) Read(
+        LocationConstraint constraint, double size, PlacementPlan plan, IReadOnlyList<PlacedParcel> earlier, List<Anchor> anchors, ref Coordinate? placePoint)
+    {
+        var frontDepth = Math.Max(options.MinFrontDepthM, size * 2.5);
+        switch (constraint)
+        {
+            case CornerConstraint c:
+            {
+                if (Line(c.RoadA, plan) is not { } a || Line(c.RoadB, plan) is not { } b) return (null, null, null);
+                var (point, gap) = Regions.Crossing(a.Metric, b.Metric);
+                if (gap > options.MaxCrossingGapM)
+                {
+                    plan.Warnings.Add($"{c.RoadA}与{c.RoadB}在地名库中不相交（相距 {gap:0} 米）");
+                    return (null, null, null);
+                }
+                var p = point.Coordinate;
+                var near = Regions.Disk(p, size * 3 + 500);
+                var (ew, ns) = Regions.RunsEastWest(a.Metric, p) ? (a.Metric, b.Metric) : (b.Metric, a.Metric);
+                if (c.Quadrant is not { } q)
+                {
+                    var disk = Regions.Disk(p, size * 2 + 300);
+                    return (disk, new Anchor(1, p, AnchorKind.Centre, (1, 0), (0, 1), null, "corner", 0.7),
+                        g => (g.Distance(point) <= size + 100, $"距交叉口 {g.Distance(point):0} 米"));
+                }
+                var (vertical, horizontal) = Split(q);
+                Geometry region = near;
+                if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.Intersect(ew, near), v, size * 3 + 500));
+                if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.Intersect(ns, near), h, size * 3 + 500));
+                var along = Oriented(Regions.DirectionNear(ew, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
+                var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
+                var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
+                var quadrant = region;
+                return (region, new Anchor(1, p, kind, along, away, ew, "corner", 0.85),
+                    g => (Share(g, quadrant) >= 0.95 && g.Distance(point) <= options.TouchM * 3,
+                        $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(point):0} 米"));
+            }
+            case OffsetConstraint o when anchors.LastOrDefault() is { } last:
+            {
+                var (dx, dy) = Directions.Vector(o.Direction);
+                var moved = new Coordinate(last.At.X + dx * o.DistanceM, last.At.Y + dy * o.DistanceM);
+                anchors.Add(last with { Rank = 0, At = moved, Kind = AnchorKind.Centre, Method = "offset" });
+                return (Regions.Disk(moved, size * 2 + 200), null, g => (g.Distance(Regions.Metric.CreatePoint(moved)) <= size, $"距偏移点 {g.Distance(Regions.Metric.CreatePoint(moved)):0} 米"));
+            }
+            case SideConstraint s:
+            {
+                if (Line(s.Feature, plan) is not { } line)
+                {
+                    return Place(new PlaceConstraint(s.Feature, s.Side, s.Text), size, plan, ref placePoint);
+                }
+                var geometry = s.Section is { } sec ? Regions.Section(line.Metric, sec, district) : line.Metric;
+                var depth = s.Fronting ? frontDepth : options.HalfPlaneDepthM;
+                var region = Regions.Side(geometry, s.Side, depth);
+                var mid = Regions.Midpoint(geometry);
+                var along = Regions.DirectionNear(geometry, mid);
+                var away = Oriented((-along.Y, along.X), Directions.Vector(s.Side));
+                // A later anchor of the same rank replaces this one when the offset moves along the road (路北6号).
+                if (anchors.LastOrDefault() is { Method: "offset" } offset)
+                {
+                    anchors.Add(offset with { Rank = -1, Kind = AnchorKind.Front, Along = along, Away = away, Line = geometry, At = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(geometry, Regions.Metric.CreatePoint(offset.At))[0] });
+                }
+                var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) : null;
+                return (region, anchor, g => s.Fronting
+                    ? (Share(g, region) >= 0.9 && g.Distance(geometry) <= options.TouchM, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧，距路 {g.Distance(geometry):0} 米")
+                    : (Share(g, region) >= 0.9, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧"));
+            }
+            case BothSidesConstraint both:
+                return Straddle(both.Feature, both.Section, frontDepth, plan, linear: true);
+            case SectionConstraint section:
+                return Straddle(section.Feature, section.Section, frontDepth, plan, linear: false);
+            case AlongConstraint along:
+                return Straddle(along.Feature, null, frontDepth, plan, linear: false);
+            case BoxConstraint box:
+                return Box(box, plan);
+            case PlaceConstraint place:
+                return Place(place, size, plan, ref placePoint);
+            case RelativeConstraint r:
+            {
+                var key = r.Entry.Replace("项目", "");
+                var other = earlier.LastOrDefault(e => e.Name.Contains(key));
+                if (other is null)
+                {
+                    plan.Warnings.Add($"“{r.Entry}”不在本栏已定位的条目中");
+                    return (null, null, null);
+                }
+                var env = other.Metric.EnvelopeInternal;
+                var (dx, dy) = Directions.Vector(r.Side);
+                var centre = new Coordinate(env.Centre.X + dx * (env.Width / 2 + size / 2 + options.TouchM), env.Centre.Y + dy * (env.Height / 2 + size / 2 + options.TouchM));
+                var region = Regions.Subtract(Beyond(env, r.Side, size * 3 + 300, size), other.Metric);
+                return (region, new Anchor(2, centre, AnchorKind.Centre, (1, 0), (0, 1), null, "relative", 0.6),
+                    g => (g.Distance(other.Metric) <= options.TouchM * 4, $"距“{other.Name}” {g.Distance(other.Metric):0} 米"));
+            }
+            case StretchConstraint st:
+            {
+                if (resolver.Resolve(st.From, false) is not { } from || resolver.Resolve(st.To, false) is not { } to)
+                {
+                    Unknown(plan, st.From, st.To);
+                    return (null, null, null);
+                }
+                Track(plan, from, to);
+                var line = Regions.Metric.CreateLineString([from.Metric.Centroid.Coordinate, to.Metric.Centroid.Coordinate]);
+                plan.Linear = true;
+                return (line.Buffer(frontDepth), new Anchor(5, Regions.Midpoint(line), AnchorKind.Straddle, Regions.DirectionNear(line, Regions.Midpoint(line)), (0, 1), line, "stretch", 0.5),
+                    g => (g.Distance(from.Metric) <= from.PrecisionM && g.Distance(to.Metric) <= to.PrecisionM, $"起讫点距离 {g.Distance(from.Metric):0}/{g.Distance(to.Metric):0} 米"));
+            }
+            case BorderConstraint border:
+            {
+                var band = Regions.Intersect(district.Boundary.Buffer(options.BorderBandM), district);
+                return (band, null, g => (g.Distance(district.Boundary) <= options.BorderBandM, $"距区界 {g.Distance(district.Boundary):0} 米（与{border.Neighbour}交界）"));
+            }
+            default:
+                return (null, null, null);
+        }
+    }
+
+    private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Straddle(string feature, RoadSection? section, double depth, PlacementPlan plan, bool linear)
+    {
+        if (Line(feature, plan) is not { } line) return (null, null, null);
+        var geometry = section is { } s ? Regions.Section(line.Metric, s, district) : line.Metric;
+        var mid = Regions.Midpoint(geometry);
+        var along = Regions.DirectionNear(geometry, mid);
+        if (linear) plan.Linear = true;
+        var region = geometry.Buffer(depth);
+        return (region, new Anchor(linear ? 5 : 4, mid, AnchorKind.Straddle, along, (-along.Y, along.X), geometry, linear ? "corridor" : "along", 0.55),
+            // A corridor runs on the line; 光明路北段 or 昆阳大道辛北村 only says the land lies by that part of it.
+            g => (g.Distance(geometry) <= (linear ? options.TouchM : depth), $"距{feature} {g.Distance(geometry):0} 米"));
+    }
+
+    private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Box(BoxConstraint box, PlacementPlan plan)
+    {
+        Geometry region = district;
+        var sides = new[] { (box.West, Compass.East), (box.East, Compass.West), (box.South, Compass.North), (box.North, Compass.South) };
+        var used = 0;
+        foreach (var (name, inward) in sides)
+        {
+            if (name is null) continue;
+            if (resolver.Resolve(name, true) is not { } side)
+            {
+                Unknown(plan, name);
+                continue;
+            }
+            Track(plan, side);
+            region = Regions.Intersect(region, side.IsLine ? Regions.Side(side.Metric, inward, options.HalfPlaneDepthM) : HalfPlane(side.Metric, inward));
+            used++;
+        }
+        if (used < 2) return (null, null, null);
+        var inner = region.IsEmpty ? null : region.InteriorPoint.Coordinate;
+        var boxRegion = region;
+        return (region, inner is null ? null : new Anchor(6, inner, AnchorKind.Centre, (1, 0), (0, 1), null, "box", used == 4 ? 0.85 : 0.7),
+            g => (Share(g, boxRegion) >= 0.95, $"{Share(g, boxRegion):P0} 位于四至范围内"));
+    }
+
+    private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Place(PlaceConstraint place, double size, PlacementPlan plan, ref Coordinate? placePoint)
+    {
+        if (resolver.Resolve(place.Place, false) is not { } p)
+        {
+            Unknown(plan, place.Place);
+            return (null, null, null);
+        }
+        Track(plan, p);
+        var radius = Math.Max(options.VillageRadiusM, p.PrecisionM) + size;
+        var isArea = p.Metric is Polygon or MultiPolygon;
+        var centre = isArea ? p.Metric.InteriorPoint.Coordinate : p.Metric.Centroid.Coordinate;
+        var reach = Math.Max(100, p.PrecisionM * 0.5);
+        Geometry region = isArea ? p.Metric.Buffer(reach) : Regions.Disk(centre, radius);
+        if (place.Side is { } side)
+        {
+            region = Regions.Intersect(HalfPlane(p.Metric, side), p.Metric.Buffer(radius));
+            var (dx, dy) = Directions.Vector(side);
+            centre = new Coordinate(centre.X + dx * (size / 2 + 50), centre.Y + dy * (size / 2 + 50));
+        }
+        else
+        {
+            placePoint ??= centre;
+        }
+        var target = p.Metric;
+        var limit = isArea ? reach : radius;
+        return (region, new Anchor(place.Side is null ? 4 : 3, centre, AnchorKind.Centre, (1, 0), (0, 1), null, "place", isArea ? 0.6 : 0.5),
+            g => (g.Distance(target) <= limit, $"距{p.Feature.Name} {g.Distance(target):0} 米"));
+    }
+
+    private ResolvedPlace? Line(string name, PlacementPlan plan)
+    {
+        var resolved = resolver.Resolve(name, true);
+        if (resolved is null) Unknown(plan, name);
+        else Track(plan, resolved);
+        return resolved is { IsLine: true } ? resolved : null;
+    }
+
+    private static void Track(PlacementPlan plan, params ResolvedPlace[] places)
+    {
+        foreach (var p in places)
+        {
+            plan.PrecisionM = Math.Max(plan.PrecisionM, p.PrecisionM);
+            if (p.Note is not null && !plan.Warnings.Contains(p.Note)) plan.Warnings.Add(p.Note);
+        }
+    }
+
+    private static void Unknown(PlacementPlan plan, params string[] names)
+    {
+        foreach (var n in names.Where(n => !plan.UnknownNames.Contains(n))) plan.UnknownNames.Add(n);
+    }
+
+    /// <summary>The land beyond a place's extent towards <paramref name="side"/>: 国家粮食储备库北侧.</summary>
+    private Geometry HalfPlane(Geometry place, Compass side)
+    {
+        var env = place.EnvelopeInternal;
+        var d = options.HalfPlaneDepthM;
+        var c = env.Centre;
+        var box = side switch
+        {
+            Compass.North => new Envelope(env.MinX - d, env.MaxX + d, c.Y, env.MaxY + d),
+            Compass.South => new Envelope(env.MinX - d, env.MaxX + d, env.MinY - d, c.Y),
+            Compass.East => new Envelope(c.X, env.MaxX + d, env.MinY - d, env.MaxY + d),
+            Compass.West => new Envelope(env.MinX - d, c.X, env.MinY - d, env.MaxY + d),
+            _ => Quadrant(env, side, d),
+        };
+        return Regions.Subtract(Regions.Metric.ToGeometry(box), place is Polygon or MultiPolygon ? place : Regions.Metric.CreatePolygon());
+    }
+
+    /// <summary>The strip just beyond one edge of an envelope: south of another parcel, and so on.</summary>
+    private static Geometry Beyond(Envelope env, Compass side, double depth, double widen) => Regions.Metric.ToGeometry(side switch
+    {
+        Compass.North => new Envelope(env.MinX - widen, env.MaxX + widen, env.MaxY, env.MaxY + depth),
+        Compass.South => new Envelope(env.MinX - widen, env.MaxX + widen, env.MinY - depth, env.MinY),
+        Compass.East => new Envelope(env.MaxX, env.MaxX + depth, env.MinY - widen, env.MaxY + widen),
+        _ => new Envelope(env.MinX - depth, env.MinX, env.MinY - widen, env.MaxY + widen),
+    });
+
+    private static Envelope Quadrant(Envelope env, Compass side, double d)
+    {
+        var (dx, dy) = Directions.Vector(side);
+        var c = env.Centre;
+        return new Envelope(c.X, c.X + Math.Sign(dx) * d, c.Y, c.Y + Math.Sign(dy) * d);
+    }
+
+    private static (Compass? Vertical, Compass? Horizontal) Split(Compass q) => q switch
+    {
+        Compass.NorthEast => (Compass.North, Compass.East),
+        Compass.NorthWest => (Compass.North, Compass.West),
+        Compass.SouthEast => (Compass.South, Compass.East),
+        Compass.SouthWest => (Compass.South, Compass.West),
+        Compass.North or Compass.South => (q, null),
+        _ => (null, q),
+    };
+
+    private static (double X, double Y) Oriented((double X, double Y) v, (double X, double Y) toward) =>
+        v.X * toward.X + v.Y * toward.Y >= 0 ? v : (-v.X, -v.Y);
+
+    private static double Share(Geometry g, Geometry region) => g.Area <= 0 ? (region.Covers(g) ? 1 : 0) : Regions.Intersect(g, region).Area / g.Area;
+
+    private static string KindOf(LocationConstraint c) => c switch
+    {
+        CornerConstraint => "corner",
+        SideConstraint => "side",
+        BothSidesConstraint => "both-sides",
+        SectionConstraint => "section",
+        AlongConstraint => "along",
+        BoxConstraint => "box",
+        PlaceConstraint => "place",
+        OffsetConstraint => "offset",
+        StretchConstraint => "stretch",
+        RelativeConstraint => "relative",
+        _ => "border",
+    };
+}

@@ -1,0 +1,200 @@
+using LandMap.Core.Crs;
+using LandMap.Core.Extraction;
+using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding.Grammar;
+using LandMap.Core.Reports;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>
+/// Turns the land entries of reports into parcels. For each entry: parse the location into constraints,
+/// solve them into a region and an anchor (<see cref="ConstraintSolver"/>), and place a polygon of the
+/// stated area there (<see cref="ParcelPlacer"/>), away from the parcels already placed in the same column.
+/// Entries are placed most-constrained first (boxes, corners, frontages near villages, …, 片区 and parks
+/// last, since they may contain others). Fallbacks, in order: sub-parcels (一站/二站台) are placed one by one
+/// into a MultiPolygon; an entry with no stated area borrows the area of the same-named entry of another
+/// column and says so, or else is located as a point (a line for linear works); an entry none of whose
+/// names resolve is unresolved, with no geometry.
+/// </summary>
+public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? options = null)
+{
+    private readonly GeocoderOptions _options = options ?? new GeocoderOptions();
+
+    /// <summary>Geocodes every land entry of <paramref name="reports"/> with default options.</summary>
+    public static IReadOnlyList<GeocodedEntry> Geocode(IReadOnlyList<ExtractedReport> reports, GazetteerIndex gazetteer) =>
+        new ParcelGeocoder(gazetteer).GeocodeAll(reports);
+
+    /// <summary>Geocodes every entry of every report; areas are borrowed across reports by exact name.</summary>
+    public IReadOnlyList<GeocodedEntry> GeocodeAll(IReadOnlyList<ExtractedReport> reports)
+    {
+        var stated = reports.SelectMany(r => r.LandEntries.Where(e => e.AreaMu is not null).Select(e => (r.PlanYear, e.Name, Area: e.AreaMu!.Value)))
+            .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
+        return reports.SelectMany(r => GeocodeReport(r, name => stated.TryGetValue(name, out var s) && s.PlanYear != r.PlanYear ? (s.Area, s.PlanYear) : null)).ToList();
+    }
+
+    /// <summary>Geocodes one report's column; <paramref name="borrowArea"/> may supply an area for an entry stating none.</summary>
+    public IReadOnlyList<GeocodedEntry> GeocodeReport(ExtractedReport report, Func<string, (double AreaMu, int? PlanYear)?>? borrowArea = null)
+    {
+        var resolver = new PlaceResolver(gazetteer, report.District);
+        var district = resolver.DistrictArea();
+        var placed = new List<PlacedParcel>();
+        var results = new Dictionary<int, GeocodedEntry>();
+        var work = report.LandEntries.Select((e, i) => (Entry: e, Index: i, Parsed: LocationParser.Parse(e.Location, e.Bounds))).ToList();
+
+        foreach (var (entry, index, parsed) in work.OrderBy(w => Priority(w.Entry, w.Parsed)).ThenBy(w => w.Index))
+        {
+            var borrowed = entry.AreaMu is null ? borrowArea?.Invoke(entry.Name) : null;
+            var result = district is null
+                ? Unresolved(report, entry, $"地名库中没有区县“{report.District}”")
+                : GeocodeEntry(report, entry, parsed, borrowed, new ConstraintSolver(resolver, district, _options), district, placed);
+            results[index] = result;
+        }
+        return results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
+    }
+
+    /// <summary>Geocodes a location typed by a user (<c>landmap geocode --text</c>).</summary>
+    public GeocodedEntry GeocodeText(string text, string district)
+    {
+        var warnings = new List<string>();
+        var entry = LandEntryParser.Parse(1, "（输入）：" + text, false, 1, warnings);
+        var report = new ExtractedReport { File = "(text)", District = district, Encoding = "utf-8", LandEntries = [entry] };
+        return GeocodeReport(report)[0];
+    }
+
+    private GeocodedEntry GeocodeEntry(ExtractedReport report, LandEntry entry, ParsedLocation parsed, (double AreaMu, int? PlanYear)? borrowed,
+        ConstraintSolver solver, Geometry district, List<PlacedParcel> placed)
+    {
+        var warnings = new List<string>();
+        var areaMu = entry.AreaMu ?? borrowed?.AreaMu;
+        if (entry.AreaMu is null && borrowed is { } b) warnings.Add($"未写面积：取 {b.PlanYear} 年同名条目的 {b.AreaMu:0.##} 亩");
+        else if (areaMu is null) warnings.Add("未写面积：只定位，不画地块");
+        var container = IsContainer(entry, areaMu);
+
+        var parts = entry.Parts.Count > 0 && entry.Location is { } loc ? LocationParser.SplitParts(loc) : [];
+        var pieces = new List<(Geometry? Geometry, PlacementPlan Plan)>();
+        if (parts.Count == entry.Parts.Count && parts.Count > 1 && areaMu is not null)
+        {
+            // Each part keeps clear of the parts placed before it, as of other entries.
+            var withParts = new List<PlacedParcel>(placed);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var piece = PlacePiece(solver, LocationParser.Parse(parts[i].Text), entry.Parts[i].AreaMu * AreaParser.SquareMetresPerMu, withParts, container, warnings);
+                if (piece.Geometry is { } g) withParts.Add(new PlacedParcel(entry.Name + parts[i].Label, g, container));
+                pieces.Add(piece);
+            }
+        }
+        else
+        {
+            pieces.Add(PlacePiece(solver, parsed, areaMu * AreaParser.SquareMetresPerMu, placed, container, warnings));
+        }
+
+        var plans = pieces.Select(p => p.Plan).ToList();
+        var unknown = plans.SelectMany(p => p.UnknownNames).Distinct().ToList();
+        warnings.InsertRange(0, unknown.Select(n => $"地名库中没有“{n}”"));
+        warnings.AddRange(plans.SelectMany(p => p.Warnings).Distinct());
+        var geometries = pieces.Where(p => p.Geometry is not null).Select(p => p.Geometry!).ToList();
+        if (geometries.Count == 0) return Unresolved(report, entry, [.. warnings]);
+
+        var metric = geometries.Count == 1 ? geometries[0] : Regions.UnionAll(geometries);
+        placed.Add(new PlacedParcel(entry.Name, metric, container));
+        var checks = pieces.Where(p => p.Geometry is not null)
+            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, p.Geometry!)))
+            .ToList();
+        var computedMu = metric is Polygon or MultiPolygon ? metric.Area / AreaParser.SquareMetresPerMu : (double?)null;
+        var areaOk = areaMu is null || computedMu is { } c0 && Math.Abs(c0 - areaMu.Value) <= areaMu.Value * 0.03;
+        if (areaMu is { } want && computedMu is { } got && !areaOk) warnings.Add($"只放下 {got:0.##} 亩，所述 {want:0.##} 亩");
+
+        var satisfied = checks.Count == 0 ? 0 : checks.Count(c => c.Satisfied) / (double)checks.Count;
+        var located = unknown.Count == 0 && checks.Count > 0 && checks.All(c => c.Satisfied) && areaOk && entry.AreaMu is not null;
+        var precision = plans.Max(p => p.PrecisionM);
+        var confidence = plans.Average(p => p.BaseConfidence) * (0.4 + 0.6 * satisfied)
+            * Math.Max(0.4, 1 - precision / 2500) * (unknown.Count > 0 ? 0.7 : 1) * (entry.AreaMu is null ? 0.8 : 1);
+
+        return new GeocodedEntry
+        {
+            File = report.File,
+            District = report.District,
+            PlanYear = report.PlanYear,
+            Seq = entry.Seq,
+            Name = entry.Name,
+            Location = entry.Location,
+            AreaMu = entry.AreaMu,
+            AreaMuComputed = computedMu is { } mu ? Math.Round(mu, 2) : null,
+            Status = located ? GeocodeStatus.Located : GeocodeStatus.Approximate,
+            Confidence = Math.Round(Math.Clamp(confidence, 0, 1), 2),
+            Method = pieces.Count > 1 ? "parts:" + string.Join("+", plans.Select(p => p.Method)) : plans[0].Method,
+            Constraints = checks,
+            Warnings = warnings,
+            Geometry = ToWgs84(metric),
+        };
+    }
+
+    private (Geometry? Geometry, PlacementPlan Plan) PlacePiece(ConstraintSolver solver, ParsedLocation parsed, double? areaM2,
+        List<PlacedParcel> placed, bool container, List<string> warnings)
+    {
+        var plan = solver.Plan(parsed, areaM2, placed);
+        if (plan.Anchor is null) return (null, plan);
+        if (areaM2 is not { } area)
+        {
+            Geometry marker = plan.Linear && plan.FrontLine is { } line ? Regions.Intersect(line, plan.Region) : Regions.Metric.CreatePoint(plan.Anchor);
+            if (marker.IsEmpty) marker = Regions.Metric.CreatePoint(plan.Anchor);
+            return (marker, plan);
+        }
+        if (plan.Method == "box" && plan.Region.Area < area * (1 - _options.AreaTolerance))
+        {
+            warnings.Add($"四至范围只有 {plan.Region.Area / AreaParser.SquareMetresPerMu:0.#} 亩，小于所述 {area / AreaParser.SquareMetresPerMu:0.##} 亩");
+            return (plan.Region, plan);
+        }
+        var occupied = container ? null : placed.Where(p => !p.Container).Select(p => p.Metric).ToList();
+        var free = occupied is { Count: > 0 } ? Regions.Subtract(plan.Region, Regions.UnionAll(occupied)) : plan.Region;
+        var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
+        if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");
+        return (parcel ?? Regions.Metric.CreatePoint(plan.Anchor), plan);
+    }
+
+    private static ConstraintResult Evaluate(ConstraintCheck check, Geometry parcel)
+    {
+        if (check.Test is null) return check.Result;
+        var (ok, detail) = check.Test(parcel);
+        return check.Result with { Satisfied = ok, Detail = detail };
+    }
+
+    private bool IsContainer(LandEntry entry, double? areaMu) =>
+        areaMu >= _options.ContainerMinAreaMu && (entry.Name.Contains("片区") || entry.Name.Contains("公园"));
+
+    // Most constrained first, so loosely placed parcels give way; 片区 and parks last.
+    private int Priority(LandEntry entry, ParsedLocation parsed)
+    {
+        if (IsContainer(entry, entry.AreaMu)) return 9;
+        var kinds = parsed.Constraints.Select(c => c.GetType()).ToHashSet();
+        if (kinds.Contains(typeof(RelativeConstraint))) return 8;
+        if (kinds.Contains(typeof(BoxConstraint))) return 0;
+        if (kinds.Contains(typeof(CornerConstraint))) return 1;
+        if (kinds.Contains(typeof(SideConstraint)) && kinds.Contains(typeof(PlaceConstraint))) return 2;
+        if (kinds.Contains(typeof(SideConstraint))) return 3;
+        return kinds.Contains(typeof(PlaceConstraint)) ? 4 : 6;
+    }
+
+    private static GeocodedEntry Unresolved(ExtractedReport report, LandEntry entry, params string[] warnings) => new()
+    {
+        File = report.File,
+        District = report.District,
+        PlanYear = report.PlanYear,
+        Seq = entry.Seq,
+        Name = entry.Name,
+        Location = entry.Location,
+        AreaMu = entry.AreaMu,
+        Status = GeocodeStatus.Unresolved,
+        Confidence = 0,
+        Method = "unresolved",
+        Warnings = warnings,
+    };
+
+    private static Geometry ToWgs84(Geometry metric)
+    {
+        var wgs84 = Metric.ToWgs84(metric);
+        wgs84.SRID = 4326;
+        return wgs84;
+    }
+}

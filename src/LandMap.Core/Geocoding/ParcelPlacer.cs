@@ -1,0 +1,117 @@
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>
+/// Places a compact polygon of a given area inside a plan's region. A rectangle grows from the anchor
+/// (from a crossing corner into its quadrant, from a road frontage towards its side, or centred); it is
+/// clipped to the free part of the region, and its scale is found by bisection so the clipped piece
+/// nearest the anchor has the stated area. When the piece cannot reach the area (the frontage is taken),
+/// the anchor slides along the frontage, nearest positions first.
+/// </summary>
+public static class ParcelPlacer
+{
+    private const double MaxScale = 6;
+    private const int Slides = 10;
+
+    // Half a road: the front edge sits this far from the centre line it fronts.
+    private const double FrontGapM = 12;
+
+    /// <summary>The placed polygon (EPSG:4547), or null when the region has no room at all.</summary>
+    public static Geometry? Place(PlacementPlan plan, double areaM2, Geometry free, double tolerance)
+    {
+        if (plan.Anchor is null || free.IsEmpty) return null;
+        Geometry? best = null;
+        foreach (var anchor in Positions(plan, areaM2))
+        {
+            var piece = Grow(plan, anchor, areaM2, free, tolerance);
+            if (piece is null) continue;
+            if (best is null || piece.Area > best.Area) best = piece;
+            if (piece.Area >= areaM2 * (1 - tolerance * 2)) return piece;
+        }
+        return best;
+    }
+
+    private static IEnumerable<Coordinate> Positions(PlacementPlan plan, double areaM2)
+    {
+        var start = plan.Anchor!;
+        yield return start;
+        var step = Math.Sqrt(areaM2);
+        for (var k = 1; k <= Slides; k++)
+        {
+            foreach (var sign in new[] { 1, -1 })
+            {
+                var d = sign * k * step * 0.75;
+                yield return new Coordinate(start.X + plan.Along.X * d, start.Y + plan.Along.Y * d);
+                if (plan.Kind is AnchorKind.Centre or AnchorKind.Corner)
+                {
+                    yield return new Coordinate(start.X + plan.Away.X * d, start.Y + plan.Away.Y * d);
+                }
+            }
+        }
+    }
+
+    private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, double tolerance)
+    {
+        if (Area(MaxScale, 1) < areaM2 * (1 - tolerance)) return Piece(plan, anchor, areaM2, MaxScale, 1, free);
+        var scale = Bisect(s => Area(s, 1), MaxScale);
+        if (Area(scale, 1) <= areaM2 * (1 + tolerance)) return Piece(plan, anchor, areaM2, scale, 1, free);
+        // Two clipped pieces joined at this scale and the area jumped past the target: trim the depth instead.
+        var depth = Bisect(t => Area(scale, t), 1);
+        return Piece(plan, anchor, areaM2, scale, depth, free);
+
+        double Area(double s, double t) => Piece(plan, anchor, areaM2, s, t, free)?.Area ?? 0;
+
+        double Bisect(Func<double, double> area, double high)
+        {
+            double lo = 0, hi = high;
+            for (var i = 0; i < 40 && hi - lo > 1e-5; i++)
+            {
+                var mid = (lo + hi) / 2;
+                if (area(mid) < areaM2) lo = mid;
+                else hi = mid;
+            }
+            return hi;
+        }
+    }
+
+    /// <summary>The rectangle at scale <paramref name="s"/> (depth also times <paramref name="depthFactor"/>), clipped to the free region; the part nearest the anchor.</summary>
+    private static Geometry? Piece(PlacementPlan plan, Coordinate anchor, double areaM2, double s, double depthFactor, Geometry free)
+    {
+        var shape = Rectangle(plan, anchor, areaM2, s, depthFactor);
+        var clipped = Regions.Intersect(shape, free);
+        if (clipped.IsEmpty) return null;
+        var at = Regions.Metric.CreatePoint(anchor);
+        Geometry? nearest = null;
+        var bestDistance = double.MaxValue;
+        for (var i = 0; i < clipped.NumGeometries; i++)
+        {
+            if (clipped.GetGeometryN(i) is not Polygon p || p.Area <= 0) continue;
+            var d = p.Distance(at);
+            if (d < bestDistance - 1e-6 || (Math.Abs(d - bestDistance) <= 1e-6 && p.Area > nearest!.Area))
+            {
+                bestDistance = d;
+                nearest = p;
+            }
+        }
+        return nearest;
+    }
+
+    private static Polygon Rectangle(PlacementPlan plan, Coordinate anchor, double areaM2, double s, double depthFactor)
+    {
+        var (u, v) = (plan.Along, plan.Away);
+        // Frontage parcels are wider than deep, as lots along a road are; others start square.
+        var aspect = plan.Kind is AnchorKind.Front or AnchorKind.Straddle ? 1.5 : 1.0;
+        var w = Math.Sqrt(areaM2 * aspect) * s;
+        var h = Math.Sqrt(areaM2 / aspect) * s * depthFactor;
+        var gap = plan.Kind is AnchorKind.Corner or AnchorKind.Front ? FrontGapM : 0;
+        (double A0, double A1, double B0, double B1) = plan.Kind switch
+        {
+            AnchorKind.Corner => (gap, gap + w, gap, gap + h),
+            AnchorKind.Front => (-w / 2, w / 2, gap, gap + h),
+            _ => (-w / 2, w / 2, -h / 2, h / 2),
+        };
+        Coordinate At(double a, double b) => new(anchor.X + u.X * a + v.X * b, anchor.Y + u.Y * a + v.Y * b);
+        return Regions.Metric.CreatePolygon([At(A0, B0), At(A1, B0), At(A1, B1), At(A0, B1), At(A0, B0)]);
+    }
+}
