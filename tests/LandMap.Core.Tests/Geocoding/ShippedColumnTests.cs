@@ -1,0 +1,73 @@
+using LandMap.Core.Crs;
+using LandMap.Core.Extraction;
+using LandMap.Core.Extraction.Input;
+using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace LandMap.Core.Tests.Geocoding;
+
+/// <summary>The Weidong columns geocoded on the shipped gazetteer: the acceptance figures of the geocoder.</summary>
+public sealed class ShippedColumnTests
+{
+    private static readonly Lazy<(IReadOnlyList<GeocodedEntry> Entries, Geometry Weidong)> Shipped = new(() =>
+    {
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
+        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
+        var reports = new[] { "001_187e19a5026d8d3e", "000_3754bd8aaca57094" }
+            .Select(f => ReportExtractor.Extract(ReportFileReader.Read(Path.Combine(TestPaths.Reports, f + ".txt")).Text!))
+            .ToList();
+        var weidong = Metric.ToGk114(gazetteer!.Lookup("卫东区").Single(m => m.Feature.Kind == PlaceKind.District).Feature.Geometry);
+        return (ParcelGeocoder.Geocode(reports, gazetteer), weidong);
+    });
+
+    private static IEnumerable<GeocodedEntry> Column(int planYear) => Shipped.Value.Entries.Where(e => e.PlanYear == planYear);
+
+    [Fact]
+    public void Every2023EntryIsAPolygonOfItsAreaInsideWeidongSatisfyingItsConstraints()
+    {
+        var column = Column(2023).ToList();
+
+        Assert.Equal(25, column.Count);
+        Assert.All(column, e =>
+        {
+            var metres = Metric.ToGk114(e.Geometry!);
+            Assert.True(metres is Polygon or MultiPolygon, $"{e.Seq} {e.Name}: {metres.GeometryType}");
+            var mu = metres.Area / AreaParser.SquareMetresPerMu;
+            Assert.True(Math.Abs(mu - e.AreaMu!.Value) <= e.AreaMu.Value * 0.03, $"{e.Seq} {e.Name}: {mu:0.##} 亩 vs {e.AreaMu}");
+            Assert.True(OverlayNGRobust.Overlay(metres, Shipped.Value.Weidong, NetTopologySuite.Operation.Overlay.SpatialFunction.Intersection).Area >= metres.Area * 0.999, $"{e.Seq} {e.Name} leaves 卫东区");
+            Assert.All(e.Constraints, c => Assert.True(c.Satisfied, $"{e.Seq} {e.Name}: {c.Description} — {c.Detail}"));
+        });
+    }
+
+    [Fact]
+    public void No2023ParcelsOverlapBeyondTenPercentExceptTheDistrictAndThePark()
+    {
+        var parcels = Column(2023).Where(e => e.Seq is not (23 or 25)).Select(e => (e, m: Metric.ToGk114(e.Geometry!))).ToList();
+
+        foreach (var (a, ma) in parcels)
+        {
+            foreach (var (b, mb) in parcels.Where(p => p.e.Seq > a.Seq))
+            {
+                var overlap = OverlayNGRobust.Overlay(ma, mb, NetTopologySuite.Operation.Overlay.SpatialFunction.Intersection).Area;
+                Assert.True(overlap <= Math.Min(ma.Area, mb.Area) * 0.10, $"{a.Seq} {a.Name} and {b.Seq} {b.Name} overlap by {overlap / Math.Min(ma.Area, mb.Area):P0}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AtLeast32Of35Entries2021AreLocatedInsideWeidong()
+    {
+        var inside = Column(2021).Count(e => e.Geometry is { } g && Shipped.Value.Weidong.Intersects(Metric.ToGk114(g).InteriorPoint));
+
+        Assert.True(inside >= 32, $"{inside} of 35 inside 卫东区");
+    }
+
+    [Fact]
+    public void NoGeometryIsEverPlacedForAnUnresolvedEntry()
+    {
+        Assert.All(Shipped.Value.Entries.Where(e => e.Status == GeocodeStatus.Unresolved), e => Assert.Null(e.Geometry));
+        Assert.All(Shipped.Value.Entries.Where(e => e.Geometry is not null), e => Assert.InRange(e.Confidence, 0.01, 1));
+    }
+}
