@@ -1,11 +1,14 @@
 using System.CommandLine;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Geocode;
+using LandMap.Cli.Render;
 
 // The CLI is a composition root: each command lives in its own folder and calls into LandMap.Core.
 var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重点项目并上图 (extract land-guarantee projects from planning reports)")
 {
     ExtractCommand.Create(),
     GeocodeCommand.Create(),
+    // Until parcels are stored, render geocodes the shipped reports itself.
+    RenderCommand.Create(parcels: ShippedReports.Geocode),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,62 @@
+using LandMap.Core.Crs;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+
+namespace LandMap.Tiles.Rendering;
+
+/// <summary>
+/// The fit of an area into an image: EPSG:4547 metres (E, N) to pixels with one scale on both axes, so
+/// the map is metric and not squashed as a plain lon/lat plot would be (a degree of longitude is ~0.83 of
+/// a degree of latitude at 33.7°N). Up in the image is grid north of EPSG:4547, within 0.5° of true north here.
+/// </summary>
+public sealed class MapView
+{
+    private const double MinSideM = 200;
+
+    private readonly double _minE;
+    private readonly double _minN;
+    private readonly float _offsetX;
+    private readonly float _offsetY;
+
+    /// <summary>Fits <paramref name="wgs84Bounds"/> plus a margin (a fraction of its larger side) into width × height pixels.</summary>
+    public MapView(Envelope wgs84Bounds, int width, int height, double margin)
+    {
+        ArgumentNullException.ThrowIfNull(wgs84Bounds);
+        Width = width;
+        Height = height;
+
+        // Project the whole outline: a lon/lat box is not a box in Gauss-Kruger metres.
+        var box = new GeometryFactory().ToGeometry(wgs84Bounds);
+        var gk = Metric.ToGk114(box).EnvelopeInternal.Copy();
+
+        // A lone point or a straight road still gets a readable area around it.
+        gk.ExpandBy(Math.Max(0, (MinSideM - gk.Width) / 2), Math.Max(0, (MinSideM - gk.Height) / 2));
+        gk.ExpandBy(Math.Max(gk.Width, gk.Height) * margin);
+
+        MetresPerPixel = Math.Max(gk.Width / width, gk.Height / height);
+        _minE = gk.MinX;
+        _minN = gk.MinY;
+        _offsetX = (float)((width - gk.Width / MetresPerPixel) / 2);
+        _offsetY = (float)((height - gk.Height / MetresPerPixel) / 2);
+    }
+
+    /// <summary>Image width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Image height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>Ground metres per pixel, the same on both axes.</summary>
+    public double MetresPerPixel { get; }
+
+    /// <summary>The pixel of a WGS 84 position (x right, y down).</summary>
+    public SKPoint ToPixel(double lon, double lat)
+    {
+        var (e, n) = Metric.ToGk114(lon, lat);
+        return ToPixelGk(e, n);
+    }
+
+    /// <summary>The pixel of an EPSG:4547 position (x right, y down).</summary>
+    public SKPoint ToPixelGk(double e, double n) =>
+        new(_offsetX + (float)((e - _minE) / MetresPerPixel), Height - _offsetY - (float)((n - _minN) / MetresPerPixel));
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using LandMap.Core.Crs;
+using LandMap.Core.Geocoding;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Tiles.Rendering;
+
+/// <summary>
+/// The geocoded entries: polygons filled by status, no-area points as rings, each labelled "seq 名称".
+/// Unresolved entries (and any entry without geometry) are not drawn, only counted.
+/// </summary>
+internal sealed class ParcelLayer
+{
+    private readonly List<(GeocodedEntry Entry, Geometry Gk)> _placed;
+
+    public ParcelLayer(IEnumerable<GeocodedEntry> entries)
+    {
+        var all = entries.ToList();
+        Unresolved = all.Count(e => e.Status == GeocodeStatus.Unresolved || e.Geometry is null || e.Geometry.IsEmpty);
+
+        // Larger parcels first so a small one inside a large one stays visible; seq breaks ties for a stable image.
+        _placed = all.Where(e => e.Status != GeocodeStatus.Unresolved && e.Geometry is { IsEmpty: false })
+            .Select(e => (Entry: e, Gk: Metric.ToGk114(e.Geometry!)))
+            .OrderByDescending(x => x.Gk.Area)
+            .ThenBy(x => x.Entry.Seq)
+            .ThenBy(x => x.Entry.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Entries not drawn: unresolved, or without geometry.</summary>
+    public int Unresolved { get; }
+
+    /// <summary>Drawn polygons per status.</summary>
+    public int CountAreas(GeocodeStatus status) => _placed.Count(x => x.Entry.Status == status && x.Gk is IPolygonal);
+
+    /// <summary>Drawn entries without area (points).</summary>
+    public int CountPoints => _placed.Count(x => x.Gk is not IPolygonal);
+
+    public void Draw(Painter p)
+    {
+        foreach (var (entry, gk) in _placed)
+        {
+            var style = p.Style.Statuses[entry.Status];
+            foreach (var part in Painter.Parts(gk))
+            {
+                if (part is Point point)
+                {
+                    p.Dot(p.Pixel(point.Coordinate), p.Style.PointRadius, style.Outline, hollow: true);
+                }
+                else
+                {
+                    p.Fill(part, style.Fill);
+                    p.Stroke(part, style.Outline, 2);
+                }
+            }
+        }
+    }
+
+    /// <summary>Places the parcel labels (in seq order), then blocks the parcels for every later label.</summary>
+    public void Label(Painter p, LabelPlacer placer, int nameLength)
+    {
+        using var font = p.Font(p.Style.LabelSize, bold: true);
+        var ring = p.Style.PointRadius * p.K;
+        foreach (var (entry, gk) in _placed.OrderBy(x => x.Entry.Seq).ThenBy(x => x.Entry.Name, StringComparer.Ordinal))
+        {
+            var text = $"{entry.Seq} {Shorten(entry.Name, nameLength)}";
+            var size = p.Measure(text, font);
+            var box = p.Box(gk);
+            if (gk is not IPolygonal)
+            {
+                box.Inflate(ring, ring);
+            }
+
+            if (placer.TryPlace(LabelPlacer.Around(box, size.Width, size.Height, 3 * p.K)) is { } at)
+            {
+                p.Text(text, at, font, p.Style.Statuses[entry.Status].Outline);
+            }
+        }
+
+        foreach (var (_, gk) in _placed)
+        {
+            var box = p.Box(gk);
+            box.Inflate(ring / 2, ring / 2);
+            placer.Reserve(box);
+        }
+    }
+
+    /// <summary>The first <paramref name="length"/> characters (text elements, so no half surrogate pair) and "…".</summary>
+    public static string Shorten(string name, int length)
+    {
+        var info = new StringInfo(name.Trim());
+        return info.LengthInTextElements <= length ? info.String : info.SubstringByTextElements(0, length) + "…";
+    }
+}
