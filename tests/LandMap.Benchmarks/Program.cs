@@ -17,5 +17,13 @@ foreach (var report in summaries.SelectMany(s => s.Reports))
     {
         line += $", {sizing.LargeReportBytes / 1048576.0 / (medianMs / 1000):0.#} MB/s";
     }
+    if (report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(GeocodingBenchmarks.SyntheticColumns))
+    {
+        line += $", {GeocodingBenchmarks.SyntheticEntries / (medianMs / 1000):0} entries/s";
+    }
+    else if (report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(GeocodingBenchmarks.SeedColumns))
+    {
+        line += $", {60 / (medianMs / 1000):0} entries/s";
+    }
     Console.WriteLine(line);
 }

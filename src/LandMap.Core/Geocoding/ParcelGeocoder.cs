@@ -146,7 +146,9 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             warnings.Add($"四至范围只有 {plan.Region.Area / AreaParser.SquareMetresPerMu:0.#} 亩，小于所述 {area / AreaParser.SquareMetresPerMu:0.##} 亩");
             return (plan.Region, plan);
         }
-        var occupied = container ? null : placed.Where(p => !p.Container).Select(p => p.Metric).ToList();
+        // Only parcels near this one's region can take its room; skipping the rest keeps big columns linear.
+        var reach = plan.Region.EnvelopeInternal;
+        var occupied = container ? null : placed.Where(p => !p.Container && p.Metric.EnvelopeInternal.Intersects(reach)).Select(p => p.Metric).ToList();
         var free = occupied is { Count: > 0 } ? Regions.Subtract(plan.Region, Regions.UnionAll(occupied)) : plan.Region;
         var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
         if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");

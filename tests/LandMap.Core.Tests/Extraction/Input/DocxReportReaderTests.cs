@@ -107,7 +107,7 @@ public class DocxReportReaderTests
         Assert.Equal("the document has no text", result.Error!.Reason);
     }
 
-    private static byte[] CreateDocx(params OpenXmlElement[] blocks)
+    internal static byte[] CreateDocx(params OpenXmlElement[] blocks)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -117,11 +117,11 @@ public class DocxReportReaderTests
         return stream.ToArray();
     }
 
-    private static Paragraph Paragraph(params OpenXmlElement[] runContent) =>
+    internal static Paragraph Paragraph(params OpenXmlElement[] runContent) =>
         new(runContent.Select(content => new Run(content)));
 
     private static TableCell Cell(string text) => new(Paragraph(new Text(text)));
 
-    private static Table TableOf(params string[][] rows) =>
+    internal static Table TableOf(params string[][] rows) =>
         new(rows.Select(row => new TableRow(row.Select(Cell))));
 }

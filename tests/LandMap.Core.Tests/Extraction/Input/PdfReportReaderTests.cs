@@ -11,7 +11,7 @@ public class PdfReportReaderTests
     // (fonts-droid-fallback) lacks ASCII digits and makes PdfPig 0.1.16's font subsetter throw.
     private const string CjkFontPath = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";
     private const string CjkFontPackage = "fonts-arphic-gbsn00lp";
-    private const double FontSize = 12;
+    internal const double FontSize = 12;
 
     private readonly PdfReportReader _reader = new();
 
@@ -134,7 +134,7 @@ public class PdfReportReaderTests
             x = page.AddText(glyph.ToString(), FontSize, new PdfPoint(x, y), font)[^1].EndBaseLine.X + extraGap;
     }
 
-    private static byte[] BuildPdf(params Action<PdfPageBuilder, PdfDocumentBuilder.AddedFont>[] pages)
+    internal static byte[] BuildPdf(params Action<PdfPageBuilder, PdfDocumentBuilder.AddedFont>[] pages)
     {
         Assert.True(File.Exists(CjkFontPath),
             $"CJK test font {CjkFontPath} is missing: apt-get install {CjkFontPackage} (see .ci/apt-packages.txt)");

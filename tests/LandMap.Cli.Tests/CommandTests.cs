@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace LandMap.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("landmap-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void ExtractPrintsTheContractAndNamesAFileItCannotRead()
+    {
+        var empty = Path.Combine(_folder, "empty.txt");
+        File.WriteAllText(empty, "");
+
+        var (exit, stdout, stderr) = Landmap.Run("extract", "gis-data/reports/000_3754bd8aaca57094.txt", empty, "--format", "json");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("empty.txt: empty file", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var report = Assert.Single(json.RootElement.GetProperty("reports").EnumerateArray());
+        Assert.Equal("卫东区", report.GetProperty("district").GetString());
+        Assert.Equal(25, report.GetProperty("landEntries").GetArrayLength());
+        Assert.Equal(1014.27, report.GetProperty("landEntries")[0].GetProperty("areaMu").GetDouble());
+    }
+
+    [Fact]
+    public void ExtractTableIsReadableChinese()
+    {
+        var (exit, stdout, _) = Landmap.Run("extract", "gis-data/reports/001_187e19a5026d8d3e.txt", "--format", "table");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("用地保障重点项目（35个） 声明 35 / 提取 35", stdout);
+        Assert.Contains("平顶山工业静脉产业园", stdout);
+    }
+
+    [Fact]
+    public void UnknownFormatIsAUsageError()
+    {
+        var (exit, _, stderr) = Landmap.Run("extract", "x.txt", "--format", "xml");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("xml", stderr);
+    }
+
+    [Fact]
+    public void GeocodeTextPrintsALocatedFeature()
+    {
+        var (exit, stdout, stderr) = Landmap.Run("geocode", "--text", "位于平安大道与八矿路交叉口东北侧，占地面积70亩", "--district", "卫东区");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var feature = Assert.Single(json.RootElement.GetProperty("features").EnumerateArray());
+        Assert.Equal("located", feature.GetProperty("properties").GetProperty("status").GetString());
+        Assert.Equal(70, feature.GetProperty("properties").GetProperty("areaMuComputed").GetDouble(), 0);
+    }
+
+    [Fact]
+    public void RenderWritesAPng()
+    {
+        var png = Path.Combine(_folder, "map.png");
+
+        var (exit, stdout, stderr) = Landmap.Run("render", "--out", png, "--plan-year", "2023", "--district", "卫东区", "--width", "800", "--height", "600");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("25 of 25 parcels drawn", stdout);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4));
+    }
+}
