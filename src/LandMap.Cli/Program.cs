@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LandMap.Cli.Extract;
+using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
 using LandMap.Cli.Render;
 
@@ -7,6 +8,7 @@ using LandMap.Cli.Render;
 var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重点项目并上图 (extract land-guarantee projects from planning reports)")
 {
     ExtractCommand.Create(),
+    GazetteerCommand.Create(),
     GeocodeCommand.Create(),
     // Until parcels are stored, render geocodes the shipped reports itself.
     RenderCommand.Create(parcels: ShippedReports.Geocode),
