@@ -1,6 +1,4 @@
 using System.CommandLine;
-using LandMap.Core.Extraction;
-using LandMap.Core.Extraction.Input;
 using LandMap.Core.Reports;
 
 namespace LandMap.Cli.Extract;
@@ -23,19 +21,7 @@ internal static class ExtractCommand
     /// <returns>0 when every file was read, 1 when any failed.</returns>
     public static int Run(IReadOnlyList<string> paths, string format)
     {
-        var reports = new List<ExtractedReport>();
-        var failed = 0;
-        foreach (var path in paths)
-        {
-            var read = ReportFileReader.Read(path);
-            if (read.Error is { } error)
-            {
-                Console.Error.WriteLine($"landmap: error: {error}");
-                failed++;
-                continue;
-            }
-            reports.Add(ReportExtractor.Extract(read.Text!));
-        }
+        var (reports, failed) = ReportFiles.Extract(paths);
 
         if (format == "table") ReportTable.Write(reports);
         else Console.Out.WriteLine(ReportJson.Serialize(reports));

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using LandMap.Core.Extraction;
-using LandMap.Core.Extraction.Input;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
-using LandMap.Core.Reports;
 
 namespace LandMap.Cli.Geocode;
 
@@ -50,18 +47,7 @@ internal static class GeocodeCommand
         }
         else
         {
-            var reports = new List<ExtractedReport>();
-            foreach (var path in paths)
-            {
-                var read = ReportFileReader.Read(path);
-                if (read.Error is { } error)
-                {
-                    Console.Error.WriteLine($"landmap: error: {error}");
-                    failed++;
-                    continue;
-                }
-                reports.Add(ReportExtractor.Extract(read.Text!));
-            }
+            (var reports, failed) = ReportFiles.Extract(paths);
             entries = geocoder.GeocodeAll(reports);
         }
 

@@ -1,5 +1,3 @@
-using LandMap.Core.Extraction;
-using LandMap.Core.Extraction.Input;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
 
@@ -9,13 +7,6 @@ namespace LandMap.Cli.Geocode;
 internal static class ShippedReports
 {
     /// <summary>Geocodes every readable report in gis-data/reports with <paramref name="gazetteer"/>.</summary>
-    public static IReadOnlyList<GeocodedEntry> Geocode(GazetteerIndex gazetteer)
-    {
-        var reports = Directory.GetFiles(DataPaths.Reports).Order()
-            .Select(ReportFileReader.Read)
-            .Where(r => r.Succeeded)
-            .Select(r => ReportExtractor.Extract(r.Text!))
-            .ToList();
-        return new ParcelGeocoder(gazetteer).GeocodeAll(reports);
-    }
+    public static IReadOnlyList<GeocodedEntry> Geocode(GazetteerIndex gazetteer) =>
+        new ParcelGeocoder(gazetteer).GeocodeAll(ReportFiles.Extract(Directory.GetFiles(DataPaths.Reports).Order(), quiet: true).Reports);
 }

@@ -111,15 +111,8 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var confidence = plans.Average(p => p.BaseConfidence) * (0.4 + 0.6 * satisfied)
             * Math.Max(0.4, 1 - precision / 2500) * (unknown.Count > 0 ? 0.7 : 1) * (entry.AreaMu is null ? 0.8 : 1);
 
-        return new GeocodedEntry
+        return Unresolved(report, entry) with
         {
-            File = report.File,
-            District = report.District,
-            PlanYear = report.PlanYear,
-            Seq = entry.Seq,
-            Name = entry.Name,
-            Location = entry.Location,
-            AreaMu = entry.AreaMu,
             AreaMuComputed = computedMu is { } mu ? Math.Round(mu, 2) : null,
             Status = located ? GeocodeStatus.Located : GeocodeStatus.Approximate,
             Confidence = Math.Round(Math.Clamp(confidence, 0, 1), 2),
@@ -178,6 +171,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         return kinds.Contains(typeof(PlaceConstraint)) ? 4 : 6;
     }
 
+    // The record of an entry before (or without) a place: what the report says, and no geometry.
     private static GeocodedEntry Unresolved(ExtractedReport report, LandEntry entry, params string[] warnings) => new()
     {
         File = report.File,
