@@ -47,6 +47,11 @@ internal sealed class ParcelLayer
                 {
                     p.Dot(p.Pixel(point.Coordinate), p.Style.PointRadius, style.Outline, hollow: true);
                 }
+                else if (part is LineString)
+                {
+                    // A corridor with no stated area is its centre line: stroke it, a fill would close it into a wedge.
+                    p.Stroke(part, style.Outline, 4);
+                }
                 else
                 {
                     p.Fill(part, style.Fill);

@@ -105,6 +105,25 @@ public sealed class MapRendererTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MapRenderer(new RenderOptions { Width = 10 }));
     }
 
+    [Fact]
+    public void CorridorLineIsStrokedNotFilledIntoAWedge()
+    {
+        // An L-shaped corridor: filling its path would paint the triangle between its arms.
+        const string corridor = "LINESTRING (113.322 33.742, 113.338 33.742, 113.338 33.758)";
+        var scene = TestScene.Create(withUnresolved: false);
+        scene = scene with { Entries = [.. scene.Entries, TestScene.Entry(20, "寺竹线改建项目", Core.Geocoding.GeocodeStatus.Approximate, corridor)] };
+        using var bitmap = SKBitmap.Decode(MapRenderer.Render(scene, Options));
+        var view = new MapRenderer(Options).ViewOf(scene);
+
+        var onLine = view.ToPixel(113.330, 33.742);
+        var insideTheL = view.ToPixel(113.334, 33.746);
+        var outline = Options.Style.Statuses[Core.Geocoding.GeocodeStatus.Approximate].Outline;
+        var fill = Options.Style.Statuses[Core.Geocoding.GeocodeStatus.Approximate].Fill;
+        Assert.Equal(outline, bitmap.GetPixel((int)onLine.X, (int)onLine.Y));
+        Assert.NotEqual(fill, bitmap.GetPixel((int)insideTheL.X, (int)insideTheL.Y));
+        Assert.NotEqual(outline, bitmap.GetPixel((int)insideTheL.X, (int)insideTheL.Y));
+    }
+
     private static MapView View() => new MapRenderer(Options).ViewOf(TestScene.Create());
 
     private static SKPoint Centre(string wkt)
