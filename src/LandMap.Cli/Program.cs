@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LandMap.Cli.Diff;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
@@ -10,6 +11,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     ExtractCommand.Create(),
     GazetteerCommand.Create(),
     GeocodeCommand.Create(),
+    DiffCommand.Create(),
     // Until parcels are stored, render geocodes the shipped reports itself.
     RenderCommand.Create(parcels: ShippedReports.Geocode),
 };

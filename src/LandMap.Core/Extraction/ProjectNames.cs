@@ -44,6 +44,9 @@ public static partial class ProjectNames
 
     private static readonly HashSet<string> Generic = ["项目", "工程", "一期项目", "该项目", "道路", "园区", "基础设施", "厂房", "重点项目", "产业园", "棚改项目", "老旧小区改造"];
 
+    /// <summary>The text without leading goal and time words (力争, 全年, 其中…).</summary>
+    public static string StripLeadingNoise(string text) => LeadingNoiseRegex().Replace(text, "");
+
     /// <summary>True for a subject that only points back at an earlier name (项目一期, 该项目).</summary>
     public static bool IsBackReference(string subject) =>
         BackReferenceRegex().IsMatch(TrailingNoiseRegex().Replace(LeadingNoiseRegex().Replace(subject, ""), ""));
@@ -95,7 +98,6 @@ public static partial class ProjectNames
         // 臻悦府3个保交楼项目: the count and what follows describe the name before it.
         s = CountTailRegex().Replace(s, "");
         s = TrailingNoiseRegex().Replace(LeadingNoiseRegex().Replace(s, ""), "");
-        if (ProjectThenMeasureRegex().Match(s) is { Success: true } measured) s = measured.Groups["name"].Value;
         string? phase = null;
         // 粉体项目一期专业化厂房 → 粉体项目 (一期); 园区一期6千伏线路 keeps its words.
         if (PhaseRegex().Match(s) is { Success: true } m && m.Groups["name"].Length >= 2 && PhaseRestRegex().IsMatch(m.Groups["rest"].Value))
@@ -103,6 +105,7 @@ public static partial class ProjectNames
             s = m.Groups["name"].Value;
             phase = m.Groups["phase"].Value;
         }
+        if (ProjectThenMeasureRegex().Match(s) is { Success: true } measured) s = measured.Groups["name"].Value;
         s = s.Trim();
         if (s.Length < 3 || s.Length > 40 || Generic.Contains(s) || NotANameRegex().IsMatch(s)) return null;
         return new Name(s, phase);

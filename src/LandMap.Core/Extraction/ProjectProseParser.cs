@@ -14,7 +14,7 @@ namespace LandMap.Core.Extraction;
 /// </summary>
 public static partial class ProjectProseParser
 {
-    [GeneratedRegex(@"[^。！？!?]+[。！？!?]?")]
+    [GeneratedRegex(@"[^。！？!?；;]+[。！？!?；;]?")]
     private static partial Regex SentenceRegex();
 
     [GeneratedRegex(@"[^，,；;：:。！？!?]+")]
@@ -29,37 +29,45 @@ public static partial class ProjectProseParser
     [GeneratedRegex(@"^[二三四五六七八九]、.*(?:总体要求|主要目标|主要任务|重点工作|工作安排|计划安排|预期目标)")]
     private static partial Regex PlanPartHeadingRegex();
 
-    /// <summary>Projects in <paramref name="paragraphs"/>; <paramref name="normalize"/> maps printed text to the
-    /// text to parse char for char (half-width digits, OCR repairs), so offsets stay valid.</summary>
-    public static IReadOnlyList<KeyProject> Parse(IReadOnlyList<ReportParagraph> paragraphs, Func<string, string> normalize)
+    /// <summary>Projects and land facts in <paramref name="paragraphs"/>; <paramref name="normalize"/> maps printed
+    /// text to the text to parse char for char (half-width digits, OCR repairs), so offsets stay valid.</summary>
+    public static (IReadOnlyList<KeyProject> Projects, IReadOnlyList<LandFact> LandFacts) Parse(IReadOnlyList<ReportParagraph> paragraphs, Func<string, string> normalize)
     {
         var projects = new List<KeyProject>();
+        var facts = new List<LandFact>();
         var planPart = false;
         foreach (var paragraph in paragraphs)
         {
             var text = normalize(paragraph.Text);
             if (PlanPartHeadingRegex().IsMatch(text)) planPart = true;
             if (Paragraphs.IsTableRow(paragraph.Text)) continue;
+            var parks = new ParkContext();
             foreach (Match sentence in SentenceRegex().Matches(text))
             {
-                ReadSentence(sentence, paragraph, planPart, projects);
+                ReadSentence(sentence, paragraph, planPart, parks, projects, facts);
             }
         }
-        return projects.DistinctBy(p => (p.Name, p.Stage, p.Target, p.Source.Line)).ToList();
+        return (projects.DistinctBy(p => (p.Name, p.Stage, p.Target, p.Source.Line)).ToList(), facts);
     }
 
-    private static void ReadSentence(Match sentence, ReportParagraph paragraph, bool planPart, List<KeyProject> projects)
+    private static void ReadSentence(Match sentence, ReportParagraph paragraph, bool planPart, ParkContext parks, List<KeyProject> projects, List<LandFact> facts)
     {
         var printed = paragraph.Text.Substring(sentence.Index, sentence.Length).Trim();
+        parks.StartSentence(sentence.Value);
         foreach (Match clause in ClauseRegex().Matches(sentence.Value))
         {
             var line = paragraph.LineAt(sentence.Index + clause.Index);
             var source = new SourceRef(line, printed);
+            var park = parks.Read(clause.Value);
             // In the plan part, 已 still reports progress (目前…已投产达效).
             var target = (planPart && !clause.Value.Contains('已')) || ProjectNames.SoundsLikeGoal(clause.Value);
-            if (ReadProgress(clause.Value, sentence.Value[..clause.Index], target, source) is { Count: > 0 } found)
+            if (LandFactReader.Read(clause.Value, sentence.Value[(clause.Index + clause.Length)..], park, source) is { } fact)
             {
-                projects.AddRange(found);
+                facts.Add(fact);
+            }
+            else if (ReadProgress(clause.Value, sentence.Value[..clause.Index], target, source) is { Count: > 0 } found)
+            {
+                projects.AddRange(found.Select(p => p with { Within = park is not null && !p.Name.Contains(park) && !ParkContext.IsPark(p.Name) ? park : null }));
             }
             else if (InvestmentRegex().Match(clause.Value.Trim()) is { Success: true } inv && ProjectNames.Split(inv.Groups["name"].Value) is [var only])
             {

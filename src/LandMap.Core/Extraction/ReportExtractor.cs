@@ -35,6 +35,7 @@ public static class ReportExtractor
         }
 
         var normalized = report.Lines.Select(Normalize).ToList();
+        var (projects, landFacts) = ProjectProseParser.Parse(Paragraphs.Of(report), Normalize);
         var land = LandColumnParser.Parse(normalized);
         warnings.AddRange(land.Warnings);
 
@@ -47,7 +48,8 @@ public static class ReportExtractor
             Encoding = report.Encoding,
             LandColumn = land.Column,
             LandEntries = land.Entries,
-            Projects = ProjectProseParser.Parse(Paragraphs.Of(report), Normalize),
+            Projects = projects,
+            LandFacts = landFacts,
             Indicators = IndicatorTableParser.Parse(normalized),
             Warnings = warnings,
         };

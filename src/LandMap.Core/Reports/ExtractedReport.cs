@@ -30,6 +30,9 @@ public sealed record ExtractedReport
     /// <summary>Key projects named in the prose with the stage they reached (or are to reach).</summary>
     public IReadOnlyList<KeyProject> Projects { get; init; } = [];
 
+    /// <summary>Land-status facts in the prose (园区二期土地263亩已经省政府批复).</summary>
+    public IReadOnlyList<LandFact> LandFacts { get; init; } = [];
+
     /// <summary>Rows of the indicator tables (附表).</summary>
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
@@ -42,3 +45,13 @@ public sealed record SourceRef(int Line, string Text);
 
 /// <summary>The heading of a land-guarantee column and how many entries it declares.</summary>
 public sealed record LandColumn(string Title, int? DeclaredCount, int FoundCount, int Line);
+
+/// <summary>
+/// A statement in the prose about land of a park or project: its area and where it stands in the
+/// land-guarantee workflow (报批, 批复, 征收, 挂牌, 出让, 摘牌, 供地).
+/// </summary>
+/// <param name="Subject">What the land belongs to, as printed or resolved from 园区 (工业静脉产业园).</param>
+/// <param name="AreaMu">The area stated, in 亩.</param>
+/// <param name="Status">The workflow words as printed (已经省政府批复，即将挂牌出让).</param>
+/// <param name="Source">Where the sentence is printed.</param>
+public sealed record LandFact(string Subject, double AreaMu, string Status, SourceRef Source);

@@ -9,6 +9,9 @@ public sealed record KeyProject
     /// <summary>The phase printed with the name (一期, 二期), if any.</summary>
     public string? Phase { get; init; }
 
+    /// <summary>The park (园区) the sentence places the project in (电子半导体产业园), if any.</summary>
+    public string? Within { get; init; }
+
     /// <summary>The furthest stage the sentence names; null when only investment is stated.</summary>
     public ProjectStage? Stage { get; init; }
 

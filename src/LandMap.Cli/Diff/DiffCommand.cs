@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding;
+using LandMap.Core.Linking;
+using LandMap.Core.Reports;
+using Spectre.Console;
+
+namespace LandMap.Cli.Diff;
+
+/// <summary><c>landmap diff --from 2021 --to 2023 [--district 卫东区] [--format table|json] [FILE...]</c>.</summary>
+internal static class DiffCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "报告文件（默认 gis-data/reports 下全部）", Arity = ArgumentArity.ZeroOrMore };
+        var from = new Option<int>("--from") { Description = "较早的计划年度", Required = true };
+        var to = new Option<int>("--to") { Description = "较晚的计划年度", Required = true };
+        var district = new Option<string?>("--district") { Description = "区县，如 卫东区" };
+        var format = new Option<string>("--format") { Description = "输出格式: table | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("diff", "比较两个计划年度的用地保障项目：延续、新增、取消 (compare two plan years)") { files, from, to, district, format };
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(from), parse.GetValue(to), parse.GetValue(district), parse.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> paths, int fromYear, int toYear, string? district, string format)
+    {
+        var (reports, failed) = ReportFiles.Extract(paths.Count > 0 ? paths : Directory.GetFiles(DataPaths.Reports).Order());
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(DataPaths.Gazetteer);
+        if (gazetteer is null)
+        {
+            Console.Error.WriteLine($"landmap: error: gazetteer {DataPaths.Gazetteer} did not load: {string.Join("; ", load.Problems)}");
+            return 1;
+        }
+        var diff = PlanComparer.Compare(reports, new ParcelGeocoder(gazetteer).GeocodeAll(reports), fromYear, toYear, district);
+        if (format == "json") Console.Out.WriteLine(JsonSerializer.Serialize(diff, ReportJson.Options));
+        else WriteTable(diff);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void WriteTable(PlanDiff diff)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) console.Profile.Width = 300;
+        var table = new Table().Title($"{diff.District ?? "全部区县"} {diff.FromYear} → {diff.ToYear} 年用地保障项目对比")
+            .AddColumns("类别", $"{diff.FromYear} 年", $"{diff.ToYear} 年", "得分", "依据");
+        foreach (var e in diff.Entries)
+        {
+            table.AddRow(
+                Cell(e.Class switch { "carried" => "延续", "new" => "新增", _ => "取消" }),
+                Cell(e.From is { } f ? $"{f.Seq} {f.Name}" : ""),
+                Cell(e.To is { } t ? $"{t.Seq} {t.Name}" : ""),
+                Cell(e.Score?.ToString("0.00", CultureInfo.InvariantCulture) ?? ""),
+                Cell(string.Join("；", e.Reasons)));
+        }
+        console.Write(table);
+        console.WriteLine($"延续 {diff.Entries.Count(e => e.Class == "carried")}，新增 {diff.Entries.Count(e => e.Class == "new")}，取消 {diff.Entries.Count(e => e.Class == "dropped")}");
+    }
+
+    private static Markup Cell(string text) => new(Markup.Escape(text));
+}
