@@ -55,7 +55,7 @@ public abstract partial class SqlParcelStore
         // The geocoder returns entries in column order; match by seq only when it returned a different number.
         IReadOnlyList<GeocodedEntry?> geocoded = import.Geocoded.Count == entries.Count
             ? import.Geocoded
-            : entries.Select(e => import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
+            : entries.Select(e => (GeocodedEntry?)import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
         var insertEntry = Command(c, t,
             """
             INSERT INTO land_entries (report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line, source_text)
