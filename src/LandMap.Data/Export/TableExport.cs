@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 
 namespace LandMap.Data.Export;
 
 /// <summary>
 /// Tables of entries (with their parcels), project stage events and indicator values: CSV in UTF-8 with a BOM, so
-/// that Excel shows the Chinese, or one XLSX workbook with a sheet each.
+/// that Excel shows the Chinese, or one XLSX workbook with a sheet each (<see cref="XlsxWriter"/>).
 /// </summary>
 internal static class TableExport
 {
@@ -25,11 +24,12 @@ internal static class TableExport
 
     public static ExportResult WriteXlsx(IReadOnlyList<ParcelRecord> parcels, IReadOnlyList<ProjectStageEvent> projects, IReadOnlyList<IndicatorRow> indicators, string path)
     {
-        using var workbook = new XLWorkbook();
-        AddSheet(workbook, "parcels", ParcelColumns.Names, parcels.Select(ParcelColumns.Values));
-        AddSheet(workbook, "projects", ProjectColumns, projects.Select(ProjectValues));
-        AddSheet(workbook, "indicators", IndicatorColumns, indicators.Select(IndicatorValues));
-        workbook.SaveAs(path);
+        XlsxWriter.Write(path,
+        [
+            ("parcels", ParcelColumns.Names, parcels.Select(ParcelColumns.Values)),
+            ("projects", ProjectColumns, projects.Select(ProjectValues)),
+            ("indicators", IndicatorColumns, indicators.Select(IndicatorValues)),
+        ]);
         return new ExportResult(parcels.Count, [path], []);
     }
 
@@ -57,29 +57,4 @@ internal static class TableExport
     // RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.
     private static string Quote(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-
-    private static void AddSheet(XLWorkbook workbook, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows)
-    {
-        var sheet = workbook.Worksheets.Add(name);
-        for (var c = 0; c < header.Count; c++) sheet.Cell(1, c + 1).Value = header[c];
-        var r = 2;
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                // Typed cells: numbers stay numbers in Excel, text stays text.
-                var cell = sheet.Cell(r, c + 1);
-                switch (row[c])
-                {
-                    case null: break;
-                    case string s: cell.SetValue(s); break;
-                    case bool b: cell.SetValue(b); break;
-                    case IConvertible n: cell.SetValue(Convert.ToDouble(n, CultureInfo.InvariantCulture)); break;
-                    default: cell.SetValue(row[c]!.ToString()); break;
-                }
-            }
-            r++;
-        }
-        sheet.SheetView.FreezeRows(1);
-    }
 }

@@ -54,7 +54,7 @@ public abstract partial class SqlParcelStore
         var entries = import.Report.LandEntries;
         // The geocoder returns entries in column order; match by seq only when it returned a different number.
         IReadOnlyList<GeocodedEntry?> geocoded = import.Geocoded.Count == entries.Count
-            ? import.Geocoded
+            ? (IReadOnlyList<GeocodedEntry?>)import.Geocoded
             : entries.Select(e => (GeocodedEntry?)import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
         var insertEntry = Command(c, t,
             """
