@@ -21,7 +21,8 @@ public sealed class PostgisParcelStore : SqlParcelStore, IParcelStore
     internal PostgisParcelStore(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.UseNetTopologySuite();
+        // Parcels are 2-D; the geocoder's coordinate sequences may carry an empty Z that PostGIS would refuse.
+        builder.UseNetTopologySuite(handleOrdinates: NetTopologySuite.Geometries.Ordinates.XY);
         _dataSource = builder.Build();
         var parsed = new NpgsqlConnectionStringBuilder(connectionString);
         // Messages name the server and database, never the password.
