@@ -59,7 +59,9 @@ public sealed class PostgisParcelStore : SqlParcelStore, IParcelStore
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Geometry>(ordinal);
 
     /// <inheritdoc />
-    protected override string BoxFilterSql => "g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326)";
+    // && compares the index's float4 boxes, rounded outwards; the second test makes the envelope check exact, as SQLite's refinement does.
+    protected override string BoxFilterSql =>
+        "g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326) AND ST_Intersects(ST_Envelope(g.geom), ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326))";
 
     /// <inheritdoc />
     protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";
