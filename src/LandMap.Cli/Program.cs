@@ -4,6 +4,7 @@ using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
 using LandMap.Cli.Render;
+using LandMap.Cli.Storage;
 
 // The CLI is a composition root: each command lives in its own folder and calls into LandMap.Core.
 var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重点项目并上图 (extract land-guarantee projects from planning reports)")
@@ -11,6 +12,9 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     ExtractCommand.Create(),
     GazetteerCommand.Create(),
     GeocodeCommand.Create(),
+    ImportCommand.Create(),
+    ExportCommand.Create(),
+    BackupCommand.Create(),
     DiffCommand.Create(),
     // Until parcels are stored, render geocodes the shipped reports itself.
     RenderCommand.Create(parcels: ShippedReports.Geocode),

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using LandMap.Data.Export;
+
+namespace LandMap.Cli.Storage;
+
+/// <summary><c>landmap export --db DB --format geojson|gpkg|shp|csv|xlsx --out PATH [--plan-year Y] [--district D]</c>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var db = StoreOptions.Db();
+        var format = new Option<string>("--format") { Description = "geojson | gpkg | shp | csv | xlsx", Required = true };
+        format.AcceptOnlyFromAmong("geojson", "gpkg", "shp", "csv", "xlsx");
+        var output = new Option<string>("--out") { Description = "输出文件", Required = true };
+        var planYear = new Option<int?>("--plan-year") { Description = "只导出该计划年度" };
+        var district = new Option<string?>("--district") { Description = "只导出该区县，如 卫东区" };
+        var command = new Command("export", "导出地块及属性 (export parcels for GIS tools and spreadsheets)") { db, format, output, planYear, district };
+        command.SetAction((parse, _) => StoreOptions.RunAsync(parse.GetValue(db)!, async store =>
+        {
+            var result = await ParcelExporter.ExportAsync(store, ParcelExporter.ParseFormat(parse.GetValue(format)!)!.Value, parse.GetValue(output)!,
+                parse.GetValue(planYear), parse.GetValue(district));
+            Console.Out.WriteLine($"export format={parse.GetValue(format)} parcels={result.Parcels} files={string.Join(',', result.Files)}");
+            foreach (var note in result.Notes) Console.Error.WriteLine($"landmap: note: {note}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using LandMap.Core.Gazetteer;
+using LandMap.Data;
+using LandMap.Data.Import;
+using Spectre.Console;
+
+namespace LandMap.Cli.Storage;
+
+/// <summary><c>landmap import FILE... --db DB [--gazetteer DIR]</c>: extract, geocode and store, one transaction per report.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "报告文件", Arity = ArgumentArity.OneOrMore };
+        var db = StoreOptions.Db();
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "地名库目录（默认 gis-data/gazetteer）" };
+        var command = new Command("import", "提取、定位并入库，每份报告一个事务 (import reports into the store)") { files, db, gazetteer };
+        command.SetAction((parse, _) => Run(parse.GetValue(files)!, parse.GetValue(db)!, parse.GetValue(gazetteer)));
+        return command;
+    }
+
+    private static async Task<int> Run(string[] paths, string db, string? gazetteerDir)
+    {
+        var folder = gazetteerDir ?? DataPaths.Gazetteer;
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(folder);
+        if (gazetteer is null)
+        {
+            Console.Error.WriteLine($"landmap: error: gazetteer {folder} did not load:");
+            foreach (var problem in load.Problems) Console.Error.WriteLine($"  {problem}");
+            return 1;
+        }
+        return await StoreOptions.RunAsync(db, async store =>
+        {
+            var importer = new ReportImporter(store, gazetteer);
+            var results = await WithProgressBar(paths.Length, progress => importer.ImportFilesAsync(paths, progress));
+            var failed = results.Count(r => r.Error is not null);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import done files={results.Count} imported={results.Count(r => r.Outcome?.Status == ImportStatus.Imported)} " +
+                $"superseded={results.Count(r => r.Outcome?.Status == ImportStatus.Superseded)} unchanged={results.Count(r => r.Outcome?.Status == ImportStatus.Unchanged)} failed={failed} db={store.Backend}"));
+            return failed == 0 ? 0 : 1;
+        });
+    }
+
+    /// <summary>One structured line per file: key=value pairs a script can split; errors go to stderr naming the file.</summary>
+    private static void Log(FileImportResult r)
+    {
+        if (r.Error is not null)
+        {
+            Console.Error.WriteLine($"landmap: error: {r.Error}");
+            return;
+        }
+        var o = r.Outcome!;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import file={Path.GetFileName(r.Path)} status={o.Status.ToString().ToLowerInvariant()} report={o.ReportId} entries={o.Entries} " +
+            $"superseded={o.SupersededReportId?.ToString(CultureInfo.InvariantCulture) ?? "-"} kept_reviewed={o.KeptReviewedGeometries} ms={r.Elapsed.TotalMilliseconds:0}"));
+    }
+
+    private static async Task<IReadOnlyList<FileImportResult>> WithProgressBar(int total, Func<IProgress<FileImportResult>, Task<IReadOnlyList<FileImportResult>>> work)
+    {
+        // The bar goes to stderr, and only on a terminal: scripts and logs get the plain lines alone.
+        if (Console.IsErrorRedirected || Console.IsOutputRedirected) return await work(new SyncProgress(Log));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        IReadOnlyList<FileImportResult> results = [];
+        await console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask("import", maxValue: total);
+            results = await work(new SyncProgress(r =>
+            {
+                Log(r);
+                task.Description = Markup.Escape(Path.GetFileName(r.Path));
+                task.Increment(1);
+            }));
+        });
+        return results;
+    }
+
+    /// <summary>Reports on the caller's thread, in order: <see cref="Progress{T}"/> would post to the thread pool.</summary>
+    private sealed class SyncProgress(Action<FileImportResult> report) : IProgress<FileImportResult>
+    {
+        public void Report(FileImportResult value) => report(value);
+    }
+}

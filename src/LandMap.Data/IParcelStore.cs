@@ -1,0 +1,70 @@
+using LandMap.Core.Gazetteer;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Data;
+
+/// <summary>
+/// Where LandMap keeps reports, land entries, parcels with their geometry history, key projects, indicators,
+/// gazetteer features and an append-only audit log. Opening a store (<see cref="ParcelStoreFactory.OpenAsync"/>)
+/// migrates its schema. Every write is one transaction: a report is stored whole or not at all.
+/// Expected outcomes (unchanged report, stale version, unknown parcel) are values; infrastructure problems are
+/// <see cref="StoreException"/>s whose message says what to do.
+/// </summary>
+public interface IParcelStore : IAsyncDisposable
+{
+    /// <summary>sqlite or postgis.</summary>
+    string Backend { get; }
+
+    /// <summary>The schema version after migration.</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>
+    /// Stores one report with its geocoded entries in one transaction. The same content hash again changes
+    /// nothing; a new hash for the same district, plan year and kind supersedes the old report and carries the
+    /// reviewed geometries (versions not made by the geocoder) of same-named entries over.
+    /// </summary>
+    Task<ImportOutcome> ImportReportAsync(ReportImport import, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored report, oldest first, superseded ones included.</summary>
+    Task<IReadOnlyList<StoredReport>> ListReportsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Parcels of current (not superseded) reports matching <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The <paramref name="count"/> parcels nearest to <paramref name="point"/> (WGS 84), nearest first.</summary>
+    Task<IReadOnlyList<NearbyParcel>> NearestParcelsAsync(Point point, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>One parcel with every geometry version, oldest first; null when there is no such parcel.</summary>
+    Task<ParcelDetail?> GetParcelAsync(long parcelId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves a new geometry version when the parcel is still at <see cref="GeometryEdit.ExpectedVersion"/>;
+    /// otherwise returns <see cref="SaveOutcome.Conflict"/> and writes nothing.
+    /// </summary>
+    Task<SaveGeometryResult> SaveGeometryAsync(GeometryEdit edit, CancellationToken cancellationToken = default);
+
+    /// <summary>Stage events of key projects, per report (all reports when <paramref name="reportId"/> is null).</summary>
+    Task<IReadOnlyList<ProjectStageEvent>> ListProjectEventsAsync(long? reportId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Indicator values as rows, per report (all current reports when null).</summary>
+    Task<IReadOnlyList<IndicatorRow>> ListIndicatorsAsync(long? reportId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the stored gazetteer with <paramref name="features"/> unless they are the ones already stored
+    /// (same fingerprint); returns true when rows were written.
+    /// </summary>
+    Task<bool> SyncGazetteerAsync(IReadOnlyList<GazetteerFeature> features, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows per table, for every table of the schema.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The newest audit rows, newest first.</summary>
+    Task<IReadOnlyList<AuditRecord>> ListAuditAsync(int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>True when <see cref="BackupAsync"/> can copy the store to a file.</summary>
+    bool SupportsFileBackup => false;
+
+    /// <summary>Copies the store to <paramref name="outPath"/> while it stays usable, or says how to back it up instead.</summary>
+    Task<BackupResult> BackupAsync(string outPath, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new BackupResult(false, $"The {Backend} store cannot be copied to a file by LandMap."));
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using LandMap.Data.Sql;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LandMap.Data.Postgis;
+
+/// <summary>
+/// The shared store: PostgreSQL with PostGIS through Npgsql.NetTopologySuite. Geometries are geometry(Geometry, 4326)
+/// under GiST indexes; spatial filters run in the database (<c>&amp;&amp;</c>, <c>ST_Intersects</c>).
+/// </summary>
+// Lists IParcelStore again so that its backup member replaces the interface's default.
+public sealed class PostgisParcelStore : SqlParcelStore, IParcelStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _where;
+
+    /// <summary>A store on the server of <paramref name="connectionString"/>; call through <see cref="ParcelStoreFactory"/>.</summary>
+    internal PostgisParcelStore(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Parcels are 2-D; the geocoder's coordinate sequences may carry an empty Z that PostGIS would refuse.
+        builder.UseNetTopologySuite(handleOrdinates: NetTopologySuite.Geometries.Ordinates.XY);
+        _dataSource = builder.Build();
+        var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        // Messages name the server and database, never the password.
+        _where = $"Host={parsed.Host};Port={parsed.Port};Database={parsed.Database}";
+    }
+
+    /// <inheritdoc />
+    public override string Backend => "postgis";
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<Migration> Migrations => PostgisSchema.Migrations;
+
+    /// <inheritdoc />
+    protected override DbConnection NewConnection() => _dataSource.CreateConnection();
+
+    /// <inheritdoc />
+    protected override string MigrationLockSql => "SELECT pg_advisory_xact_lock(7240311)";
+
+    /// <inheritdoc />
+    protected override string GeometryColumns => "geom";
+
+    /// <inheritdoc />
+    protected override string GeometryValues(string name) => "@" + name;
+
+    /// <inheritdoc />
+    protected override void BindGeometry(DbCommand command, string name, Geometry? geometry)
+    {
+        Set(command, name, geometry);
+        ((NpgsqlParameter)command.Parameters["@" + name]).NpgsqlDbType = NpgsqlDbType.Geometry;
+    }
+
+    /// <inheritdoc />
+    protected override Geometry? ReadGeometry(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Geometry>(ordinal);
+
+    /// <inheritdoc />
+    // && compares the index's float4 boxes, rounded outwards; the second test makes the envelope check exact, as SQLite's refinement does.
+    protected override string BoxFilterSql =>
+        "g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326) AND ST_Intersects(ST_Envelope(g.geom), ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326))";
+
+    /// <inheritdoc />
+    protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";
+
+    /// <inheritdoc />
+    protected override void ConfigureJsonParameter(DbParameter parameter) => ((NpgsqlParameter)parameter).NpgsqlDbType = NpgsqlDbType.Jsonb;
+
+    /// <inheritdoc />
+    protected override bool IsTransient(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable };
+
+    /// <inheritdoc />
+    protected override StoreException? Translate(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } e =>
+            new StoreException(StoreErrorKind.Unavailable, $"PostgreSQL at {_where} refused the login: check Username and Password in --db.", e),
+        PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } e =>
+            new StoreException(StoreErrorKind.Unavailable, $"PostgreSQL has no database {_where}: create it (createdb) or fix Database in --db.", e),
+        PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.UndefinedFile } e =>
+            new StoreException(StoreErrorKind.Unavailable, $"PostGIS is not available in {_where}: install postgis and run CREATE EXTENSION postgis as a superuser. ({e.MessageText})", e),
+        PostgresException { SqlState: var state } e when state.StartsWith("23", StringComparison.Ordinal) =>
+            new StoreException(StoreErrorKind.Integrity, $"The data broke a rule of the schema and nothing was written: {e.MessageText}", e),
+        PostgresException e when IsTransient(e) =>
+            new StoreException(StoreErrorKind.Locked, $"{_where} stayed locked by other writers; try again.", e),
+        NpgsqlException { InnerException: SocketException or TimeoutException } e =>
+            new StoreException(StoreErrorKind.Unavailable, $"Cannot reach PostgreSQL at {_where}: start the server or fix Host/Port in --db.", e),
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public Task<BackupResult> BackupAsync(string outPath, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new BackupResult(false,
+            $"A PostGIS store is backed up by the server's own tool, not copied by LandMap: pg_dump --format=custom --host=… --dbname=… --file={outPath} " +
+            "(restore with pg_restore --dbname=…). The dump keeps the geometry columns, GiST indexes and audit triggers."));
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}

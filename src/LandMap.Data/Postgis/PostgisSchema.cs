@@ -1,0 +1,78 @@
+using LandMap.Data.Sql;
+
+namespace LandMap.Data.Postgis;
+
+/// <summary>
+/// The PostgreSQL + PostGIS schema: the same tables and columns as SQLite, with geometry(Geometry, 4326) columns
+/// under GiST indexes, jsonb for JSON, timestamptz for times, and a trigger function that keeps the audit log
+/// append-only. Tables are created in the first schema of the connection's search path.
+/// </summary>
+internal static class PostgisSchema
+{
+    public static readonly IReadOnlyList<Migration> Migrations =
+    [
+        new(1, "reports, entries, parcels with geometry versions, projects, indicators, gazetteer, audit log",
+        [
+            "CREATE EXTENSION IF NOT EXISTS postgis",
+            """
+            CREATE TABLE reports (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, file_name text NOT NULL, content_sha256 text NOT NULL UNIQUE,
+                district text, review_year integer, plan_year integer, kind text NOT NULL, encoding text NOT NULL, declared_count integer,
+                entry_count integer NOT NULL, warnings jsonb NOT NULL, imported_at timestamptz NOT NULL, superseded_by bigint REFERENCES reports (id))
+            """,
+            "CREATE INDEX reports_series ON reports (district, plan_year, kind) WHERE superseded_by IS NULL",
+            """
+            CREATE TABLE land_entries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, report_id bigint NOT NULL REFERENCES reports (id),
+                seq integer NOT NULL, name text NOT NULL, location text, area_mu double precision, approx integer NOT NULL, area_qualifier text,
+                area_text text, parts jsonb NOT NULL, bounds jsonb NOT NULL, note text, source_line integer NOT NULL, source_text text NOT NULL)
+            """,
+            "CREATE INDEX land_entries_report ON land_entries (report_id)",
+            """
+            CREATE TABLE parcels (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, entry_id bigint NOT NULL UNIQUE REFERENCES land_entries (id),
+                report_id bigint NOT NULL REFERENCES reports (id), version integer NOT NULL CHECK (version >= 1))
+            """,
+            "CREATE INDEX parcels_report ON parcels (report_id)",
+            """
+            CREATE TABLE parcel_geometries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, parcel_id bigint NOT NULL REFERENCES parcels (id),
+                version_no integer NOT NULL, is_current integer NOT NULL CHECK (is_current IN (0, 1)), geom geometry(Geometry, 4326),
+                status text NOT NULL, confidence double precision NOT NULL CHECK (confidence BETWEEN 0 AND 1), method text NOT NULL,
+                constraints jsonb NOT NULL, warnings jsonb NOT NULL, area_mu_computed double precision, made_by text NOT NULL,
+                made_by_kind text NOT NULL, reason text, made_at timestamptz NOT NULL, UNIQUE (parcel_id, version_no))
+            """,
+            "CREATE UNIQUE INDEX parcel_geometries_current ON parcel_geometries (parcel_id) WHERE is_current = 1",
+            "CREATE INDEX parcel_geometries_geom ON parcel_geometries USING gist (geom)",
+            "CREATE TABLE key_projects (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, phase text NOT NULL, UNIQUE (name, phase))",
+            """
+            CREATE TABLE project_stage_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, project_id bigint NOT NULL REFERENCES key_projects (id),
+                report_id bigint NOT NULL REFERENCES reports (id), stage text, stage_text text, target integer NOT NULL, investment_yi double precision,
+                investment_text text, source_line integer NOT NULL, source_text text NOT NULL)
+            """,
+            "CREATE INDEX project_stage_events_report ON project_stage_events (report_id)",
+            """
+            CREATE TABLE indicators (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, report_id bigint NOT NULL REFERENCES reports (id),
+                name text NOT NULL, unit text, category text, source_line integer NOT NULL)
+            """,
+            "CREATE INDEX indicators_report ON indicators (report_id)",
+            """
+            CREATE TABLE indicator_values (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, indicator_id bigint NOT NULL REFERENCES indicators (id),
+                year integer NOT NULL, kind text NOT NULL, text text NOT NULL, value double precision, measure text)
+            """,
+            "CREATE INDEX indicator_values_indicator ON indicator_values (indicator_id)",
+            """
+            CREATE TABLE gazetteer_features (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, kind text NOT NULL, district text,
+                aliases jsonb NOT NULL, precision_m double precision, source text, geom geometry(Geometry, 4326) NOT NULL)
+            """,
+            "CREATE INDEX gazetteer_features_geom ON gazetteer_features USING gist (geom)",
+            "CREATE TABLE store_settings (key text PRIMARY KEY, value text NOT NULL)",
+            """
+            CREATE TABLE audit_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, action text NOT NULL,
+                entity text NOT NULL, entity_id bigint, detail jsonb)
+            """,
+            """
+            CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$
+            """,
+            "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+            "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+        ]),
+    ];
+}

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using System.Text.Json;
+using LandMap.Core.Geocoding;
+using LandMap.Core.Reports;
+
+namespace LandMap.Data.Sql;
+
+public abstract partial class SqlParcelStore
+{
+    /// <inheritdoc />
+    public Task<ImportOutcome> ImportReportAsync(ReportImport import, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async (c, t) =>
+        {
+            var report = import.Report;
+            var existing = await Command(c, t, "SELECT id FROM reports WHERE content_sha256 = @h", ("h", import.ContentSha256)).ExecuteScalarAsync(cancellationToken);
+            if (existing is not null and not DBNull) return new ImportOutcome(ImportStatus.Unchanged, Convert.ToInt64(existing), 0);
+
+            // Only a report that names its district and plan year can replace another: without them a match is a guess.
+            long? previous = null;
+            if (report.District is not null && report.PlanYear is not null)
+            {
+                var found = await Command(c, t,
+                    "SELECT id FROM reports WHERE district = @d AND plan_year = @y AND kind = @k AND superseded_by IS NULL ORDER BY id DESC",
+                    ("d", report.District), ("y", report.PlanYear), ("k", import.Kind)).ExecuteScalarAsync(cancellationToken);
+                previous = found is null or DBNull ? null : Convert.ToInt64(found);
+            }
+
+            var reportId = Convert.ToInt64(await Command(c, t,
+                """
+                INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at)
+                VALUES (@f, @h, @d, @ry, @py, @k, @enc, @dc, @ec, @w, @at) RETURNING id
+                """,
+                ("f", report.File), ("h", import.ContentSha256), ("d", report.District), ("ry", report.ReviewYear), ("py", report.PlanYear),
+                ("k", import.Kind), ("enc", report.Encoding), ("dc", report.LandColumn?.DeclaredCount), ("ec", report.LandEntries.Count),
+                ("w", Json(report.Warnings)), ("at", DateTime.UtcNow)).ExecuteScalarAsync(cancellationToken));
+
+            var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, cancellationToken);
+            await InsertProjectsAsync(c, t, reportId, report.Projects, cancellationToken);
+            await InsertIndicatorsAsync(c, t, reportId, report.Indicators, cancellationToken);
+
+            var kept = 0;
+            if (previous is { } old)
+            {
+                kept = await CarryOverReviewedAsync(c, t, old, reportId, parcelsByName, cancellationToken);
+                await Command(c, t, "UPDATE reports SET superseded_by = @n WHERE id = @o", ("n", reportId), ("o", old)).ExecuteNonQueryAsync(cancellationToken);
+            }
+            await AuditAsync(c, t, import.Actor, previous is null ? "import" : "supersede", "report", reportId,
+                new { file = report.File, sha256 = import.ContentSha256, entries = report.LandEntries.Count, superseded = previous, keptReviewed = kept }, cancellationToken);
+            return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);
+        }, cancellationToken);
+
+    private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, CancellationToken ct)
+    {
+        var entries = import.Report.LandEntries;
+        // The geocoder returns entries in column order; match by seq only when it returned a different number.
+        IReadOnlyList<GeocodedEntry?> geocoded = import.Geocoded.Count == entries.Count
+            ? (IReadOnlyList<GeocodedEntry?>)import.Geocoded
+            : entries.Select(e => (GeocodedEntry?)import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
+        var insertEntry = Command(c, t,
+            """
+            INSERT INTO land_entries (report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line, source_text)
+            VALUES (@r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text) RETURNING id
+            """);
+        var insertParcel = Command(c, t, "INSERT INTO parcels (entry_id, report_id, version) VALUES (@e, @r, 1) RETURNING id");
+        var insertVersion = VersionInsert(c, t);
+        var parcelsByName = new Dictionary<string, long>();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            Set(insertEntry, "r", reportId); Set(insertEntry, "seq", e.Seq); Set(insertEntry, "name", e.Name); Set(insertEntry, "loc", e.Location);
+            Set(insertEntry, "area", e.AreaMu); Set(insertEntry, "approx", e.Approx ? 1 : 0); Set(insertEntry, "aq", e.AreaQualifier?.ToString().ToLowerInvariant());
+            Set(insertEntry, "at", e.AreaText); Set(insertEntry, "parts", Json(e.Parts)); Set(insertEntry, "bounds", Json(e.Bounds));
+            Set(insertEntry, "note", e.Note); Set(insertEntry, "line", e.Source.Line); Set(insertEntry, "text", e.Source.Text);
+            var entryId = Convert.ToInt64(await insertEntry.ExecuteScalarAsync(ct));
+
+            Set(insertParcel, "e", entryId); Set(insertParcel, "r", reportId);
+            var parcelId = Convert.ToInt64(await insertParcel.ExecuteScalarAsync(ct));
+            parcelsByName.TryAdd(e.Name, parcelId);
+
+            var g = geocoded[i];
+            await InsertVersionAsync(insertVersion, new VersionRow(parcelId, 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved",
+                g?.Confidence ?? 0, g?.Method ?? "none", Json(g?.Constraints ?? []), Json(g?.Warnings ?? ["未定位"]), g?.AreaMuComputed,
+                ReportImport.Geocoder, ReportImport.Geocoder, $"import of {import.Report.File}", now), ct);
+        }
+        return parcelsByName;
+    }
+
+    /// <summary>The columns of one geometry version row.</summary>
+    private protected sealed record VersionRow(long ParcelId, int VersionNo, NetTopologySuite.Geometries.Geometry? Geometry, string Status, double Confidence,
+        string Method, JsonText Constraints, JsonText Warnings, double? AreaMuComputed, string MadeBy, string MadeByKind, string? Reason, DateTime MadeAt);
+
+    private protected DbCommand VersionInsert(DbConnection c, DbTransaction t) => Command(c, t,
+        $"""
+        INSERT INTO parcel_geometries (parcel_id, version_no, is_current, {GeometryColumns}, status, confidence, method, constraints, warnings,
+            area_mu_computed, made_by, made_by_kind, reason, made_at)
+        VALUES (@p, @v, 1, {GeometryValues("g")}, @status, @conf, @method, @cons, @warn, @amc, @by, @kind, @why, @at)
+        """);
+
+    private protected async Task InsertVersionAsync(DbCommand insert, VersionRow row, CancellationToken ct)
+    {
+        Set(insert, "p", row.ParcelId); Set(insert, "v", row.VersionNo); BindGeometry(insert, "g", row.Geometry);
+        Set(insert, "status", row.Status); Set(insert, "conf", row.Confidence); Set(insert, "method", row.Method);
+        Set(insert, "cons", row.Constraints); Set(insert, "warn", row.Warnings); Set(insert, "amc", row.AreaMuComputed);
+        Set(insert, "by", row.MadeBy); Set(insert, "kind", row.MadeByKind); Set(insert, "why", row.Reason); Set(insert, "at", row.MadeAt);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<int> CarryOverReviewedAsync(DbConnection c, DbTransaction t, long oldReport, long newReport, Dictionary<string, long> parcelsByName, CancellationToken ct)
+    {
+        var reviewed = new List<(string Name, GeometryVersion Version)>();
+        await using (var reader = await Command(c, t,
+            $"""
+            SELECT e.name, {VersionColumns} FROM parcels p JOIN land_entries e ON e.id = p.entry_id
+            JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
+            WHERE p.report_id = @r AND g.made_by_kind <> @geocoder ORDER BY p.id
+            """, ("r", oldReport), ("geocoder", ReportImport.Geocoder)).ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) reviewed.Add((reader.GetString(0), ReadVersion(reader, 1)));
+        }
+        var insert = VersionInsert(c, t);
+        var kept = 0;
+        foreach (var (name, v) in reviewed)
+        {
+            if (!parcelsByName.TryGetValue(name, out var parcelId)) continue;
+            await Command(c, t, "UPDATE parcel_geometries SET is_current = 0 WHERE parcel_id = @p AND is_current = 1", ("p", parcelId)).ExecuteNonQueryAsync(ct);
+            await InsertVersionAsync(insert, new VersionRow(parcelId, 2, v.Geometry, v.Status, v.Confidence, v.Method, new JsonText(v.ConstraintsJson),
+                new JsonText(v.WarningsJson), v.AreaMuComputed, v.MadeBy, v.MadeByKind,
+                $"reviewed geometry kept from report {oldReport} (version {v.VersionNo}): {v.Reason}", DateTime.UtcNow), ct);
+            await Command(c, t, "UPDATE parcels SET version = 2 WHERE id = @p", ("p", parcelId)).ExecuteNonQueryAsync(ct);
+            kept++;
+        }
+        return kept;
+    }
+
+    private async Task InsertProjectsAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<KeyProject> projects, CancellationToken ct)
+    {
+        var upsert = Command(c, t, "INSERT INTO key_projects (name, phase) VALUES (@n, @ph) ON CONFLICT (name, phase) DO NOTHING");
+        var find = Command(c, t, "SELECT id FROM key_projects WHERE name = @n AND phase = @ph");
+        var insert = Command(c, t,
+            """
+            INSERT INTO project_stage_events (project_id, report_id, stage, stage_text, target, investment_yi, investment_text, source_line, source_text)
+            VALUES (@p, @r, @s, @st, @tg, @inv, @invt, @line, @text)
+            """);
+        foreach (var p in projects)
+        {
+            foreach (var cmd in new[] { upsert, find }) { Set(cmd, "n", p.Name); Set(cmd, "ph", p.Phase ?? ""); }
+            await upsert.ExecuteNonQueryAsync(ct);
+            var projectId = Convert.ToInt64(await find.ExecuteScalarAsync(ct));
+            Set(insert, "p", projectId); Set(insert, "r", reportId);
+            Set(insert, "s", p.Stage is { } s ? JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()) : null);
+            Set(insert, "st", p.StageText); Set(insert, "tg", p.Target ? 1 : 0); Set(insert, "inv", p.InvestmentYi); Set(insert, "invt", p.InvestmentText);
+            Set(insert, "line", p.Source.Line); Set(insert, "text", p.Source.Text);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task InsertIndicatorsAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<Indicator> indicators, CancellationToken ct)
+    {
+        var insert = Command(c, t, "INSERT INTO indicators (report_id, name, unit, category, source_line) VALUES (@r, @n, @u, @c, @line) RETURNING id");
+        var value = Command(c, t, "INSERT INTO indicator_values (indicator_id, year, kind, text, value, measure) VALUES (@i, @y, @k, @t, @v, @m)");
+        foreach (var indicator in indicators)
+        {
+            Set(insert, "r", reportId); Set(insert, "n", indicator.Name); Set(insert, "u", indicator.Unit); Set(insert, "c", indicator.Category);
+            Set(insert, "line", indicator.Source.Line);
+            var id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
+            foreach (var v in indicator.Values)
+            {
+                Set(value, "i", id); Set(value, "y", v.Year); Set(value, "k", v.Kind); Set(value, "t", v.Text); Set(value, "v", v.Value); Set(value, "m", v.Measure);
+                await value.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Text;
+using LandMap.Core.Crs;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Data.Sql;
+
+public abstract partial class SqlParcelStore
+{
+    // Metres per degree of latitude; a degree of longitude is this times cos(latitude).
+    private const double MetresPerDegree = 111_320;
+
+    private const string VersionColumns =
+        "g.id, g.version_no, g.is_current, g.geom, g.status, g.confidence, g.method, g.constraints, g.warnings, g.area_mu_computed, g.made_by, g.made_by_kind, g.reason, g.made_at";
+
+    private const string ParcelSelect =
+        """
+        SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, e.location, e.note, e.area_mu,
+               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom
+        FROM parcels p JOIN land_entries e ON e.id = p.entry_id JOIN reports r ON r.id = p.report_id
+        JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
+        """;
+
+    // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL.
+    private static string OrderBy(ParcelSort sort) => sort switch
+    {
+        ParcelSort.Name => "e.name, p.id",
+        ParcelSort.AreaDescending => "e.area_mu DESC, p.id",
+        ParcelSort.ConfidenceAscending => "g.confidence, p.id",
+        _ => "r.district, r.plan_year, e.seq, p.id",
+    };
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<ParcelRecord>>(async c =>
+        {
+            var sql = new StringBuilder(ParcelSelect).Append(" WHERE r.superseded_by IS NULL");
+            var parameters = new List<(string, object?)>();
+            if (query.PlanYear is { } year) { sql.Append(" AND r.plan_year = @year"); parameters.Add(("year", year)); }
+            if (query.District is { } district) { sql.Append(" AND r.district = @district"); parameters.Add(("district", district)); }
+            if (query.Text is { Length: > 0 } text)
+            {
+                sql.Append(@" AND (e.name LIKE @q ESCAPE '\' OR e.location LIKE @q ESCAPE '\' OR e.note LIKE @q ESCAPE '\')");
+                parameters.Add(("q", "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%"));
+            }
+            var spatial = query.BoundingBox is not null || query.Intersects is not null;
+            if (query.BoundingBox is { } box) { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(box)); }
+            Geometry? area = null;
+            if (query.Intersects is { } intersects)
+            {
+                area = intersects;
+                if (IntersectsIsExact) sql.Append(" AND ").Append(IntersectsFilterSql);
+                else { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(intersects.EnvelopeInternal)); }
+            }
+            if (!query.IncludeUnresolved || spatial) sql.Append(" AND g.geom IS NOT NULL");
+            sql.Append(" ORDER BY ").Append(OrderBy(query.Sort));
+            // A coarse index filter is refined in memory, so the limit applies after refinement.
+            var refine = spatial && !IntersectsIsExact;
+            if (!refine) { sql.Append(" LIMIT @limit"); parameters.Add(("limit", query.Limit)); }
+
+            var command = Command(c, null, sql.ToString(), [.. parameters]);
+            if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
+            var parcels = await ReadParcelsAsync(command, cancellationToken);
+            if (!refine) return parcels;
+            return parcels.Where(p => p.Geometry is { } g
+                    && (query.BoundingBox is null || g.EnvelopeInternal.Intersects(query.BoundingBox))
+                    && (area is null || g.Intersects(area)))
+                .Take(query.Limit).ToList();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Both backends search a growing box through their spatial index until it holds enough parcels, then widen it
+    /// once to the k-th distance so nothing nearer lies outside, and rank by distance in EPSG:4547 metres.
+    /// </remarks>
+    public Task<IReadOnlyList<NearbyParcel>> NearestParcelsAsync(Point point, int count, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<NearbyParcel>>(async c =>
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+            var origin = Metric.ToGk114(point);
+            var metresPerLonDegree = MetresPerDegree * Math.Cos(point.Y * Math.PI / 180);
+            async Task<List<NearbyParcel>> Within(double radius)
+            {
+                var box = new Envelope(point.X - radius, point.X + radius, point.Y - radius, point.Y + radius);
+                var command = Command(c, null, ParcelSelect + " WHERE r.superseded_by IS NULL AND g.geom IS NOT NULL AND " + BoxFilterSql, [.. BoxParameters(box)]);
+                return (await ReadParcelsAsync(command, cancellationToken))
+                    .Select(p => new NearbyParcel(p, Metric.ToGk114(p.Geometry!).Distance(origin))).OrderBy(n => n.DistanceM).ThenBy(n => n.Parcel.Id).ToList();
+            }
+            var radius = 0.01;
+            var found = await Within(radius);
+            while (found.Count < count && radius < 10) found = await Within(radius *= 4);
+            if (found.Count >= count)
+            {
+                var reach = found[count - 1].DistanceM / metresPerLonDegree * 1.01;
+                if (reach > radius) found = await Within(reach);
+            }
+            return found.Take(count).ToList();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ParcelDetail?> GetParcelAsync(long parcelId, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async c =>
+        {
+            var parcels = await ReadParcelsAsync(Command(c, null, ParcelSelect + " WHERE p.id = @id", ("id", parcelId)), cancellationToken);
+            if (parcels.Count == 0) return null;
+            var history = new List<GeometryVersion>();
+            await using var reader = await Command(c, null, $"SELECT {VersionColumns} FROM parcel_geometries g WHERE g.parcel_id = @id ORDER BY g.version_no, g.id",
+                ("id", parcelId)).ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) history.Add(ReadVersion(reader, 0));
+            return new ParcelDetail(parcels[0], history);
+        }, cancellationToken);
+
+    private static IEnumerable<(string, object?)> BoxParameters(Envelope box) =>
+        [("bb_min_x", box.MinX), ("bb_min_y", box.MinY), ("bb_max_x", box.MaxX), ("bb_max_y", box.MaxY)];
+
+    private async Task<List<ParcelRecord>> ReadParcelsAsync(DbCommand command, CancellationToken ct)
+    {
+        var result = new List<ParcelRecord>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            result.Add(new ParcelRecord
+            {
+                Id = Long(r, 0), ReportId = Long(r, 1), FileName = r.GetString(2), EntryId = Long(r, 3), District = StringOrNull(r, 4),
+                PlanYear = IntOrNull(r, 5), Seq = Int(r, 6), Name = r.GetString(7), Location = StringOrNull(r, 8), Note = StringOrNull(r, 9),
+                AreaMu = DoubleOrNull(r, 10), AreaMuComputed = DoubleOrNull(r, 11), Status = r.GetString(12), Confidence = DoubleOrNull(r, 13) ?? 0,
+                Method = r.GetString(14), Version = Int(r, 15), MadeBy = r.GetString(16), Geometry = ReadGeometry(r, 17),
+            });
+        }
+        return result;
+    }
+
+    private GeometryVersion ReadVersion(DbDataReader r, int o) => new(
+        Long(r, o), Int(r, o + 1), Int(r, o + 2) == 1, ReadGeometry(r, o + 3), r.GetString(o + 4), DoubleOrNull(r, o + 5) ?? 0, r.GetString(o + 6),
+        r.GetString(o + 7), r.GetString(o + 8), DoubleOrNull(r, o + 9), r.GetString(o + 10), r.GetString(o + 11), StringOrNull(r, o + 12), Time(r, o + 13));
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using LandMap.Data.Sql;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace LandMap.Data.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with foreign keys on and a busy timeout, geometries as WKB with
+/// an R*Tree on their envelopes. Spatial filters use the R*Tree and are refined with NetTopologySuite in memory.
+/// </summary>
+// Lists IParcelStore again so that its backup members replace the interface's defaults.
+public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
+{
+    private const int BusyTimeoutMs = 10_000;
+    private static readonly NetTopologySuite.NtsGeometryServices Wgs84 = new(new PrecisionModel(), 4326);
+    private readonly string _connectionString;
+
+    /// <summary>A store on the file of <paramref name="connectionString"/> (a "Data Source=…" string); call through <see cref="ParcelStoreFactory"/>.</summary>
+    internal SqliteParcelStore(string connectionString, string displayName)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = BusyTimeoutMs / 1000, Pooling = true };
+        _connectionString = builder.ToString();
+        DisplayName = displayName;
+    }
+
+    /// <summary>The database file as the user named it, for messages.</summary>
+    public string DisplayName { get; }
+
+    /// <inheritdoc />
+    public override string Backend => "sqlite";
+
+    /// <inheritdoc />
+    public bool SupportsFileBackup => true;
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
+
+    /// <inheritdoc />
+    protected override DbConnection NewConnection() => new SqliteConnection(_connectionString);
+
+    /// <inheritdoc />
+    protected override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers run beside a writer, and a killed writer leaves only an uncommitted tail that the next
+        // open discards. synchronous=NORMAL is still durable against a killed process (only power loss may drop the
+        // last commits), at a fraction of FULL's fsyncs.
+        await Command(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task AfterMigrationsAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken) =>
+        // PRAGMA takes no parameters; the value is the store's own integer.
+        await Command(connection, transaction, $"PRAGMA user_version = {version:D}").ExecuteNonQueryAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override string GeometryColumns => "geom, min_x, min_y, max_x, max_y";
+
+    /// <inheritdoc />
+    protected override string GeometryValues(string name) => $"@{name}, @{name}_min_x, @{name}_min_y, @{name}_max_x, @{name}_max_y";
+
+    /// <inheritdoc />
+    protected override void BindGeometry(DbCommand command, string name, Geometry? geometry)
+    {
+        var envelope = geometry?.EnvelopeInternal;
+        Set(command, name, geometry is null ? null : new WKBWriter().Write(geometry));
+        Set(command, name + "_min_x", envelope?.MinX);
+        Set(command, name + "_min_y", envelope?.MinY);
+        Set(command, name + "_max_x", envelope?.MaxX);
+        Set(command, name + "_max_y", envelope?.MaxY);
+    }
+
+    /// <inheritdoc />
+    protected override Geometry? ReadGeometry(DbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        var geometry = new WKBReader(Wgs84).Read((byte[])reader.GetValue(ordinal));
+        geometry.SRID = 4326;
+        return geometry;
+    }
+
+    /// <inheritdoc />
+    protected override string BoxFilterSql =>
+        "g.id IN (SELECT id FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y)";
+
+    /// <inheritdoc />
+    protected override string IntersectsFilterSql => BoxFilterSql;
+
+    /// <inheritdoc />
+    protected override bool IntersectsIsExact => false;
+
+    /// <inheritdoc />
+    protected override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED };
+
+    /// <inheritdoc />
+    protected override StoreException? Translate(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED } e => new StoreException(StoreErrorKind.Locked,
+            $"The --db file {DisplayName} is locked by another process; close it or pass --db another.db.", e),
+        SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_NOTADB } e => new StoreException(StoreErrorKind.Unavailable,
+            $"--db {DisplayName} is not a SQLite database: pass --db a new or LandMap .db file.", e),
+        SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM } e =>
+            new StoreException(StoreErrorKind.Unavailable, $"Cannot open --db {DisplayName} for writing: check that its folder exists and is writable. ({e.Message})", e),
+        SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT } e => new StoreException(StoreErrorKind.Integrity,
+            $"The data broke a rule of the schema and nothing was written: {e.Message}", e),
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    /// <remarks><c>VACUUM INTO</c> writes a consistent, compacted copy while other connections keep reading and writing.</remarks>
+    public async Task<BackupResult> BackupAsync(string outPath, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(outPath);
+        if (File.Exists(full)) return new BackupResult(false, $"{outPath} exists: pass --out a new file name or delete it first.");
+        await WithConnectionAsync(c => Command(c, null, "VACUUM INTO @out", ("out", full)).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        return new BackupResult(true, $"Backed up {DisplayName} to {outPath} ({new FileInfo(full).Length / 1024.0:0.#} KiB).");
+    }
+}

@@ -1,0 +1,73 @@
+using Npgsql;
+
+namespace LandMap.Data.Tests;
+
+/// <summary>
+/// The store contract on the PostGIS server named by LANDMAP_TEST_PG; each test gets its own schema (first on the
+/// search path, before public where PostGIS lives), dropped afterwards.
+/// </summary>
+[Trait("Category", "Postgis")]
+public sealed class PostgisStoreTests : StoreContractTests
+{
+    private readonly string _schema = "landmap_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    private static string Server => TestEnvironment.PostgresConnectionString
+        ?? throw new InvalidOperationException("LANDMAP_TEST_PG is not set, and CI must run the PostGIS tests: .ci/setup.d/20-postgis.sh should have written it to $CI_ENV.");
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        if (TestEnvironment.PostgresConnectionString is null && !TestEnvironment.IsCi) return "";
+        await using (var connection = new NpgsqlConnection(Server))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(Server) { SearchPath = $"{_schema},public" }.ToString();
+    }
+
+    protected override async Task ExecuteRawAsync(string db, string sql)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Db.Length == 0) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [PostgisFact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
+    [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
+    [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
+    [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
+    [PostgisFact] public Task IntersectsQuery() => CheckIntersectsQuery();
+    [PostgisFact] public Task NearestQuery() => CheckNearestQuery();
+    [PostgisFact] public Task GeometryVersionsAndStaleEditConflict() => CheckGeometryVersionsAndStaleEditConflict();
+    [PostgisFact] public Task ChangedReportSupersedesAndKeepsReviewedGeometry() => CheckChangedReportSupersedesAndKeepsReviewedGeometry();
+    [PostgisFact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();
+    [PostgisFact] public Task FailingReportRollsBackAlone() => CheckFailingReportRollsBackAlone();
+    [PostgisFact] public Task ProjectsIndicatorsAndBackup() => CheckProjectsIndicatorsAndBackup(fileBackup: false);
+
+    [PostgisFact]
+    public async Task GeometryColumnsAreSrid4326WithGistIndexes()
+    {
+        await OpenAsync();
+        await using var connection = new NpgsqlConnection(Db);
+        await connection.OpenAsync();
+        await using var srid = new NpgsqlCommand("SELECT Find_SRID(@s, 'parcel_geometries', 'geom')", connection);
+        srid.Parameters.AddWithValue("s", _schema);
+        Assert.Equal(4326, await srid.ExecuteScalarAsync());
+        await using var gist = new NpgsqlCommand("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = @s AND indexdef LIKE '%USING gist%'", connection);
+        gist.Parameters.AddWithValue("s", _schema);
+        Assert.Equal(2L, await gist.ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace LandMap.Data.Tests;
+
+/// <summary>The store contract on a real SQLite file in a temp folder.</summary>
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(Path.Combine(TestEnvironment.TempFolder(), "landmap.db"));
+
+    protected override async Task ExecuteRawAsync(string db, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
+    [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
+    [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
+    [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
+    [Fact] public Task IntersectsQuery() => CheckIntersectsQuery();
+    [Fact] public Task NearestQuery() => CheckNearestQuery();
+    [Fact] public Task GeometryVersionsAndStaleEditConflict() => CheckGeometryVersionsAndStaleEditConflict();
+    [Fact] public Task ChangedReportSupersedesAndKeepsReviewedGeometry() => CheckChangedReportSupersedesAndKeepsReviewedGeometry();
+    [Fact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();
+    [Fact] public Task FailingReportRollsBackAlone() => CheckFailingReportRollsBackAlone();
+    [Fact] public Task ProjectsIndicatorsAndBackup() => CheckProjectsIndicatorsAndBackup(fileBackup: true);
+
+    [Fact]
+    public async Task FileIsWalWithForeignKeysAndUserVersion()
+    {
+        await OpenAsync();
+        await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task NotADatabaseSaysWhatToDo()
+    {
+        await File.WriteAllTextAsync(Db, "this is a text file, not a database, and it is long enough to have a header");
+        var e = await Assert.ThrowsAsync<StoreException>(() => ParcelStoreFactory.OpenAsync(Db));
+        Assert.Equal(StoreErrorKind.Unavailable, e.Kind);
+        Assert.Contains("--db", e.Message, StringComparison.Ordinal);
+    }
+
+    internal static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
