@@ -2,7 +2,8 @@
 # Browser tests drive Debian's Chromium (Playwright's own browser download fails offline).
 # Idempotent: installs only what is missing. npm ci runs through the .NET build of LandMap.Server.
 set -euo pipefail
-wanted=(chromium fonts-wqy-microhei)
+# gdal-bin: the tile tests open the .pbf files with GDAL's MVT driver as an independent reader.
+wanted=(chromium fonts-wqy-microhei gdal-bin)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -40,7 +40,15 @@ internal static class ProjectLinker
         project.Length >= MinMatchLength && parcel.Length >= MinMatchLength &&
         (project.Contains(parcel, StringComparison.Ordinal) || parcel.Contains(project, StringComparison.Ordinal));
 
-    private static string Normalise(string name) =>
-        new string(name.Where(c => !char.IsWhiteSpace(c) && c is not ('（' or '）' or '(' or ')' or '“' or '”')).ToArray())
+    /// <summary>Place prefixes that parcel names carry and project names often drop (平顶山工业静脉产业园 / 工业静脉产业园…).</summary>
+    private static readonly string[] PlacePrefixes = ["河南平顶山", "河南省", "平顶山市", "平顶山", "卫东区", "湛河区"];
+
+    private static string Normalise(string name)
+    {
+        var text = new string(name.Where(c => !char.IsWhiteSpace(c) && c is not ('（' or '）' or '(' or ')' or '“' or '”')).ToArray())
             .Replace("项目", "", StringComparison.Ordinal);
+        foreach (var prefix in PlacePrefixes)
+            if (text.StartsWith(prefix, StringComparison.Ordinal)) text = text[prefix.Length..];
+        return text;
+    }
 }

@@ -40,9 +40,12 @@ public static class BasemapLayers
             { "district", feature.District ?? "" },
         };
         yield return (layer, minZoom, new Feature(feature.Geometry, attributes));
-        // Polygons labelled per tile repeat their label on every tile; one point per district labels it once.
-        if (feature.Kind == PlaceKind.District)
-            yield return ("places", 0, new Feature(InteriorPoint(feature.Geometry), attributes));
+        // A polygon labelled per tile repeats its label on every tile: one label point labels it once.
+        if (feature.Geometry is Polygon or MultiPolygon)
+        {
+            var label = new AttributesTable(attributes.GetNames().Select(n => new KeyValuePair<string, object>(n, attributes[n]))) { { "labelOnly", true } };
+            yield return (feature.Kind == PlaceKind.District ? "places" : layer, minZoom, new Feature(InteriorPoint(feature.Geometry), label));
+        }
     }
 
     private static bool IsMajorRoad(GazetteerFeature road) =>

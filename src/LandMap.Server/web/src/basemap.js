@@ -31,7 +31,8 @@ export function basemapStyle(style) {
     if (!spec) return undefined;
     const zoom = Math.round(Math.log2(156543.03392804097 / resolution));
     const type = feature.getType();
-    const base = cached(`${layer}:${feature.get('kind')}:${feature.get('class')}:${type}:${zoom > 14}`, () => {
+    const labelOnly = feature.get('labelOnly');
+    const base = labelOnly ? [] : cached(`${layer}:${feature.get('kind')}:${feature.get('class')}:${type}:${zoom > 14}`, () => {
       const styles = [];
       const width = (spec.width ?? 1) * (zoom > 14 ? 1.4 : 1);
       if (type.includes('Polygon')) {
@@ -49,7 +50,8 @@ export function basemapStyle(style) {
       return styles;
     });
     const name = spec.label ? feature.get(spec.label) : null;
-    const showLabel = name && zoom >= (spec.minLabelZoom ?? 0) && zoom <= (spec.maxLabelZoom ?? 99);
+    // Polygons are labelled through their label point only (one label, not one per tile).
+    const showLabel = name && !type.includes('Polygon') && zoom >= (spec.minLabelZoom ?? 0) && zoom <= (spec.maxLabelZoom ?? 99);
     if (!showLabel) return base;
     const placement = type.includes('Line') ? 'line' : 'point';
     return [...base, new Style({ text: textStyle(spec, font, name, placement), zIndex: 10 })];
