@@ -31,6 +31,8 @@ public static class LandMapServer
         builder.Services.AddLandMapProblems();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Geocoding the reports and building a missing basemap are independent: start them side by side.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<IParcelSource, GeocodedReportsSource>();
         builder.Services.AddHostedService<SourceWarmUp>();
         builder.Services.AddSingleton<BasemapTiles>();
