@@ -9,6 +9,9 @@ internal static class DataPaths
     /// <summary>gis-data/reports.</summary>
     public static string Reports => Path.Combine(GisData, "reports");
 
+    /// <summary>tiles/ beside gis-data/: the basemap MBTiles and the map style.</summary>
+    public static string Tiles => Path.Combine(Path.GetDirectoryName(GisData)!, "tiles");
+
     private static string GisData =>
         FindUp(Environment.CurrentDirectory) ?? FindUp(AppContext.BaseDirectory) ?? Path.Combine(Environment.CurrentDirectory, "gis-data");
 

@@ -5,6 +5,8 @@ using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
 using LandMap.Cli.Render;
 using LandMap.Cli.Storage;
+using LandMap.Cli.Serve;
+using LandMap.Cli.Tiles;
 
 // The CLI is a composition root: each command lives in its own folder and calls into LandMap.Core.
 var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重点项目并上图 (extract land-guarantee projects from planning reports)")
@@ -18,5 +20,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     DiffCommand.Create(),
     // Until parcels are stored, render geocodes the shipped reports itself.
     RenderCommand.Create(parcels: ShippedReports.Geocode),
+    ServeCommand.Create(),
+    TilesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

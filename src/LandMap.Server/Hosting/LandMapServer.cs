@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using LandMap.Server.Parcels;
+using LandMap.Server.Problems;
+using LandMap.Server.Projects;
+using LandMap.Server.Reports;
+using LandMap.Server.Tiles;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LandMap.Server.Hosting;
+
+/// <summary>The map server's composition: used by Program (dotnet run) and by <c>landmap serve</c>.</summary>
+public static class LandMapServer
+{
+    /// <summary>Command-line switches, the same for both entry points.</summary>
+    private static readonly Dictionary<string, string> Switches = new() { ["--port"] = $"{ServerOptions.Section}:Port" };
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.Configuration.AddCommandLine(args, Switches);
+        configure?.Invoke(builder);
+
+        builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var port = builder.Configuration.GetSection(ServerOptions.Section).GetValue("Port", new ServerOptions().Port);
+        // Loopback only: the map is for the reviewer's own machine, never the office network.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+        builder.Services.AddLandMapProblems();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Geocoding the reports and building a missing basemap are independent: start them side by side.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        builder.Services.AddSingleton<IParcelSource, GeocodedReportsSource>();
+        builder.Services.AddHostedService<SourceWarmUp>();
+        builder.Services.AddSingleton<BasemapTiles>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
+        builder.Services.AddSingleton<ParcelTiles>();
+
+        var app = builder.Build();
+        app.UseLandMapProblems();
+        app.MapOpenApi();
+        app.MapReports();
+        app.MapParcels();
+        app.MapProjects();
+        app.MapTiles();
+        app.UseWebPage();
+        app.Lifetime.ApplicationStarted.Register(() => PrintUrl(app));
+        return app;
+    }
+
+    /// <summary>The URL the server listens on (after start), e.g. http://127.0.0.1:5180/.</summary>
+    public static string? Url(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+            ? address.TrimEnd('/') + "/"
+            : null;
+
+    private static void PrintUrl(WebApplication app)
+    {
+        if (Url(app) is { } url) Console.WriteLine($"LandMap 地图已启动: {url}  (Ctrl+C 停止)");
+    }
+
+    /// <summary>Geocodes the reports before the first request, so the first page load is not the slow one.</summary>
+    private sealed class SourceWarmUp(IParcelSource source) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => source.GetParcelsAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LandMap.Core.Geocoding;
+using LandMap.Core.Reports;
+using LandMap.Server.Projects;
+
+namespace LandMap.Server.Parcels;
+
+/// <summary>An RFC 7946 Feature.</summary>
+public sealed record ParcelFeature<TProperties>(int Id, JsonNode? Geometry, TProperties Properties)
+{
+    public string Type => "Feature";
+}
+
+/// <summary>An RFC 7946 FeatureCollection of parcels.</summary>
+public sealed record ParcelCollection(IReadOnlyList<ParcelFeature<ParcelProperties>> Features)
+{
+    public string Type => "FeatureCollection";
+}
+
+public sealed record ConstraintDto(string Kind, string Text, string Description, bool Satisfied, string? Detail);
+
+/// <summary>The geocoder's properties (as <c>landmap geocode</c> prints them) plus id, company and project stage.</summary>
+public record ParcelProperties
+{
+    public required int Id { get; init; }
+    public required string File { get; init; }
+    public string? District { get; init; }
+    public int? PlanYear { get; init; }
+    public required int Seq { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The text of the name up to 有限公司/公司, when it has one.</summary>
+    public string? Company { get; init; }
+    public string? Location { get; init; }
+    /// <summary>Stated area in 亩.</summary>
+    public double? AreaMu { get; init; }
+    /// <summary>Area of the placed polygon in 亩.</summary>
+    public double? AreaMuComputed { get; init; }
+    /// <summary>located, approximate or unresolved.</summary>
+    public required string Status { get; init; }
+    public required double Confidence { get; init; }
+    public required string Method { get; init; }
+    public IReadOnlyList<ConstraintDto> Constraints { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Stage key (topped-out…) of the key project on this parcel, null when none is known.</summary>
+    public string? ProjectStage { get; init; }
+    /// <summary>The stage in Chinese (主体封顶…).</summary>
+    public string? ProjectStageText { get; init; }
+}
+
+public sealed record SourceDto(int Line, string Text);
+
+public sealed record ProjectStepDto(int? Year, string File, string? Stage, string? StageName, string? StageText, bool Target,
+    double? InvestmentYi, string? Phase, SourceDto Source);
+
+public sealed record ParcelProjectDto(int Id, string Name, string? Stage, IReadOnlyList<ProjectStepDto> Timeline);
+
+/// <summary>The full record of one parcel: areas in 亩 and m², the printed entry and the projects on it.</summary>
+public sealed record ParcelDetail : ParcelProperties
+{
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public ParcelDetail(ParcelProperties summary) : base(summary) { }
+
+    public double? AreaM2 { get; init; }
+    public double? AreaM2Computed { get; init; }
+    /// <summary>The area clause as printed (面积约 112 亩).</summary>
+    public string? AreaText { get; init; }
+    /// <summary>exact, approximate, at-least or range.</summary>
+    public string? AreaQualifier { get; init; }
+    public string? Note { get; init; }
+    /// <summary>The entry as printed in the report, with its line.</summary>
+    public SourceDto? Source { get; init; }
+    public IReadOnlyList<ParcelProjectDto> Projects { get; init; } = [];
+}
+
+internal static class ParcelMapping
+{
+    private const double SquareMetresPerMu = 10000.0 / 15;
+
+    public static ParcelProperties ToProperties(ParcelView view, IReadOnlyList<ProjectView> projects)
+    {
+        var g = view.Parcel;
+        var stage = projects.Select(p => p.CurrentStage).Where(s => s is not null).Max();
+        return new ParcelProperties
+        {
+            Id = view.Id, File = g.File, District = g.District, PlanYear = g.PlanYear, Seq = g.Seq, Name = g.Name,
+            Company = CompanyName(g.Name), Location = g.Location, AreaMu = g.AreaMu, AreaMuComputed = g.AreaMuComputed,
+            Status = g.Status.ToString().ToLowerInvariant(), Confidence = Math.Round(g.Confidence, 3), Method = g.Method,
+            Constraints = g.Constraints.Select(c => new ConstraintDto(c.Kind, c.Text, c.Description, c.Satisfied, c.Detail)).ToList(),
+            Warnings = g.Warnings,
+            ProjectStage = stage is { } s ? StageKeys.Key(s) : null,
+            ProjectStageText = stage is { } t ? ProjectStageNames.Chinese(t) : null,
+        };
+    }
+
+    public static ParcelFeature<ParcelProperties> ToFeature(ParcelView view, IReadOnlyList<ProjectView> projects) =>
+        new(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), ToProperties(view, projects));
+
+    public static ParcelFeature<ParcelDetail> ToDetail(ParcelView view, IReadOnlyList<ProjectView> projects)
+    {
+        var entry = view.Entry;
+        var detail = new ParcelDetail(ToProperties(view, projects))
+        {
+            AreaM2 = view.Parcel.AreaMu * SquareMetresPerMu is { } a ? Math.Round(a) : null,
+            AreaM2Computed = view.Parcel.AreaMuComputed * SquareMetresPerMu is { } c ? Math.Round(c) : null,
+            AreaText = entry?.AreaText,
+            AreaQualifier = entry?.AreaQualifier is { } q ? JsonNamingPolicy.KebabCaseLower.ConvertName(q.ToString()) : null,
+            Note = entry?.Note,
+            Source = entry is null ? null : new SourceDto(entry.Source.Line, entry.Source.Text),
+            Projects = projects.Select(p => new ParcelProjectDto(p.Id, p.Name, p.CurrentStage is { } s ? StageKeys.Key(s) : null,
+                p.Timeline.Select(ToStep).ToList())).ToList(),
+        };
+        return new ParcelFeature<ParcelDetail>(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), detail);
+    }
+
+    public static ProjectStepDto ToStep(ProjectMention m) =>
+        new(m.Year, m.File, m.Stage is { } s ? StageKeys.Key(s) : null, m.Stage is { } c ? ProjectStageNames.Chinese(c) : null,
+            m.Project.StageText, m.Target, m.Project.InvestmentYi, m.Project.Phase, new SourceDto(m.Project.Source.Line, m.Project.Source.Text));
+
+    /// <summary>The company a project name starts with: the text up to 有限公司 or 公司, when the name has one.</summary>
+    public static string? CompanyName(string name)
+    {
+        foreach (var suffix in (string[])["有限公司", "公司"])
+        {
+            var end = name.IndexOf(suffix, StringComparison.Ordinal);
+            if (end > 0) return name[..(end + suffix.Length)];
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using LandMap.Core.Gazetteer;
+using LandMap.Server.Hosting;
+using LandMap.Tiles.Basemap;
+using LandMap.Tiles.MbTiles;
+using Microsoft.Extensions.Options;
+
+namespace LandMap.Server.Tiles;
+
+/// <summary>The basemap MBTiles file, built from the gazetteer at start-up when it is missing.</summary>
+internal sealed class BasemapTiles(IOptions<ServerOptions> options, ILogger<BasemapTiles> logger) : IHostedService
+{
+    private MbTilesFile? _file;
+
+    public MbTilesFile File => _file ?? throw new InvalidOperationException("The basemap is opened at start-up.");
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = options.Value.BasemapPath;
+        if (!System.IO.File.Exists(path))
+        {
+            logger.LogInformation("Building the basemap {Path} from {Gazetteer}", path, options.Value.GazetteerDirectory);
+            var (gazetteer, load) = GazetteerIndex.LoadDirectory(options.Value.GazetteerDirectory);
+            if (gazetteer is null) throw new InvalidOperationException($"The gazetteer could not be loaded: {load}");
+            var built = BasemapBuilder.Build(gazetteer, path);
+            logger.LogInformation("Basemap: {Tiles} tiles in {Ms} ms", built.TileCount, (int)built.Elapsed.TotalMilliseconds);
+        }
+        _file = new MbTilesFile(path);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,42 @@
+// Legend (stages, statuses, plan-year outlines) and the key-project list filterable by stage.
+function escape(text) {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+export function renderLegend(container, style) {
+  const p = style.parcels;
+  const swatch = (color, label) => `<div class="legend-row"><span class="swatch" style="background:${color}"></span>${escape(label)}</div>`;
+  const outline = (year, spec) => `<div class="legend-row"><span class="swatch outline" style="border-color:${spec.stroke};border-style:${spec.dash.length ? 'dashed' : 'solid'}"></span>${year} 年计划</div>`;
+  container.innerHTML = `
+    <div class="legend-title">项目阶段（填充）</div>
+    ${Object.values(p.stages).map((s) => swatch(s.color, s.name)).join('')}
+    ${Object.values(p.statuses).map((s) => swatch(s.color, s.name)).join('')}
+    <div class="legend-title">计划年度（边框）</div>
+    ${Object.entries(p.planYears).filter(([y]) => y !== 'default').map(([y, s]) => outline(y, s)).join('')}`;
+}
+
+export function fillStageFilter(select, style) {
+  for (const [key, stage] of Object.entries(style.parcels.stages)) {
+    select.insertAdjacentHTML('beforeend', `<option value="${key}">${escape(stage.name)}</option>`);
+  }
+}
+
+export async function renderProjects(list, counter, style, { district, stage }, onPick) {
+  const params = new URLSearchParams();
+  if (district) params.set('district', district);
+  if (stage) params.set('stage', stage);
+  const response = await fetch(`/api/projects?${params}`);
+  if (!response.ok) throw new Error(`/api/projects: ${response.status}`);
+  const projects = await response.json();
+  counter.textContent = `${projects.length} 个`;
+  list.innerHTML = projects.map((project) => {
+    const color = project.stage ? style.parcels.stages[project.stage]?.color : '#bbb';
+    const years = project.timeline.map((s) => s.year).filter((y) => y != null);
+    return `<li data-parcel="${project.parcelId ?? ''}" class="${project.parcelId ? 'on-map' : ''}" title="${project.parcelId ? '点击定位到地块' : '未匹配到地块'}">
+      <span class="dot" style="background:${color}"></span>
+      <span class="pname">${escape(project.name)}</span>
+      <span class="pmeta">${escape(project.stageName ?? '—')} · ${years.length ? Math.max(...years) : '—'}${project.parcelId ? ' · 📍' : ''}</span>
+    </li>`;
+  }).join('');
+  list.querySelectorAll('li.on-map').forEach((item) => item.addEventListener('click', () => onPick(Number(item.dataset.parcel))));
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LandMap.Server.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class ParcelsApiTests(LandMapApplication app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task ReportsAreListedWithDistrictAndYears()
+    {
+        using var reports = await GetJson("/api/reports");
+        Assert.Equal(5, reports.RootElement.GetArrayLength());
+        Assert.Contains(reports.RootElement.EnumerateArray(),
+            r => r.GetProperty("district").GetString() == "卫东区" && r.GetProperty("planYear").GetInt32() == 2023);
+    }
+
+    [Fact]
+    public async Task WeidongPlan2023HasItsTwentyFiveParcels()
+    {
+        using var collection = await GetJson("/api/parcels?planYear=2023&district=卫东区");
+        Assert.Equal("FeatureCollection", collection.RootElement.GetProperty("type").GetString());
+        var features = collection.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(25, features.Count);
+        var first = features[0].GetProperty("properties");
+        foreach (var name in (string[])["id", "name", "seq", "status", "confidence", "constraints", "warnings", "areaMu", "areaMuComputed", "projectStage"])
+            Assert.True(first.TryGetProperty(name, out _), $"property {name} missing");
+    }
+
+    [Fact]
+    public async Task BboxKeepsOnlyParcelsThatTouchIt()
+    {
+        using var all = await GetJson("/api/parcels?planYear=2023");
+        using var none = await GetJson("/api/parcels?bbox=100,20,100.1,20.1");
+        using var some = await GetJson("/api/parcels?planYear=2023&bbox=113.30,33.70,113.40,33.78");
+        var allCount = all.RootElement.GetProperty("features").GetArrayLength();
+        var someCount = some.RootElement.GetProperty("features").GetArrayLength();
+        Assert.Equal(0, none.RootElement.GetProperty("features").GetArrayLength());
+        Assert.InRange(someCount, 1, allCount);
+    }
+
+    [Theory]
+    [InlineData("/api/parcels?bbox=113,33,114", "bbox")]
+    [InlineData("/api/parcels?bbox=200,33,201,34", "bbox")]
+    [InlineData("/api/parcels?planYear=abc", "planYear")]
+    [InlineData("/api/projects?stage=flying", "stage")]
+    public async Task BadParameterIsAProblemNamingIt(string url, string parameter)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
+    public async Task OneParcelCarriesItsFullRecord()
+    {
+        using var collection = await GetJson("/api/parcels?planYear=2023&district=卫东区&q=电子半导体产业园");
+        var id = collection.RootElement.GetProperty("features")[0].GetProperty("id").GetInt32();
+        using var parcel = await GetJson($"/api/parcels/{id}");
+        var p = parcel.RootElement.GetProperty("properties");
+        Assert.Equal("Feature", parcel.RootElement.GetProperty("type").GetString());
+        Assert.Contains("电子半导体产业园", p.GetProperty("name").GetString());
+        Assert.True(p.GetProperty("areaMu").GetDouble() > 0);
+        Assert.True(p.GetProperty("areaM2Computed").GetDouble() > 0);
+        Assert.Contains("电子半导体产业园", p.GetProperty("source").GetProperty("text").GetString());
+        Assert.True(p.GetProperty("constraints").GetArrayLength() > 0);
+        Assert.NotEqual(JsonValueKind.Null, parcel.RootElement.GetProperty("geometry").ValueKind);
+    }
+
+    [Fact]
+    public async Task UnknownParcelIsANotFoundProblem()
+    {
+        var response = await _client.GetAsync("/api/parcels/1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ProjectsFilterByStage()
+    {
+        using var all = await GetJson("/api/projects");
+        using var started = await GetJson("/api/projects?stage=started");
+        Assert.InRange(started.RootElement.GetArrayLength(), 1, all.RootElement.GetArrayLength() - 1);
+        Assert.All(started.RootElement.EnumerateArray(), p => Assert.Equal("started", p.GetProperty("stage").GetString()));
+        Assert.All(started.RootElement.EnumerateArray(), p => Assert.True(p.GetProperty("timeline").GetArrayLength() > 0));
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheEndpoints()
+    {
+        using var document = await GetJson("/openapi/v1.json");
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in (string[])["/api/reports", "/api/parcels", "/api/parcels/{id}", "/api/projects", "/tiles/{layer}/{z}/{x}/{y}.pbf"])
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
+    }
+
+    private async Task<JsonDocument> GetJson(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body);
+    }
+}

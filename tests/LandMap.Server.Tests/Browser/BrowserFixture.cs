@@ -1,0 +1,66 @@
+using LandMap.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace LandMap.Server.Tests.Browser;
+
+/// <summary>
+/// The real server (Kestrel on a free loopback port) and Debian's Chromium driven by Playwright, which is
+/// pointed at /usr/bin/chromium so nothing is downloaded. Without Chromium the browser tests fail in CI
+/// and pass with a note locally.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string? MissingReason { get; private set; }
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("LANDMAP_CHROMIUM") ?? Tools.Find("chromium");
+        if (chromium is null)
+        {
+            MissingReason = "chromium is not installed (apt-get install chromium, or bash .ci/setup.d/30-web.sh)";
+            Assert.False(Tools.InCi, MissingReason);
+            return;
+        }
+        _app = LandMapServer.Build(["--port", "0"]);
+        await _app.StartAsync();
+        BaseUrl = LandMapServer.Url(_app) ?? throw new InvalidOperationException("The server did not report its address.");
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // Root in CI needs --no-sandbox; the rest keep Chromium off the (closed) network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
