@@ -15,7 +15,11 @@ namespace LandMap.Server.Hosting;
 public static class LandMapServer
 {
     /// <summary>Command-line switches, the same for both entry points.</summary>
-    private static readonly Dictionary<string, string> Switches = new() { ["--port"] = $"{ServerOptions.Section}:Port" };
+    private static readonly Dictionary<string, string> Switches = new()
+    {
+        ["--port"] = $"{ServerOptions.Section}:Port",
+        ["--db"] = $"{ServerOptions.Section}:Database",
+    };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -33,7 +37,7 @@ public static class LandMapServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // Geocoding the reports and building a missing basemap are independent: start them side by side.
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
-        builder.Services.AddSingleton<IParcelSource, GeocodedReportsSource>();
+        builder.Services.AddSingleton<IParcelSource, StoreParcelSource>();
         builder.Services.AddHostedService<SourceWarmUp>();
         builder.Services.AddSingleton<BasemapTiles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
@@ -62,7 +66,7 @@ public static class LandMapServer
         if (Url(app) is { } url) Console.WriteLine($"LandMap 地图已启动: {url}  (Ctrl+C 停止)");
     }
 
-    /// <summary>Geocodes the reports before the first request, so the first page load is not the slow one.</summary>
+    /// <summary>Opens (and on first start fills) the store before the first request, so the first page load is not the slow one.</summary>
     private sealed class SourceWarmUp(IParcelSource source) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => source.GetParcelsAsync(cancellationToken);

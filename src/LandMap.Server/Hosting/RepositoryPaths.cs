@@ -10,6 +10,9 @@ public static class RepositoryPaths
 
     public static string Tiles => Path.Combine(Root.Value, "tiles");
 
+    /// <summary>data/ of the checkout: the embedded SQLite database lives there (git-ignored).</summary>
+    public static string Data => Path.Combine(Root.Value, "data");
+
     private static string? FindUp(string start)
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)

@@ -14,10 +14,17 @@ public sealed class ServerOptions : IValidatableObject
     [Range(0, 65535)]
     public int Port { get; set; } = 5180;
 
+    /// <summary>
+    /// The store: an SQLite file path (default data/landmap.db, created and filled from the reports on first start)
+    /// or a PostgreSQL connection string ("Host=…;Database=…") for a shared PostGIS deployment.
+    /// </summary>
+    [Required]
+    public string Database { get; set; } = Path.Combine(RepositoryPaths.Data, "landmap.db");
+
     /// <summary>The gazetteer folder (GeoJSON layers): the geocoder's reference and the basemap's content.</summary>
     public string GazetteerDirectory { get; set; } = Path.Combine(RepositoryPaths.GisData, "gazetteer");
 
-    /// <summary>The report files geocoded at start-up.</summary>
+    /// <summary>The report files imported into an empty store at start-up.</summary>
     public string ReportsDirectory { get; set; } = Path.Combine(RepositoryPaths.GisData, "reports");
 
     /// <summary>Holds basemap.mbtiles (built at start when missing) and style.json.</summary>

@@ -4,9 +4,8 @@ using LandMap.Core.Reports;
 namespace LandMap.Server.Parcels;
 
 /// <summary>
-/// Where the server reads parcels, key projects and reports from. Today one implementation,
-/// <see cref="GeocodedReportsSource"/>, geocodes the shipped reports in memory at start-up; the store
-/// (SQLite/PostGIS) replaces it behind this seam. Implementations are singletons and thread-safe.
+/// Where the server reads parcels, key projects and reports from: <see cref="StoreParcelSource"/> reads the
+/// store (SQLite or PostGIS). Implementations are singletons and thread-safe.
 /// </summary>
 public interface IParcelSource
 {

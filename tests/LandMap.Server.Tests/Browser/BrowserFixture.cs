@@ -11,6 +11,7 @@ namespace LandMap.Server.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("landmap-browser-").FullName;
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -31,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.False(Tools.InCi, MissingReason);
             return;
         }
-        _app = LandMapServer.Build(["--port", "0"]);
+        _app = LandMapServer.Build(["--port", "0", "--db", Path.Combine(_folder, "landmap.db")]);
         await _app.StartAsync();
         BaseUrl = LandMapServer.Url(_app) ?? throw new InvalidOperationException("The server did not report its address.");
 
@@ -56,6 +57,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }
 

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using LandMap.Core.Extraction;
+using LandMap.Core.Extraction.Input;
+using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding;
+using LandMap.Core.Reports;
+using LandMap.Data;
+using LandMap.Data.Import;
+using LandMap.Server.Hosting;
+using LandMap.Server.Projects;
+using Microsoft.Extensions.Options;
+
+namespace LandMap.Server.Parcels;
+
+/// <summary>
+/// Parcels from the store (SQLite by default, PostGIS with a connection string): the current geometry
+/// version of every parcel with its status, confidence, constraints and warnings. An empty store is filled
+/// on first start by importing gis-data/reports (extract, geocode, store: <see cref="ReportImporter"/>). The
+/// printed text of entries and the key projects are read again from the report files, which the store was
+/// filled from. Ids are stable: they derive from plan year, district and seq.
+/// </summary>
+internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
+{
+    private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private readonly Lazy<Task<Snapshot>> _snapshot = new(() => Load(options.Value, logger));
+
+    public async Task<IReadOnlyList<ParcelView>> GetParcelsAsync(CancellationToken cancellationToken = default) =>
+        (await _snapshot.Value.WaitAsync(cancellationToken)).Parcels;
+
+    public async Task<IReadOnlyList<ProjectView>> GetProjectsAsync(CancellationToken cancellationToken = default) =>
+        (await _snapshot.Value.WaitAsync(cancellationToken)).Projects;
+
+    public async Task<IReadOnlyList<ReportView>> GetReportsAsync(CancellationToken cancellationToken = default) =>
+        (await _snapshot.Value.WaitAsync(cancellationToken)).Reports;
+
+    /// <summary>
+    /// plan year × 100000 + district number × 1000 + seq: 202301017 is entry 17 of 卫东区's 2023 column.
+    /// The district number is its place in <see cref="Districts.All"/> (卫东区 1, 湛河区 2), 99 when unknown.
+    /// </summary>
+    public static int ParcelId(GeocodedEntry entry)
+    {
+        var district = entry.District is null ? -1 : Districts.All.ToList().IndexOf(entry.District);
+        return (entry.PlanYear ?? 0) * 100_000 + (district < 0 ? 99 : district + 1) * 1000 + entry.Seq;
+    }
+
+    private static async Task<Snapshot> Load(ServerOptions options, ILogger logger)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        if (!options.Database.Contains('=') && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder) Directory.CreateDirectory(folder);
+        await using var store = await ParcelStoreFactory.OpenAsync(options.Database);
+        var files = Directory.GetFiles(options.ReportsDirectory).Order(StringComparer.Ordinal).ToList();
+        if ((await store.ListReportsAsync()).Count == 0) await ImportShippedReports(store, options, files, logger);
+
+        var reports = files.Select(ReportFileReader.Read).Where(r => r.Succeeded).Select(r => ReportExtractor.Extract(r.Text!)).ToList();
+        var entries = reports.SelectMany(r => r.LandEntries.Select(e => (r.File, e))).ToDictionary(x => (x.File, x.e.Seq), x => x.e);
+        var parcels = new List<ParcelView>();
+        foreach (var record in await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery()))
+        {
+            var geocoded = await CurrentVersion(store, record);
+            parcels.Add(new ParcelView(ParcelId(geocoded), geocoded, entries.GetValueOrDefault((record.FileName, record.Seq))));
+        }
+        parcels = parcels.OrderBy(p => p.Parcel.PlanYear).ThenBy(p => p.Parcel.District, StringComparer.Ordinal).ThenBy(p => p.Parcel.Seq).ToList();
+
+        var stored = (await store.ListReportsAsync()).Where(r => r.SupersededBy is null).Select(r => r.FileName).ToHashSet();
+        var reportViews = reports.Where(r => stored.Contains(r.File)).Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
+            r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
+        var snapshot = new Snapshot(parcels, ProjectLinker.Link(reports, parcels), reportViews);
+        logger.LogInformation("Read {Parcels} parcels of {Reports} reports from the {Backend} store in {Ms} ms",
+            parcels.Count, reportViews.Count, store.Backend, started.ElapsedMilliseconds);
+        return snapshot;
+    }
+
+    private static async Task ImportShippedReports(IParcelStore store, ServerOptions options, IReadOnlyList<string> files, ILogger logger)
+    {
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(options.GazetteerDirectory);
+        if (gazetteer is null)
+            throw new InvalidOperationException($"The gazetteer in {options.GazetteerDirectory} could not be loaded: {load}");
+        foreach (var result in await new ReportImporter(store, gazetteer).ImportFilesAsync(files))
+        {
+            if (result.Error is { } error) logger.LogWarning("Skipped report {File}: {Reason}", result.Path, error);
+            else logger.LogInformation("Imported {File}: {Status}, {Entries} entries", result.Path, result.Outcome!.Status, result.Outcome.Entries);
+        }
+    }
+
+    private static async Task<GeocodedEntry> CurrentVersion(IParcelStore store, ParcelRecord record)
+    {
+        var current = (await store.GetParcelAsync(record.Id))?.History.FirstOrDefault(v => v.IsCurrent);
+        return new GeocodedEntry
+        {
+            File = record.FileName,
+            District = record.District,
+            PlanYear = record.PlanYear,
+            Seq = record.Seq,
+            Name = record.Name,
+            Location = record.Location,
+            AreaMu = record.AreaMu,
+            AreaMuComputed = record.AreaMuComputed,
+            Status = Enum.TryParse<GeocodeStatus>(record.Status, ignoreCase: true, out var status) ? status : GeocodeStatus.Unresolved,
+            Confidence = record.Confidence,
+            Method = record.Method,
+            Constraints = current is null ? [] : JsonSerializer.Deserialize<List<ConstraintResult>>(current.ConstraintsJson, StoredJson) ?? [],
+            Warnings = current is null ? [] : JsonSerializer.Deserialize<List<string>>(current.WarningsJson, StoredJson) ?? [],
+            Geometry = record.Geometry,
+        };
+    }
+
+    private sealed record Snapshot(IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports);
+}
