@@ -2,6 +2,9 @@ using BenchmarkDotNet.Running;
 using LandMap.Benchmarks;
 
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- [BenchmarkDotNet options, e.g. --job short]
+// dotnet run -c Release --project tests/LandMap.Benchmarks -- tiles [seconds]   (tile load on loopback)
+if (args is ["tiles", ..]) return await TileLoad.RunAsync(args);
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 
 // Benchmarks run in child processes; size the synthetic report here to turn its median into MB/s.
@@ -27,3 +30,4 @@ foreach (var report in summaries.SelectMany(s => s.Reports))
     }
     Console.WriteLine(line);
 }
+return 0;
