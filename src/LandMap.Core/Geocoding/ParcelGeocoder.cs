@@ -4,6 +4,8 @@ using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding.Grammar;
 using LandMap.Core.Reports;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Precision;
 
 namespace LandMap.Core.Geocoding;
 
@@ -187,9 +189,15 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         Warnings = warnings,
     };
 
+    private static readonly PrecisionModel Centimetre = new(100);
+    private static readonly PrecisionModel TenthMicrodegree = new(1e7);
+
+    // Clipping leaves near-collinear slivers that a projection can turn into self-intersections: snap to 1 cm,
+    // project, snap to 1e-7° (what GeoJSON carries), and repair what is left, so every stored parcel is valid.
     private static Geometry ToWgs84(Geometry metric)
     {
-        var wgs84 = Metric.ToWgs84(metric);
+        var wgs84 = GeometryPrecisionReducer.Reduce(Metric.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
+        if (!wgs84.IsValid) wgs84 = GeometryFixer.Fix(wgs84);
         wgs84.SRID = 4326;
         return wgs84;
     }

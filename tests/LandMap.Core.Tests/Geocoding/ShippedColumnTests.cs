@@ -65,6 +65,17 @@ public sealed class ShippedColumnTests
     }
 
     [Fact]
+    public void EveryPlacedGeometryIsValidInLonLatAndInMetres()
+    {
+        // Exports (Shapefile, GeoPackage) and PostGIS reject or mangle invalid polygons: none may leave the geocoder.
+        Assert.All(Shipped.Value.Entries.Where(e => e.Geometry is not null), e =>
+        {
+            Assert.True(e.Geometry!.IsValid, $"{e.PlanYear}-{e.Seq} {e.Name}: invalid in WGS 84");
+            Assert.True(Metric.ToGk114(e.Geometry).IsValid, $"{e.PlanYear}-{e.Seq} {e.Name}: invalid in EPSG:4547");
+        });
+    }
+
+    [Fact]
     public void NoGeometryIsEverPlacedForAnUnresolvedEntry()
     {
         Assert.All(Shipped.Value.Entries.Where(e => e.Status == GeocodeStatus.Unresolved), e => Assert.Null(e.Geometry));
