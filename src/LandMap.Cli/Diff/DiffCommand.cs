@@ -28,12 +28,7 @@ internal static class DiffCommand
     private static int Run(IReadOnlyList<string> paths, int fromYear, int toYear, string? district, string format)
     {
         var (reports, failed) = ReportFiles.Extract(paths.Count > 0 ? paths : Directory.GetFiles(DataPaths.Reports).Order());
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(DataPaths.Gazetteer);
-        if (gazetteer is null)
-        {
-            Console.Error.WriteLine($"landmap: error: gazetteer {DataPaths.Gazetteer} did not load: {string.Join("; ", load.Problems)}");
-            return 1;
-        }
+        if (GazetteerFolder.Load(null) is not { } gazetteer) return 1;
         var diff = PlanComparer.Compare(reports, new ParcelGeocoder(gazetteer).GeocodeAll(reports), fromYear, toYear, district);
         if (format == "json") Console.Out.WriteLine(JsonSerializer.Serialize(diff, ReportJson.Options));
         else WriteTable(diff);

@@ -29,14 +29,7 @@ internal static class GeocodeCommand
 
     private static int Run(IReadOnlyList<string> paths, string? gazetteerDir, string format, string? text, string? district)
     {
-        var folder = gazetteerDir ?? DataPaths.Gazetteer;
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(folder);
-        if (gazetteer is null)
-        {
-            Console.Error.WriteLine($"landmap: error: gazetteer {folder} did not load:");
-            foreach (var problem in load.Problems) Console.Error.WriteLine($"  {problem}");
-            return 1;
-        }
+        if (GazetteerFolder.Load(gazetteerDir) is not { } gazetteer) return 1;
 
         var geocoder = new ParcelGeocoder(gazetteer);
         IReadOnlyList<GeocodedEntry> entries;

@@ -22,14 +22,7 @@ internal static class ImportCommand
 
     private static async Task<int> Run(string[] paths, string db, string? gazetteerDir)
     {
-        var folder = gazetteerDir ?? DataPaths.Gazetteer;
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(folder);
-        if (gazetteer is null)
-        {
-            Console.Error.WriteLine($"landmap: error: gazetteer {folder} did not load:");
-            foreach (var problem in load.Problems) Console.Error.WriteLine($"  {problem}");
-            return 1;
-        }
+        if (GazetteerFolder.Load(gazetteerDir) is not { } gazetteer) return 1;
         return await StoreOptions.RunAsync(db, async store =>
         {
             var importer = new ReportImporter(store, gazetteer);

@@ -23,8 +23,7 @@ internal static class TilesCommand
         if (options.Validate() is { } problem) return Fail(problem);
         var folder = gazetteerDirectory ?? DataPaths.Gazetteer;
         if (!Directory.Exists(folder)) return Fail($"no gazetteer found in {folder}; pass --gazetteer DIR.");
-        var (index, load) = GazetteerIndex.LoadDirectory(folder);
-        if (index is null) return Fail($"the gazetteer in {folder} could not be loaded:{Environment.NewLine}{load}");
+        if (GazetteerFolder.Load(folder) is not { } index) return 1;
 
         var path = output ?? Path.Combine(DataPaths.Tiles, "basemap.mbtiles");
         var result = BasemapBuilder.Build(index, path, options);
