@@ -2,13 +2,13 @@
 // with an opacity control that fades between the earlier and the later year.
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
-import { Fill, Stroke, Style, Text } from 'ol/style.js';
+import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { loadParcels } from './parcels.js';
 
 export const DIFF_STYLES = {
-  carried: { name: '延续（两年均有，前一年虚线）', fill: 'rgba(31,95,168,0.18)', stroke: '#1f5fa8', width: 2.4 },
-  new: { name: '新增', fill: 'rgba(44,160,44,0.55)', stroke: '#1e7b1e', width: 1.6 },
-  dropped: { name: '取消', fill: 'rgba(214,39,40,0.12)', stroke: '#d62728', width: 2.2, dash: [7, 5] },
+  carried: { name: '延续（两年均有，前一年虚线）', fill: 'rgba(31,95,168,0.18)', point: 'rgba(31,95,168,0.7)', stroke: '#1f5fa8', width: 2.4 },
+  new: { name: '新增', fill: 'rgba(44,160,44,0.55)', point: 'rgba(44,160,44,0.85)', stroke: '#1e7b1e', width: 1.6 },
+  dropped: { name: '取消', fill: 'rgba(214,39,40,0.12)', point: 'rgba(214,39,40,0.35)', stroke: '#d62728', width: 2.2, dash: [7, 5] },
 };
 
 function overlayStyle(style, selectedId, earlier) {
@@ -18,9 +18,12 @@ function overlayStyle(style, selectedId, earlier) {
     // A carried entry's earlier outline is dashed so both years stay visible where they overlap.
     const dash = spec.dash ?? (earlier ? [4, 4] : undefined);
     const zoom = Math.log2(156543.03392804097 / resolution);
+    const stroke = new Stroke({ color: selected ? style.parcels.selected.stroke : spec.stroke, width: selected ? 3.5 : spec.width, lineDash: dash });
     return new Style({
       fill: new Fill({ color: spec.fill }),
-      stroke: new Stroke({ color: selected ? style.parcels.selected.stroke : spec.stroke, width: selected ? 3.5 : spec.width, lineDash: dash }),
+      stroke,
+      // Entries without a stated area are placed as points.
+      image: new Circle({ radius: 7, fill: new Fill({ color: spec.point }), stroke }),
       text: zoom >= style.parcels.label.minZoom ? new Text({
         text: `${feature.get('planYear')}-${feature.get('seq')} ${feature.get('name')}`,
         font: `${style.parcels.label.size}px ${style.font}`,
