@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using LandMap.Server.Indicators;
 using LandMap.Server.Parcels;
+using LandMap.Server.Plans;
 using LandMap.Server.Problems;
 using LandMap.Server.Projects;
 using LandMap.Server.Reports;
@@ -42,6 +44,7 @@ public static class LandMapServer
         builder.Services.AddSingleton<BasemapTiles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
         builder.Services.AddSingleton<ParcelTiles>();
+        builder.Services.AddSingleton<PlanLinks>();
 
         var app = builder.Build();
         app.UseLandMapProblems();
@@ -49,6 +52,8 @@ public static class LandMapServer
         app.MapReports();
         app.MapParcels();
         app.MapProjects();
+        app.MapPlans();
+        app.MapIndicators();
         app.MapTiles();
         app.UseWebPage();
         app.Lifetime.ApplicationStarted.Register(() => PrintUrl(app));

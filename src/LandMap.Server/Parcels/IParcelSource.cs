@@ -1,4 +1,5 @@
 using LandMap.Core.Geocoding;
+using LandMap.Core.Linking;
 using LandMap.Core.Reports;
 
 namespace LandMap.Server.Parcels;
@@ -18,6 +19,9 @@ public interface IParcelSource
     /// <summary>The reports the parcels and projects come from.</summary>
     Task<IReadOnlyList<ReportView>> GetReportsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The same reports as extracted: land columns, projects, land facts and indicator tables.</summary>
+    Task<IReadOnlyList<ExtractedReport>> GetExtractedReportsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Changes whenever parcels change, so tile caches know when to drop what they hold.</summary>
     long Version => 0;
 }
@@ -28,31 +32,25 @@ public interface IParcelSource
 /// <param name="Entry">The entry as printed (source sentence, area text, note); null when not kept.</param>
 public sealed record ParcelView(int Id, GeocodedEntry Parcel, LandEntry? Entry);
 
-/// <summary>A key project across reports.</summary>
+/// <summary>A key project across reports and the parcels it sits on.</summary>
 /// <param name="Id">Stable id of the project within this source.</param>
-/// <param name="Name">The name as printed in the latest report that names it.</param>
-/// <param name="District">The district of the reports naming it.</param>
-/// <param name="Timeline">Every mention, oldest report first.</param>
-/// <param name="ParcelIds">Parcels whose name matches the project's, newest plan year first.</param>
-public sealed record ProjectView(int Id, string Name, string? District, IReadOnlyList<ProjectMention> Timeline, IReadOnlyList<int> ParcelIds)
+/// <param name="Project">Its names, district, park and every report's word on it, oldest first.</param>
+/// <param name="Sites">The parcels it sits on, newest plan year first, each with the reason.</param>
+public sealed record ProjectView(int Id, ProjectTimeline Project, IReadOnlyList<ProjectSiteView> Sites)
 {
+    public string Name => Project.Name;
+
+    public string? District => Project.District;
+
+    public IReadOnlyList<int> ParcelIds => Sites.Select(s => s.ParcelId).ToList();
+
     /// <summary>The furthest stage reported (not targeted) in the latest report that reports one.</summary>
     public ProjectStage? CurrentStage =>
-        Timeline.Where(m => !m.Target && m.Stage is not null).OrderBy(m => m.Year).ThenBy(m => m.Stage).LastOrDefault()?.Stage;
+        Project.Events.Where(e => !e.Target && e.Stage is not null).OrderBy(e => e.Year).ThenBy(e => e.Stage).LastOrDefault()?.Stage;
 }
 
-/// <summary>What one report says of a key project.</summary>
-/// <param name="File">The report file.</param>
-/// <param name="Year">The year the statement is about: the review year for progress, the plan year for a target.</param>
-/// <param name="Project">The project as extracted (stage, stage text, phase, investment, source sentence).</param>
-public sealed record ProjectMention(string File, int? Year, KeyProject Project)
-{
-    /// <inheritdoc cref="KeyProject.Stage"/>
-    public ProjectStage? Stage => Project.Stage;
-
-    /// <inheritdoc cref="KeyProject.Target"/>
-    public bool Target => Project.Target;
-}
+/// <summary>A parcel a project sits on and why (项目位于电子半导体产业园, 名称相同).</summary>
+public sealed record ProjectSiteView(int ParcelId, string Reason);
 
 /// <summary>A report with the counts of what was read from it.</summary>
 public sealed record ReportView(string File, string? District, int? ReviewYear, int? PlanYear, string Encoding,

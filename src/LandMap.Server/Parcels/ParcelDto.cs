@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LandMap.Core.Geocoding;
+using LandMap.Core.Linking;
 using LandMap.Core.Reports;
+using LandMap.Server.Plans;
 using LandMap.Server.Projects;
 
 namespace LandMap.Server.Parcels;
@@ -71,6 +73,10 @@ public sealed record ParcelDetail : ParcelProperties
     /// <summary>The entry as printed in the report, with its line.</summary>
     public SourceDto? Source { get; init; }
     public IReadOnlyList<ParcelProjectDto> Projects { get; init; } = [];
+    /// <summary>The entry's links through the plan years (2021 年第 22 项 → 2023 年第 17 项), oldest first.</summary>
+    public IReadOnlyList<PlanLinkDto> Appearances { get; init; } = [];
+    /// <summary>Prose statements on this parcel's land (批复, 挂牌, 摘牌…).</summary>
+    public IReadOnlyList<LandFactDto> Facts { get; init; } = [];
 }
 
 internal static class ParcelMapping
@@ -96,7 +102,8 @@ internal static class ParcelMapping
     public static ParcelFeature<ParcelProperties> ToFeature(ParcelView view, IReadOnlyList<ProjectView> projects) =>
         new(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), ToProperties(view, projects));
 
-    public static ParcelFeature<ParcelDetail> ToDetail(ParcelView view, IReadOnlyList<ProjectView> projects)
+    public static ParcelFeature<ParcelDetail> ToDetail(ParcelView view, IReadOnlyList<ProjectView> projects,
+        IReadOnlyList<PlanLinkDto> appearances, IReadOnlyList<LandFactDto> facts)
     {
         var entry = view.Entry;
         var detail = new ParcelDetail(ToProperties(view, projects))
@@ -108,14 +115,16 @@ internal static class ParcelMapping
             Note = entry?.Note,
             Source = entry is null ? null : new SourceDto(entry.Source.Line, entry.Source.Text),
             Projects = projects.Select(p => new ParcelProjectDto(p.Id, p.Name, p.CurrentStage is { } s ? StageKeys.Key(s) : null,
-                p.Timeline.Select(ToStep).ToList())).ToList(),
+                p.Project.Events.Select(ToStep).ToList())).ToList(),
+            Appearances = appearances,
+            Facts = facts,
         };
         return new ParcelFeature<ParcelDetail>(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), detail);
     }
 
-    public static ProjectStepDto ToStep(ProjectMention m) =>
-        new(m.Year, m.File, m.Stage is { } s ? StageKeys.Key(s) : null, m.Stage is { } c ? ProjectStageNames.Chinese(c) : null,
-            m.Project.StageText, m.Target, m.Project.InvestmentYi, m.Project.Phase, new SourceDto(m.Project.Source.Line, m.Project.Source.Text));
+    public static ProjectStepDto ToStep(TimelineEvent e) =>
+        new(e.Year, e.File, e.Stage is { } s ? StageKeys.Key(s) : null, e.Stage is { } c ? ProjectStageNames.Chinese(c) : null,
+            e.StageText, e.Target, e.InvestmentYi, e.Phase, new SourceDto(e.Source.Line, e.Source.Text));
 
     /// <summary>The company a project name starts with: the text up to 有限公司 or 公司, when the name has one.</summary>
     public static string? CompanyName(string name)

@@ -1,3 +1,4 @@
+using LandMap.Server.Plans;
 using LandMap.Server.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class ParcelsApi
             .WithSummary("Parcels as an RFC 7946 FeatureCollection, filtered by plan year, district, bbox (WGS 84) and text.");
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetParcel")
-            .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects.");
+            .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts.");
         return routes;
     }
 
@@ -35,14 +36,15 @@ public static class ParcelsApi
     }
 
     private static async Task<Results<Ok<ParcelFeature<ParcelDetail>>, ProblemHttpResult>> GetAsync(
-        int id, IParcelSource source, CancellationToken cancellationToken)
+        int id, IParcelSource source, PlanLinks links, CancellationToken cancellationToken)
     {
         var parcel = (await source.GetParcelsAsync(cancellationToken)).FirstOrDefault(p => p.Id == id);
         if (parcel is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "地块不存在",
                 detail: $"No parcel has id {id}; GET /api/parcels lists them.");
         var projects = ProjectsByParcel(await source.GetProjectsAsync(cancellationToken));
-        return TypedResults.Ok(ParcelMapping.ToDetail(parcel, projects[id].ToList()));
+        return TypedResults.Ok(ParcelMapping.ToDetail(parcel, projects[id].ToList(),
+            await links.AppearancesAsync(parcel, cancellationToken), await links.FactsAsync(id, cancellationToken)));
     }
 
     private static ILookup<int, ProjectView> ProjectsByParcel(IReadOnlyList<ProjectView> projects) =>

@@ -33,6 +33,9 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
     public async Task<IReadOnlyList<ReportView>> GetReportsAsync(CancellationToken cancellationToken = default) =>
         (await _snapshot.Value.WaitAsync(cancellationToken)).Reports;
 
+    public async Task<IReadOnlyList<ExtractedReport>> GetExtractedReportsAsync(CancellationToken cancellationToken = default) =>
+        (await _snapshot.Value.WaitAsync(cancellationToken)).Extracted;
+
     /// <summary>
     /// plan year × 100000 + district number × 1000 + seq: 202301017 is entry 17 of 卫东区's 2023 column.
     /// The district number is its place in <see cref="Districts.All"/> (卫东区 1, 湛河区 2), 99 when unknown.
@@ -64,7 +67,8 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         var stored = (await store.ListReportsAsync()).Where(r => r.SupersededBy is null).Select(r => r.FileName).ToHashSet();
         var reportViews = reports.Where(r => stored.Contains(r.File)).Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
             r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
-        var snapshot = new Snapshot(parcels, ProjectLinker.Link(reports, parcels), reportViews);
+        var extracted = reports.Where(r => stored.Contains(r.File)).ToList();
+        var snapshot = new Snapshot(parcels, ProjectCatalog.Build(extracted, parcels), reportViews, extracted);
         logger.LogInformation("Read {Parcels} parcels of {Reports} reports from the {Backend} store in {Ms} ms",
             parcels.Count, reportViews.Count, store.Backend, started.ElapsedMilliseconds);
         return snapshot;
@@ -104,5 +108,6 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         };
     }
 
-    private sealed record Snapshot(IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports);
+    private sealed record Snapshot(IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports,
+        IReadOnlyList<ExtractedReport> Extracted);
 }

@@ -1,4 +1,5 @@
-// LandMap page: basemap tiles, parcels, filters, search, key projects and the parcel panel.
+// LandMap page: basemap tiles, parcels, filters, search, key projects, the parcel panel, the two-year
+// comparison, the stage replay and the indicator charts.
 import 'ol/ol.css';
 import './style.css';
 import Map from 'ol/Map.js';
@@ -12,19 +13,30 @@ import { basemapLayer } from './basemap.js';
 import { parcelLayer, loadParcels } from './parcels.js';
 import { renderParcel, fetchParcel } from './panel.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
+import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
+import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
+import { chartDialog } from './charts.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
 
 const $ = (id) => document.getElementById(id);
-const state = { planYear: '', district: '', stage: '', selectedId: null };
+const state = { planYear: '', district: '', stage: '', selectedId: null, compare: false, year: null };
+const getJson = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+};
 
 async function start() {
-  const style = await (await fetch('/tiles/style.json')).json();
+  const style = await getJson('/tiles/style.json');
   const parcels = parcelLayer(style, () => state.selectedId);
+  const overlay = overlayLayers(style, () => state.selectedId);
+  const projects = projectLayer(style);
+  const parcelLayers = [parcels, overlay.from, overlay.to];
   const map = new Map({
     target: 'map',
-    layers: [basemapLayer(style), parcels],
+    layers: [basemapLayer(style), parcels, overlay.from, overlay.to, projects],
     controls: defaultControls({ zoom: false, attribution: false }).extend([
       new Zoom({ zoomInTipLabel: '放大', zoomOutTipLabel: '缩小' }),
       new ScaleLine({ units: 'metric', bar: true, steps: 4, text: false, minWidth: 120 }),
@@ -32,36 +44,68 @@ async function start() {
     view: new View({ center: fromLonLat([113.37, 33.745]), zoom: 13, minZoom: 9, maxZoom: 19 }),
   });
 
-  renderLegend($('legend'), style);
   fillStageFilter($('stage-filter'), style);
-  const reports = await (await fetch('/api/reports')).json();
-  for (const district of [...new Set(reports.map((r) => r.district).filter(Boolean))]) {
-    $('district').insertAdjacentHTML('beforeend', `<option value="${district}">${district}</option>`);
-  }
+  const reports = await getJson('/api/reports');
+  const districts = [...new Set(reports.map((r) => r.district).filter(Boolean))];
+  for (const district of districts) $('district').insertAdjacentHTML('beforeend', `<option value="${district}">${district}</option>`);
+  // Compare the district's two latest plan years that have a land column (卫东区: 2021 → 2023).
+  const compareDistrict = () => state.district || districts.find((d) => reports.some((r) => r.district === d && r.landEntryCount > 0));
+  const planYears = (district) => [...new Set(reports.filter((r) => r.district === district && r.landEntryCount > 0).map((r) => r.planYear))].sort();
+
+  // Every parcel's geometry, so project symbols stay on their parcel whatever the plan-year filter shows.
+  const geometries = new globalThis.Map((await loadParcels(null, {})).features.map((f) => [f.getId(), f.getGeometry()]));
+  const allProjects = await getJson('/api/projects');
+  const placeProjects = () => {
+    showProjects(projects, allProjects.filter((p) => !state.district || p.district === state.district), geometries);
+    colourProjects(projects, state.year, style);
+  };
+  const years = allProjects.flatMap((p) => p.timeline.map((s) => s.year)).filter((y) => y != null);
+  const yearRange = Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i);
+  state.year = yearRange[yearRange.length - 1];
+
+  const findFeature = (id) => parcelLayers.map((l) => l.getVisible() && l.getSource().getFeatureById(id)).find(Boolean);
 
   async function select(id, { zoom = false } = {}) {
     state.selectedId = id;
-    parcels.changed();
+    parcelLayers.forEach((l) => l.changed());
     if (id == null) { $('panel').hidden = true; return; }
     const parcel = await fetchParcel(id);
-    renderParcel($('panel-body'), parcel, style);
+    renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     $('panel').hidden = false;
-    const feature = parcels.getSource().getFeatureById(id);
-    if (zoom && feature) {
-      map.getView().fit(feature.getGeometry().getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
-    }
+    const feature = findFeature(id);
+    if (zoom && feature) map.getView().fit(feature.getGeometry().getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
   }
 
   async function reload() {
-    const { features } = await loadParcels(parcels, state);
-    $('parcel-count').textContent = `地块 ${features.length} 个`;
-    if (state.selectedId != null && !parcels.getSource().getFeatureById(state.selectedId)) await select(null);
+    parcels.setVisible(!state.compare);
+    overlay.from.setVisible(state.compare);
+    overlay.to.setVisible(state.compare);
+    $('compare').hidden = !state.compare;
+    if (state.compare) {
+      const district = compareDistrict();
+      const [fromYear, toYear] = planYears(district).slice(-2);
+      const counts = await loadOverlay(overlay, { fromYear, toYear, district });
+      $('compare-from').textContent = `${fromYear} 年`;
+      $('compare-to').textContent = `${toYear} 年`;
+      $('compare-counts').textContent = `${district}：延续 ${counts.carried} · 新增 ${counts.new} · 取消 ${counts.dropped}`;
+      mixOverlay(overlay, Number($('compare-mix').value));
+      renderOverlayLegend($('legend'), fromYear, toYear);
+      const shown = overlay.from.getSource().getFeatures().length + overlay.to.getSource().getFeatures().length;
+      $('parcel-count').textContent = `地块 ${shown} 个（两年）`;
+    } else {
+      renderLegend($('legend'), style);
+      const { features } = await loadParcels(parcels, state);
+      $('parcel-count').textContent = `地块 ${features.length} 个`;
+    }
+    if (state.selectedId != null && !findFeature(state.selectedId)) await select(null);
+    placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
   }
 
   async function pickParcel(id) {
-    if (!parcels.getSource().getFeatureById(id)) {
+    if (!findFeature(id)) {
       state.planYear = '';
+      state.compare = false;
       setYearButtons();
       await reload();
     }
@@ -69,20 +113,32 @@ async function start() {
   }
 
   function setYearButtons() {
-    document.querySelectorAll('#plan-year button').forEach((b) => b.classList.toggle('active', b.dataset.year === state.planYear));
+    document.querySelectorAll('#plan-year button').forEach((b) =>
+      b.classList.toggle('active', b.dataset.mode === 'compare' ? state.compare : !state.compare && b.dataset.year === state.planYear));
   }
 
   document.querySelectorAll('#plan-year button').forEach((button) => button.addEventListener('click', async () => {
-    state.planYear = button.dataset.year;
+    state.compare = button.dataset.mode === 'compare';
+    if (!state.compare) state.planYear = button.dataset.year;
     setYearButtons();
     await reload();
   }));
+  $('compare-mix').addEventListener('input', (e) => mixOverlay(overlay, Number(e.target.value)));
   $('district').addEventListener('change', async (e) => { state.district = e.target.value; await reload(); });
   $('stage-filter').addEventListener('change', async (e) => {
     state.stage = e.target.value;
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
   });
   $('panel-close').addEventListener('click', () => select(null));
+  replayControl({ slider: $('replay-year'), label: $('replay-label'), play: $('replay-play') }, yearRange, (year) => {
+    state.year = year;
+    colourProjects(projects, year, style);
+  });
+
+  const charts = chartDialog({ dialog: $('charts'), list: $('indicator-list'), canvas: $('chart-canvas'), heading: $('chart-heading'),
+    note: $('chart-note'), exportButton: $('chart-export'), download: $('chart-download') }, style.font);
+  $('open-charts').addEventListener('click', () => charts.open(state.district || districts[0]));
+  $('charts-close').addEventListener('click', () => $('charts').close());
 
   $('search').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -102,25 +158,28 @@ async function start() {
     await select(features[0].getId());
   });
 
+  const isParcelLayer = (l) => parcelLayers.includes(l);
   map.on('singleclick', async (e) => {
-    const hit = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === parcels, hitTolerance: 4 });
-    await select(hit ? hit.getId() : null);
+    const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
+    const hit = symbol ? null : map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: isParcelLayer, hitTolerance: 4 });
+    await select(symbol ? symbol.get('parcelId') : hit ? hit.getId() : null);
   });
   map.on('pointermove', (e) => {
     const [lon, lat] = toLonLat(e.coordinate);
     const [x, y] = transform(e.coordinate, 'EPSG:3857', 'EPSG:4547');
     $('coord-wgs84').textContent = `${lon.toFixed(6)}°E, ${lat.toFixed(6)}°N`;
     $('coord-gk').textContent = `X(北) ${y.toFixed(2)} m, Y(东) ${x.toFixed(2)} m`;
-    map.getTargetElement().style.cursor = map.hasFeatureAtPixel(e.pixel, { layerFilter: (l) => l === parcels }) ? 'pointer' : '';
+    const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
+    map.getTargetElement().title = symbol ? `${symbol.get('name')}（${style.parcels.stages[symbol.get('stage')]?.name ?? '阶段未知'}）` : '';
+    map.getTargetElement().style.cursor = symbol || map.hasFeatureAtPixel(e.pixel, { layerFilter: isParcelLayer }) ? 'pointer' : '';
   });
   map.getView().on('change:resolution', () => { $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`; });
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
 
   await reload();
-  // Test hook for the browser tests: the map, the parcel layer and what is selected.
-  window.landmap = { map, parcels, state, select, pixelOf: (id) => {
-    const f = parcels.getSource().getFeatureById(id);
-    const geometry = f?.getGeometry();
+  // Test hook for the browser tests: the map, its layers and what is selected.
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, pixelOf: (id) => {
+    const geometry = findFeature(id)?.getGeometry();
     const point = geometry?.getInteriorPoint ? geometry.getInteriorPoint().getCoordinates()
       : geometry?.getInteriorPoints ? geometry.getInteriorPoints().getCoordinates()[0] : geometry?.getCoordinates();
     return point ? map.getPixelFromCoordinate(point) : null;

@@ -26,7 +26,34 @@ function timeline(projects) {
     </div>`).join('');
 }
 
-export function renderParcel(container, parcel, style) {
+const CLASS = { carried: '延续', new: '新增', dropped: '取消' };
+
+function entry(ref, parcelId, currentId) {
+  const text = `${ref.planYear} 年第 ${ref.seq} 项`;
+  return parcelId != null && parcelId !== currentId
+    ? `<a href="#" class="goto" data-id="${parcelId}" title="${escape(ref.name)}">${text}</a>` : `<b>${text}</b>`;
+}
+
+// The entry's path through the plan years, from the diff links (2021 年第 22 项 → 2023 年第 17 项).
+function appearances(steps, id) {
+  if (!steps.length) return '<p class="muted">只有一个计划年度的报告，无从比较。</p>';
+  return `<ul class="appearances">${steps.map((s) => {
+    const from = s.from ? entry(s.from, s.fromParcelId, id) : `<span class="muted">${s.fromYear} 年计划中未见</span>`;
+    const to = s.to ? entry(s.to, s.toParcelId, id) : `<span class="muted">${s.toYear} 年计划中未见</span>`;
+    const reasons = s.reasons.length ? `<div class="muted reasons">${s.reasons.map(escape).join('；')}</div>` : '';
+    return `<li class="link-${s.class}"><span class="tag diff-${s.class}">${CLASS[s.class]}</span> ${from} → ${to}
+      ${s.score != null ? `<span class="score">得分 ${s.score.toFixed(2)}</span>` : ''}${reasons}</li>`;
+  }).join('')}</ul>`;
+}
+
+function facts(list) {
+  if (!list.length) return '';
+  return `<h3>用地动态</h3><ul class="land-facts">${list.map((f) => `
+    <li title="${escape(f.source.text)}"><b>${escape(f.subject)}</b> ${f.areaMu} 亩：${escape(f.status)}
+      <div class="muted">${f.year ?? ''} 年工作报告 · ${escape(f.file)} 第 ${f.source.line} 行</div></li>`).join('')}</ul>`;
+}
+
+export function renderParcel(container, parcel, style, onGoto) {
   const p = parcel.properties;
   const stage = p.projectStage ? style.parcels.stages[p.projectStage] : null;
   const confidence = Math.round(p.confidence * 100);
@@ -53,8 +80,12 @@ export function renderParcel(container, parcel, style) {
         ${c.detail ? `<div class="muted">${escape(c.detail)}</div>` : ''}</li>`).join('') || '<li class="muted">无可检查的条件</li>'}
     </ul>
     ${p.warnings.length ? `<h3>提示</h3><ul class="warnings">${p.warnings.map((w) => `<li>⚠ ${escape(w)}</li>`).join('')}</ul>` : ''}
+    ${facts(p.facts)}
+    <h3>历年计划</h3>
+    ${appearances(p.appearances, p.id)}
     <h3>项目进度</h3>
     ${timeline(p.projects)}`;
+  container.querySelectorAll('a.goto').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); onGoto(Number(a.dataset.id)); }));
 }
 
 export async function fetchParcel(id) {

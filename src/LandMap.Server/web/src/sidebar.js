@@ -35,7 +35,7 @@ export async function renderProjects(list, counter, style, { district, stage }, 
     return `<li data-parcel="${project.parcelId ?? ''}" class="${project.parcelId ? 'on-map' : ''}" title="${project.parcelId ? '点击定位到地块' : '未匹配到地块'}">
       <span class="dot" style="background:${color}"></span>
       <span class="pname">${escape(project.name)}</span>
-      <span class="pmeta">${escape(project.stageName ?? '—')} · ${years.length ? Math.max(...years) : '—'}${project.parcelId ? ' · 📍' : ''}</span>
+      <span class="pmeta">${escape(project.stageName ?? '—')} · ${years.length ? Math.max(...years) : '—'}${project.parcelId ? ' · 有地块' : ''}</span>
     </li>`;
   }).join('');
   list.querySelectorAll('li.on-map').forEach((item) => item.addEventListener('click', () => onPick(Number(item.dataset.parcel))));

@@ -1,0 +1,45 @@
+using System.Globalization;
+using LandMap.Server.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LandMap.Server.Plans;
+
+/// <summary>The diff of two plan years: <c>{"entries": [...]}</c>, the contract of issue 6.</summary>
+public sealed record PlanDiffDto(int FromYear, int ToYear, string District, IReadOnlyList<PlanLinkDto> Entries);
+
+/// <summary><c>/api/plans</c>: land-guarantee columns compared across plan years.</summary>
+public static class PlansApi
+{
+    private const string DefaultDistrict = "卫东区";
+
+    public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/plans").WithTags("Plans")
+            .MapGet("/diff", DiffAsync)
+            .WithName("DiffPlans")
+            .WithSummary("Every entry of two plan years' land columns classed carried (with its partner, score and reasons), new or dropped.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<PlanDiffDto>, ValidationProblem>> DiffAsync(
+        string? from, string? to, string? district, PlanLinks links, CancellationToken cancellationToken)
+    {
+        var errors = new QueryErrors();
+        var place = string.IsNullOrWhiteSpace(district) ? DefaultDistrict : district.Trim();
+        var years = await links.PlanYearsAsync(place, cancellationToken);
+        var fromYear = Year("from", from, years, place, errors);
+        var toYear = Year("to", to, years, place, errors);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(new PlanDiffDto(fromYear, toYear, place, await links.DiffAsync(fromYear, toYear, place, cancellationToken)));
+    }
+
+    private static int Year(string name, string? value, IReadOnlyList<int> years, string district, QueryErrors errors)
+    {
+        var known = years.Count > 0 ? string.Join(", ", years) : "none";
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(name, $"{name} is required: a plan year such as 2021 (years with a land column in {district}: {known}).");
+        else if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) errors.Add(name, $"{name} must be a plan year such as 2021, not '{value}'.");
+        else if (!years.Contains(year)) errors.Add(name, $"{district} has no land column for plan year {year}; use one of: {known}.");
+        else return year;
+        return 0;
+    }
+}

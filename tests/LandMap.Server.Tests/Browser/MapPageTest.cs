@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace LandMap.Server.Tests.Browser;
+
+/// <summary>
+/// A fresh page of the map per test (1440×900, zh-CN) that is ready before the test starts; console errors are
+/// collected for the test to assert on, screenshots go to <see cref="BrowserFixture.ScreenshotFolder"/>.
+/// </summary>
+public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    protected readonly List<string> ConsoleErrors = [];
+    private IBrowserContext? _context;
+
+    /// <summary>Null when Chromium is missing outside CI (the test then passes with a note from the fixture).</summary>
+    protected IPage? Page { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (fixture.Browser is null) return;
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
+        Page.PageError += (_, error) => ConsoleErrors.Add(error);
+        await Page.GotoAsync(fixture.BaseUrl);
+        await Page.WaitForSelectorAsync("body[data-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        Assert.Equal("true", await Page.GetAttributeAsync("body", "data-ready"));
+        await Settle();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+    }
+
+    protected Task<int> ParcelCount() => Page!.EvaluateAsync<int>("() => window.landmap.parcels.getSource().getFeatures().length");
+
+    /// <summary>Waits for tile requests and one rendered frame, so screenshots show the whole map.</summary>
+    protected async Task Settle()
+    {
+        await Page!.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.EvaluateAsync("() => new Promise(r => { const m = window.landmap.map; m.once('rendercomplete', () => r(true)); m.render(); })");
+    }
+
+    protected Task Screenshot(string name) =>
+        Page!.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png") });
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace LandMap.Server.Tests.Browser;
+
+/// <summary>The page's plans-across-years features: the two-year overlay, the stage replay, the links in the panel, the charts.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture)
+{
+    private const string SiliconCarbide = "2000吨电子级碳化硅粉体项目";
+
+    [Fact]
+    public async Task OverlayModeShowsCarriedNewAndDroppedWithALegend()
+    {
+        if (Page is null) return;
+        await Page.ClickAsync("#compare-button");
+        await Page.WaitForFunctionAsync("() => window.landmap.overlay.to.getSource().getFeatures().length > 0 && window.landmap.overlay.from.getSource().getFeatures().length > 0");
+        var classes = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const { overlay, parcels } = window.landmap;
+              const of = (layer) => Object.fromEntries(layer.getSource().getFeatures().map(f => [f.getId(), f.get('diffClass')]));
+              return { from: of(overlay.from), to: of(overlay.to), parcelsVisible: parcels.getVisible() };
+            }
+            """);
+        Assert.False(classes.GetProperty("parcelsVisible").GetBoolean());
+        Assert.Equal("carried", classes.GetProperty("from").GetProperty("202101022").GetString());
+        Assert.Equal("carried", classes.GetProperty("to").GetProperty("202301017").GetString());
+        Assert.Equal("new", classes.GetProperty("to").GetProperty("202301001").GetString());
+        Assert.Equal("dropped", classes.GetProperty("from").GetProperty("202101002").GetString());
+        var legend = await Page.InnerTextAsync("#legend");
+        foreach (var word in (string[])["延续", "新增", "取消", "2021 → 2023"]) Assert.Contains(word, legend);
+        Assert.Contains("延续 4", await Page.InnerTextAsync("#compare-counts"));
+
+        await FitWeidong();
+        await Screenshot("overlay-2021-2023");
+        await Page.EvalOnSelectorAsync("#compare-mix", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }");
+        Assert.Equal(0, await Page.EvaluateAsync<double>("() => window.landmap.overlay.to.getOpacity()"));
+        Assert.Equal(1, await Page.EvaluateAsync<double>("() => window.landmap.overlay.from.getOpacity()"));
+        await Settle();
+        await Screenshot("overlay-earlier-year-only");
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task YearSliderRecoloursTheProjectSymbols()
+    {
+        if (Page is null) return;
+        var symbols = await Page.EvaluateAsync<int>("() => window.landmap.projects.getSource().getFeatures().length");
+        Assert.True(symbols > 0);
+
+        var in2020 = await SymbolIn(2020);
+        var in2022 = await SymbolIn(2022);
+        await Page.EvaluateAsync("() => window.landmap.select(202301001, { zoom: true })");
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .parcel-name");
+        await Page.WaitForTimeoutAsync(600);
+        await Settle();
+        await Screenshot("replay-2022");
+        var in2023 = await SymbolIn(2023);
+        await Settle();
+        await Screenshot("replay-2023");
+
+        Assert.Equal("not yet named", in2020.GetProperty("stage").GetString());
+        Assert.Equal("trial", in2022.GetProperty("stage").GetString());
+        Assert.Equal("completed", in2023.GetProperty("stage").GetString());
+        Assert.NotEqual(in2022.GetProperty("color").GetString(), in2023.GetProperty("color").GetString());
+        Assert.Equal("2023 年", await Page.InnerTextAsync("#replay-label"));
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task ParcelPanelListsTheEntrysAppearancesAcrossYears()
+    {
+        if (Page is null) return;
+        await Page.EvaluateAsync("() => window.landmap.select(202301017, { zoom: true })");
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .appearances");
+        var links = await Page.InnerTextAsync(".appearances");
+        Assert.Contains("2021 年第 22 项", links);
+        Assert.Contains("2023 年第 17 项", links);
+        Assert.Contains("得分 0.75", links);
+        Assert.Contains("王斌庄村", links);
+        await Page.EvalOnSelectorAsync("#panel", "e => e.scrollTop = e.scrollHeight");
+        await Page.WaitForTimeoutAsync(500);
+        await Settle();
+        await Screenshot("panel-appearances");
+
+        await Page.ClickAsync(".appearances a.goto");
+        await Page.WaitForFunctionAsync("() => window.landmap.state.selectedId === 202101022");
+        Assert.Contains("2021 年计划 · 第 22 项", await Page.InnerTextAsync("#panel .tags"));
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task IndicatorChartRendersAndExportsAPng()
+    {
+        if (Page is null) return;
+        await Page.ClickAsync("#open-charts");
+        await Page.WaitForFunctionAsync("() => window.landmap.charts.chart != null");
+        Assert.Contains("生产总值", await Page.InnerTextAsync(".indicator-list li.active"));
+        var datasets = await Page.EvaluateAsync<string[]>("() => window.landmap.charts.chart.data.datasets.map(d => d.label)");
+        Assert.Contains("计划", datasets);
+        Assert.Contains("实际", datasets);
+        // Non-empty: count pixels that are neither white nor transparent.
+        var inked = await Page.EvalOnSelectorAsync<int>("#chart-canvas", """
+            c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+                   for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++; return n; }
+            """);
+        Assert.True(inked > 2000, $"only {inked} inked pixels");
+        await Screenshot("indicator-chart");
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#chart-export"));
+        Assert.EndsWith(".png", download.SuggestedFilename);
+        var href = await Page.GetAttributeAsync("#chart-download", "href");
+        Assert.StartsWith("data:image/png;base64,", href);
+        var png = Convert.FromBase64String(href!["data:image/png;base64,".Length..]);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        Assert.Empty(ConsoleErrors);
+    }
+
+    private async Task<JsonElement> SymbolIn(int year)
+    {
+        await Page!.EvalOnSelectorAsync("#replay-year", $"e => {{ e.value = '{year}'; e.dispatchEvent(new Event('input')); }}");
+        return await Page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const f = window.landmap.projects.getSource().getFeatures().find(f => f.get('name') === '{{SiliconCarbide}}');
+              return { stage: f.get('stage') === undefined ? 'not yet named' : f.get('stage'), color: f.get('color') };
+            }
+            """);
+    }
+
+    private async Task FitWeidong()
+    {
+        await Page!.EvaluateAsync("""
+            () => {
+              const { map, overlay } = window.landmap;
+              const extent = overlay.to.getSource().getExtent().slice();
+              const earlier = overlay.from.getSource().getExtent();
+              map.getView().fit([Math.min(extent[0], earlier[0]), Math.min(extent[1], earlier[1]), Math.max(extent[2], earlier[2]), Math.max(extent[3], earlier[3])], { padding: [60, 60, 60, 60] });
+            }
+            """);
+        await Settle();
+    }
+}
