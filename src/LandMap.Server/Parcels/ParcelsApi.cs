@@ -1,4 +1,5 @@
 using LandMap.Server.Problems;
+using LandMap.Server.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LandMap.Server.Parcels;
@@ -35,13 +36,15 @@ public static class ParcelsApi
     }
 
     private static async Task<Results<Ok<ParcelFeature<ParcelDetail>>, ProblemHttpResult>> GetAsync(
-        int id, IParcelSource source, CancellationToken cancellationToken)
+        int id, IParcelSource source, HttpContext http, CancellationToken cancellationToken)
     {
         var parcel = (await source.GetParcelsAsync(cancellationToken)).FirstOrDefault(p => p.Id == id);
         if (parcel is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "地块不存在",
                 detail: $"No parcel has id {id}; GET /api/parcels lists them.");
         var projects = ProjectsByParcel(await source.GetProjectsAsync(cancellationToken));
+        // The store's version of the parcel: send it back as If-Match to save an edit (PUT /api/parcels/{id}/geometry).
+        if (await ReviewEndpoints.ETagAsync(http, id, cancellationToken) is { } etag) http.Response.Headers.ETag = etag;
         return TypedResults.Ok(ParcelMapping.ToDetail(parcel, projects[id].ToList()));
     }
 
