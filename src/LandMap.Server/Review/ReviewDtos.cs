@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace LandMap.Server.Review;
 
-public sealed record SavedGeometryResponse(int Id, int Version, string ETag, string Status, double? AreaMu, IReadOnlyList<string> Warnings);
+public sealed record SavedGeometryResponse(int Id, int Version, string Etag, string Status, double? AreaMu, IReadOnlyList<string> Warnings);
 
 public sealed record StatusResponse(int Id, string Status, string? Reason, int Version);
 
@@ -11,7 +11,7 @@ public sealed record HistoryVersionDto(int VersionNo, bool Current, string MadeB
 
 public sealed record CommentDto(string Author, string Kind, string Body, DateTime CreatedAt);
 
-public sealed record HistoryResponse(int Id, int Version, string ETag, string Status, string? Reason, IReadOnlyList<HistoryVersionDto> Versions,
+public sealed record HistoryResponse(int Id, int Version, string Etag, string Status, string? Reason, IReadOnlyList<HistoryVersionDto> Versions,
     IReadOnlyList<CommentDto> Comments);
 
 public sealed record QueueItem(int Id, string Name, string? District, int? PlanYear, double Confidence, string GeocodeStatus, string ReviewStatus,

@@ -20,13 +20,16 @@ public sealed record SurveyUploadResult(Geometry? Geometry, IReadOnlyList<string
 public static class SurveyUpload
 {
     public static readonly IReadOnlyList<string> Extensions = [".txt", ".geojson", ".json", ".zip", ".gpkg"];
+    // Percent-encoded dots and slashes: harmless here, but a name that carries them is an attack, not a survey.
+    private static readonly string[] EncodedSeparators = ["%2e", "%2f", "%5c"];
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     /// <summary>Why <paramref name="fileName"/> is refused as an upload's name, or null.</summary>
     public static string? NameProblem(string? fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200) return "The upload needs a file name of at most 200 characters.";
-        if (fileName.IndexOfAny(['/', '\\', ':']) >= 0 || fileName.Contains("..", StringComparison.Ordinal) || fileName.Any(char.IsControl))
+        if (fileName.IndexOfAny(['/', '\\', ':']) >= 0 || fileName.Contains("..", StringComparison.Ordinal) || fileName.Any(char.IsControl)
+            || EncodedSeparators.Any(e => fileName.Contains(e, StringComparison.OrdinalIgnoreCase)))
             return "The file name must be a plain name, without folders, '..' or control characters.";
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return Extensions.Contains(extension) ? null : $"Cannot read '{extension}' files; send one of {string.Join(", ", Extensions)}.";
