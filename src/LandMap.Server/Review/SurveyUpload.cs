@@ -35,7 +35,8 @@ public static class SurveyUpload
         return Extensions.Contains(extension) ? null : $"Cannot read '{extension}' files; send one of {string.Join(", ", Extensions)}.";
     }
 
-    public static SurveyUploadResult Read(string fileName, byte[] content, int maxVertices)
+    /// <summary>Reads <paramref name="content"/>; <paramref name="maxExpandedBytes"/> caps what a zipped Shapefile may expand to (the sources also cap the ratio).</summary>
+    public static SurveyUploadResult Read(string fileName, byte[] content, int maxVertices, long maxExpandedBytes)
     {
         if (content.Length == 0) return SurveyUploadResult.Fail($"{fileName} is empty.");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -52,7 +53,7 @@ public static class SurveyUpload
             var path = Path.Combine(folder, "upload" + extension);
             File.WriteAllBytes(path, content);
             var source = GazetteerSources.For(path)!;
-            var read = source.Read(path, new GazetteerImportOptions { MaxVerticesPerFeature = maxVertices, MaxFileBytes = content.Length + 1L });
+            var read = source.Read(path, new GazetteerImportOptions { MaxVerticesPerFeature = maxVertices, MaxFileBytes = maxExpandedBytes });
             if (read.Problems.Count > 0) return SurveyUploadResult.Fail(read.Problems.Select(p => p.ToString().Replace(path, fileName, StringComparison.Ordinal)));
             if (read.Features.Count == 0) return SurveyUploadResult.Fail($"{fileName} holds no features.");
             var errors = new List<string>();

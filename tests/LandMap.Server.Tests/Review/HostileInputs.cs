@@ -80,9 +80,9 @@ internal static class HostileInputs
         yield return Upload("zip bomb (64 MiB of zeros)", Zip(("bomb.shp", new byte[64 * 1024 * 1024]), ("bomb.shx", new byte[100]), ("bomb.dbf", new byte[100])), "bomb.zip");
         yield return Upload("zip entry ../../evil.shp", Zip(("../../evil.shp", new byte[100]), ("../../evil.dbf", new byte[100])), "evil.zip");
         yield return Upload("random bytes as GeoPackage", Random(8192, 2), "survey.gpkg");
-        yield return Upload("GeoJSON Point", Encoding.UTF8.GetBytes("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[113.35,33.77]}}"), "p.geojson");
+        yield return Upload("GeoJSON Point", FeatureCollection("{\"type\":\"Point\",\"coordinates\":[113.35,33.77]}"), "p.geojson");
         yield return Upload("GeoJSON nested 10^5 deep", Encoding.UTF8.GetBytes("{\"type\":" + new string('[', 100_000) + new string(']', 100_000) + "}"), "deep.geojson");
-        yield return Upload("GeoJSON bow-tie", Encoding.UTF8.GetBytes("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}}"), "bowtie.geojson");
+        yield return Upload("GeoJSON bow-tie", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}"), "bowtie.geojson");
         yield return Upload("oversized upload (21 MiB)", new byte[21 * 1024 * 1024], "huge.txt");
         yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
         yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
@@ -110,6 +110,9 @@ internal static class HostileInputs
         var points = corners.Concat(close ? [corners[0]] : []).Select((c, i) => swap ? $"J{i + 1},1,{c.Y:0.000},{c.X:0.000}" : $"J{i + 1},1,{c.X:0.000},{c.Y:0.000}");
         return Encoding.UTF8.GetBytes("[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=38\n[地块坐标]\n5,1,1,区块一,面,,工业用地,,@\n" + string.Join("\n", points) + "\n");
     }
+
+    public static byte[] FeatureCollection(string geometry) =>
+        Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + geometry + "}]}");
 
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {

@@ -67,6 +67,17 @@ public sealed class ReviewApiTests(ReviewApplication app)
     }
 
     [Fact]
+    public async Task SurveyGeoJsonIsReadWithTheGazetteerSources()
+    {
+        var admin = await app.ClientAsync("admin");
+        var geometry = System.Text.Json.JsonSerializer.Serialize(Square(113.30, 33.76));
+        var response = await SendAsync(admin, HttpMethod.Post, "/api/parcels/202301011/survey",
+            Upload(HostileInputs.FeatureCollection(geometry), "boundary.geojson", "surveyed by the bureau"), "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("surveyed", (await JsonAsync(response)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task QueueListsCandidatesLowestConfidenceFirst()
     {
         var reviewer = await app.ClientAsync("reviewer");
