@@ -45,6 +45,7 @@ internal static class ReviewApi
             case SaveOutcome.Conflict:
                 var current = (await (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(edit.ParcelId, cancellationToken))!.History.Last(v => v.IsCurrent);
                 http.Response.Headers.ETag = ReviewContext.ETag(result.CurrentVersion);
+                await review.ReloadIndexAsync(cancellationToken);
                 return RequestBody.Problem(StatusCodes.Status412PreconditionFailed, "地块已被他人修改",
                     $"You edited version {edit.ExpectedVersion}, but {current.MadeBy} saved version {result.CurrentVersion} at {current.MadeAt:u}. " +
                     "Load the parcel again, redo the change on the current geometry and save with the new ETag.",

@@ -44,10 +44,16 @@ internal sealed class ReviewContext : IAsyncDisposable
     public async Task ChangedAsync(CancellationToken cancellationToken)
     {
         // Each call starts its load after its own commit, and the last one assigned wins, so no write is lost.
+        await ReloadIndexAsync(cancellationToken);
+        await _source.RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>After a conflict: another server on the same store may have saved, so the ETags served must catch up.</summary>
+    public async Task ReloadIndexAsync(CancellationToken cancellationToken)
+    {
         var next = LoadIndexAsync();
         _index = next;
         await next.WaitAsync(cancellationToken);
-        await _source.RefreshAsync(cancellationToken);
     }
 
     public static string ETag(int version) => $"\"{version}\"";
