@@ -7,6 +7,7 @@ using LandMap.Cli.Render;
 using LandMap.Cli.Storage;
 using LandMap.Cli.Serve;
 using LandMap.Cli.Tiles;
+using LandMap.Cli.Users;
 
 // The CLI is a composition root: each command lives in its own folder and calls into LandMap.Core.
 var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重点项目并上图 (extract land-guarantee projects from planning reports)")
@@ -22,5 +23,6 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     RenderCommand.Create(parcels: ShippedReports.Geocode),
     ServeCommand.Create(),
     TilesCommand.Create(),
+    UserCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

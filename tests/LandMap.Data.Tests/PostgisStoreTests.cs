@@ -46,6 +46,9 @@ public sealed class PostgisStoreTests : StoreContractTests
     }
 
     [PostgisFact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
+    [PostgisFact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
+    [PostgisFact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
+    [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

@@ -17,6 +17,9 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
+    [Fact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
+    [Fact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
+    [Fact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
@@ -35,8 +38,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(1L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using LandMap.Server.Auth;
 using LandMap.Server.Indicators;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
 using LandMap.Server.Problems;
 using LandMap.Server.Projects;
 using LandMap.Server.Reports;
+using LandMap.Server.Review;
 using LandMap.Server.Tiles;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,7 +41,9 @@ public static class LandMapServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // Geocoding the reports and building a missing basemap are independent: start them side by side.
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
-        builder.Services.AddSingleton<IParcelSource, StoreParcelSource>();
+        builder.Services.AddSingleton<StoreParcelSource>();
+        builder.Services.AddSingleton<IParcelSource, PublishedParcelSource>();
+        builder.Services.AddLandMapAccess();
         builder.Services.AddHostedService<SourceWarmUp>();
         builder.Services.AddSingleton<BasemapTiles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
@@ -48,6 +52,7 @@ public static class LandMapServer
 
         var app = builder.Build();
         app.UseLandMapProblems();
+        app.UseLandMapAccess();
         app.MapOpenApi();
         app.MapReports();
         app.MapParcels();
@@ -55,6 +60,8 @@ public static class LandMapServer
         app.MapPlans();
         app.MapIndicators();
         app.MapTiles();
+        app.MapAuth();
+        app.MapReview();
         app.UseWebPage();
         app.Lifetime.ApplicationStarted.Register(() => PrintUrl(app));
         return app;

@@ -24,6 +24,9 @@ public interface IParcelSource
 
     /// <summary>Changes whenever parcels change, so tile caches know when to drop what they hold.</summary>
     long Version => 0;
+
+    /// <summary>Reads the parcels again after a write to the store.</summary>
+    Task RefreshAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>A parcel: its stable id, the geocoder's result and the land entry it was read from.</summary>

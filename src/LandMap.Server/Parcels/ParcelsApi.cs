@@ -1,5 +1,6 @@
 using LandMap.Server.Plans;
 using LandMap.Server.Problems;
+using LandMap.Server.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LandMap.Server.Parcels;
@@ -36,13 +37,15 @@ public static class ParcelsApi
     }
 
     private static async Task<Results<Ok<ParcelFeature<ParcelDetail>>, ProblemHttpResult>> GetAsync(
-        int id, IParcelSource source, PlanLinks links, CancellationToken cancellationToken)
+        int id, IParcelSource source, PlanLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var parcel = (await source.GetParcelsAsync(cancellationToken)).FirstOrDefault(p => p.Id == id);
         if (parcel is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "地块不存在",
                 detail: $"No parcel has id {id}; GET /api/parcels lists them.");
         var projects = ProjectsByParcel(await source.GetProjectsAsync(cancellationToken));
+        // The store's version of the parcel: send it back as If-Match to save an edit (PUT /api/parcels/{id}/geometry).
+        if (await ReviewEndpoints.ETagAsync(http, id, cancellationToken) is { } etag) http.Response.Headers.ETag = etag;
         return TypedResults.Ok(ParcelMapping.ToDetail(parcel, projects[id].ToList(),
             await links.AppearancesAsync(parcel, cancellationToken), await links.FactsAsync(id, cancellationToken)));
     }

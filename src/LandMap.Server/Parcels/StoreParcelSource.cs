@@ -22,7 +22,19 @@ namespace LandMap.Server.Parcels;
 internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
 {
     private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private readonly Lazy<Task<Snapshot>> _snapshot = new(() => Load(options.Value, logger));
+    private Lazy<Task<Snapshot>> _snapshot = new(() => Load(options.Value, logger));
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Reads the store again after a write; readers wait for the new snapshot rather than see the old one.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var next = new Lazy<Task<Snapshot>>(() => Load(options.Value, logger));
+        _snapshot = next;
+        Interlocked.Increment(ref _version);
+        await next.Value.WaitAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<ParcelView>> GetParcelsAsync(CancellationToken cancellationToken = default) =>
         (await _snapshot.Value.WaitAsync(cancellationToken)).Parcels;

@@ -1,0 +1,63 @@
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Data.Review;
+
+/// <summary>Review statuses of a parcel; the store keeps them as lower-case text.</summary>
+public static class ReviewStatus
+{
+    /// <summary>Placed by the geocoder, not yet looked at.</summary>
+    public const string Candidate = "candidate";
+    /// <summary>A reviewer confirmed or corrected it.</summary>
+    public const string Reviewed = "reviewed";
+    /// <summary>Its geometry comes from a surveyed boundary file.</summary>
+    public const string Surveyed = "surveyed";
+    /// <summary>A reviewer rejected it, with a reason; not published.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Every status.</summary>
+    public static readonly IReadOnlyList<string> All = [Candidate, Reviewed, Surveyed, Rejected];
+}
+
+/// <summary>Roles of local accounts.</summary>
+public static class UserRole
+{
+    /// <summary>Reads published data.</summary>
+    public const string Viewer = "viewer";
+    /// <summary>Edits and reviews parcels.</summary>
+    public const string Reviewer = "reviewer";
+    /// <summary>Reviews, imports surveys and manages users.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Every role.</summary>
+    public static readonly IReadOnlyList<string> All = [Viewer, Reviewer, Admin];
+}
+
+/// <summary>A stored account.</summary>
+public sealed record UserAccount(long Id, string Name, string Role, string PasswordHash, DateTime CreatedAt);
+
+/// <summary>A parcel's review state: its version (the ETag) and status.</summary>
+public sealed record ReviewState(long ParcelId, string? District, int? PlanYear, int Seq, int Version, string Status, string? Reason);
+
+/// <summary>A reviewer's comment (also every edit's, status change's and survey's reason).</summary>
+public sealed record ReviewComment(long Id, long ParcelId, string Author, string Kind, string Body, DateTime CreatedAt);
+
+/// <summary>A reviewed geometry to save: an edit, a restore, or a surveyed boundary.</summary>
+/// <param name="ParcelId">The parcel (store id).</param>
+/// <param name="ExpectedVersion">The version the reviewer edited (If-Match).</param>
+/// <param name="Geometry">The new geometry, WGS 84, already checked.</param>
+/// <param name="MadeBy">The reviewer.</param>
+/// <param name="Comment">Why.</param>
+/// <param name="Method">edit, restore or survey: the version's method and the audit action.</param>
+/// <param name="Detail">Extra audit detail (file name, warnings), serialized as JSON.</param>
+public sealed record ReviewedGeometry(long ParcelId, int ExpectedVersion, Geometry Geometry, string MadeBy, string? Comment, string Method = "edit",
+    object? Detail = null)
+{
+    /// <summary>The status the parcel gets: surveyed for a survey, else reviewed.</summary>
+    public string ResultingStatus => Method == "survey" ? ReviewStatus.Surveyed : ReviewStatus.Reviewed;
+}
+
+/// <summary>A status change.</summary>
+public sealed record StatusChange(long ParcelId, string Status, string Actor, string? Comment, string? Reason);
+
+/// <summary>One entry for the audit log written outside a parcel change (logins, tokens).</summary>
+public sealed record AuditEntry(string Actor, string Action, string Entity, long? EntityId, object Detail);

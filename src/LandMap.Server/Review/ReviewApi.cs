@@ -1,0 +1,133 @@
+using System.Text.Json;
+using LandMap.Data;
+using LandMap.Data.Review;
+using LandMap.Server.Auth;
+using LandMap.Server.Parcels;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LandMap.Server.Review;
+
+/// <summary>Handlers of geometry edits, status changes, history and the review queue.</summary>
+internal static class ReviewApi
+{
+    private const int MaxCommentLength = 2000;
+    private static readonly string[] SettableStatuses = [ReviewStatus.Reviewed, ReviewStatus.Rejected, ReviewStatus.Candidate];
+
+    public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> PutGeometryAsync(int id, HttpContext http, ReviewContext review,
+        IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    {
+        if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
+        if (ReviewEndpoints.IfMatch(http.Request, required: true, out var expected) is { } precondition) return precondition;
+        var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = new List<string>();
+        var comment = RequestBody.String(json, "comment", MaxCommentLength, errors);
+        if (!json.TryGetProperty("geometry", out var geometry)) errors.Add("'geometry' (a GeoJSON Polygon or MultiPolygon) is required.");
+        if (errors.Count > 0) return ReviewEndpoints.Invalid("编辑请求无效", errors);
+
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        if (!check.IsValid) return GeometryRefused(check);
+        return await SaveAsync(http, review, new ReviewedGeometry(state.ParcelId, expected!.Value, check.Geometry!, ReviewEndpoints.Actor(http.User), comment),
+            id, [], cancellationToken);
+    }
+
+    /// <summary>Saves and answers 200 with the new ETag, 412 with what changed, or 404.</summary>
+    internal static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> SaveAsync(HttpContext http, ReviewContext review, ReviewedGeometry edit,
+        int id, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    {
+        var store = await review.StoreAsync(cancellationToken);
+        var result = await store.SaveReviewedGeometryAsync(edit, cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.NotFound:
+                return ReviewEndpoints.NotFound(id);
+            case SaveOutcome.Conflict:
+                var current = (await (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(edit.ParcelId, cancellationToken))!.History.Last(v => v.IsCurrent);
+                http.Response.Headers.ETag = ReviewContext.ETag(result.CurrentVersion);
+                await review.ReloadIndexAsync(cancellationToken);
+                return RequestBody.Problem(StatusCodes.Status412PreconditionFailed, "地块已被他人修改",
+                    $"You edited version {edit.ExpectedVersion}, but {current.MadeBy} saved version {result.CurrentVersion} at {current.MadeAt:u}. " +
+                    "Load the parcel again, redo the change on the current geometry and save with the new ETag.",
+                    new Dictionary<string, object?>
+                    {
+                        ["current"] = new { version = result.CurrentVersion, etag = ReviewContext.ETag(result.CurrentVersion), madeBy = current.MadeBy,
+                            madeAt = current.MadeAt, reason = current.Reason, areaMu = current.AreaMuComputed, geometry = GeoJsonGeometry.ToNode(current.Geometry) },
+                    });
+        }
+        await review.ChangedAsync(cancellationToken);
+        var etag = ReviewContext.ETag(result.CurrentVersion);
+        http.Response.Headers.ETag = etag;
+        var area = (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(edit.ParcelId, cancellationToken);
+        return TypedResults.Ok(new SavedGeometryResponse(id, result.CurrentVersion, etag, edit.ResultingStatus, (await area)?.Parcel.AreaMuComputed, warnings));
+    }
+
+    internal static ProblemHttpResult GeometryRefused(GeometryCheck check) => ReviewEndpoints.Invalid("几何无效", [check.Message!], new Dictionary<string, object?>
+    {
+        ["code"] = JsonNamingPolicy.KebabCaseLower.ConvertName(check.Problem!.Value.ToString()),
+        // The repair is offered, not applied: the reviewer decides whether to save it.
+        ["fixedGeometry"] = check.Fixed is null ? null : GeoJsonGeometry.ToNode(check.Fixed),
+    });
+
+    public static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> SetStatusAsync(int id, HttpContext http, ReviewContext review,
+        IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    {
+        if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
+        if (ReviewEndpoints.IfMatch(http.Request, required: false, out var expected) is { } precondition) return precondition;
+        var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = new List<string>();
+        var status = RequestBody.String(json, "status", 32, errors);
+        var comment = RequestBody.String(json, "comment", MaxCommentLength, errors);
+        var reason = RequestBody.String(json, "reason", MaxCommentLength, errors);
+        if (status == ReviewStatus.Surveyed) errors.Add("'surveyed' is set by uploading the survey: POST /api/parcels/{id}/survey.");
+        else if (status is null || !SettableStatuses.Contains(status)) errors.Add($"'status' must be one of {string.Join(", ", SettableStatuses)}.");
+        if (status == ReviewStatus.Rejected && string.IsNullOrWhiteSpace(reason)) errors.Add("A rejection needs a 'reason'.");
+        if (errors.Count > 0) return ReviewEndpoints.Invalid("状态请求无效", errors);
+        if (expected is { } version && version != state.Version)
+            return RequestBody.Problem(StatusCodes.Status412PreconditionFailed, "地块已被他人修改", $"The parcel is at version {state.Version}, not {version}.");
+
+        var store = await review.StoreAsync(cancellationToken);
+        var keptReason = status == ReviewStatus.Rejected ? reason : null;
+        if (!await store.SetReviewStatusAsync(new StatusChange(state.ParcelId, status!, ReviewEndpoints.Actor(http.User), comment, keptReason), cancellationToken))
+            return ReviewEndpoints.NotFound(id);
+        await review.ChangedAsync(cancellationToken);
+        return TypedResults.Ok(new StatusResponse(id, status!, keptReason, state.Version));
+    }
+
+    public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> HistoryAsync(int id, HttpContext http, ReviewContext review,
+        CancellationToken cancellationToken)
+    {
+        var reviewer = ReviewEndpoints.IsReviewer(http.User);
+        // Viewers see published data only: no rejected parcels, no reasons or comments.
+        if (await review.FindAsync(id, cancellationToken) is not { } state || (!reviewer && state.Status == ReviewStatus.Rejected)) return ReviewEndpoints.NotFound(id);
+        var detail = await (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(state.ParcelId, cancellationToken);
+        if (detail is null) return ReviewEndpoints.NotFound(id);
+        var comments = reviewer ? await (await review.StoreAsync(cancellationToken)).ListCommentsAsync(state.ParcelId, cancellationToken) : [];
+        var versions = detail.History.Select(v => new HistoryVersionDto(v.VersionNo, v.IsCurrent, v.MadeBy, v.MadeByKind, v.MadeAt, v.Method,
+            reviewer ? v.Reason : null, v.AreaMuComputed, GeoJsonGeometry.ToNode(v.Geometry))).ToList();
+        http.Response.Headers.ETag = ReviewContext.ETag(detail.Parcel.Version);
+        return TypedResults.Ok(new HistoryResponse(id, detail.Parcel.Version, ReviewContext.ETag(detail.Parcel.Version), state.Status,
+            reviewer ? state.Reason : null, versions, comments.Select(c => new CommentDto(c.Author, c.Kind, c.Body, c.CreatedAt)).ToList()));
+    }
+
+    public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(string? status, string? limit, ReviewContext review,
+        StoreParcelSource source, CancellationToken cancellationToken)
+    {
+        var errors = new Problems.QueryErrors();
+        status ??= ReviewStatus.Candidate;
+        if (!ReviewStatus.All.Contains(status)) errors.Add("status", $"One of {string.Join(", ", ReviewStatus.All)}.");
+        var take = 500;
+        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > 10_000)) errors.Add("limit", "A number from 1 to 10000.");
+        if (errors.Any) return errors.ToProblem();
+
+        var states = await review.StatesAsync(cancellationToken);
+        var items = (await source.GetParcelsAsync(cancellationToken))
+            .Where(p => states.TryGetValue(p.Id, out var s) && s.Status == status)
+            .OrderBy(p => p.Parcel.Confidence).ThenBy(p => p.Id).Take(take)
+            .Select(p => new QueueItem(p.Id, p.Parcel.Name, p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Confidence,
+                p.Parcel.Status.ToString().ToLowerInvariant(), status, states[p.Id].Reason, p.Parcel.AreaMu, p.Parcel.AreaMuComputed, states[p.Id].Version))
+            .ToList();
+        return TypedResults.Ok(new QueueResponse(status, items.Count, items));
+    }
+}

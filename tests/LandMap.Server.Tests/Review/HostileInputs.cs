@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Net.Http.Json;
+using System.Text;
+using static LandMap.Server.Tests.Review.ReviewRequests;
+
+namespace LandMap.Server.Tests.Review;
+
+/// <summary>One hostile request: which endpoint it targets, what it is, and how to send it.</summary>
+internal sealed record HostileInput(string Endpoint, string Name, Func<HttpClient, string, Task<HttpResponseMessage>> Send);
+
+/// <summary>The hostile inputs, per endpoint. Each must be refused with a 4xx problem and change nothing.</summary>
+internal static class HostileInputs
+{
+    private const string Geometry = "PUT /api/parcels/{id}/geometry";
+    private const string Status = "POST /api/parcels/{id}/status";
+    private const string Survey = "POST /api/parcels/{id}/survey";
+    private const string Queue = "GET /api/review/queue";
+    private const string Reads = "GET /tiles, /api/parcels (paths)";
+    private const string Sql = "' OR '1'='1'; DROP TABLE parcels; --";
+
+    public static IEnumerable<HostileInput> All()
+    {
+        HostileInput Put(string name, string json) => new(Geometry, name, (c, etag) => PutRawAsync(c, json, etag));
+        HostileInput PutGeometry(string name, string geometry) => Put(name, $$"""{"geometry": {{geometry}}, "comment": "{{Sql}}"}""");
+        HostileInput Post(string name, string json) => new(Status, name, (c, etag) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/status",
+            new StringContent(json, Encoding.UTF8, "application/json")));
+        HostileInput Upload(string name, byte[] content, string file) => new(Survey, name, (c, etag) =>
+            SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", ReviewRequests.Upload(content, file)));
+        HostileInput Get(string endpoint, string name, string url) => new(endpoint, name, (c, etag) => c.GetAsync(url));
+
+        yield return PutGeometry("self-intersecting bow-tie", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}");
+        yield return PutGeometry("unclosed ring", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.772]]]}");
+        yield return PutGeometry("NaN as a string", "{\"type\":\"Polygon\",\"coordinates\":[[[\"NaN\",33.77],[113.352,33.77],[113.352,33.772],[\"NaN\",33.77]]]}");
+        yield return PutGeometry("1e999 (Infinity)", "{\"type\":\"Polygon\",\"coordinates\":[[[1e999,33.77],[113.352,33.77],[113.352,33.772],[1e999,33.77]]]}");
+        yield return Put("bare Infinity token", "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[Infinity,33.77]]]}}");
+        yield return PutGeometry("empty Polygon", "{\"type\":\"Polygon\",\"coordinates\":[]}");
+        yield return PutGeometry("empty MultiPolygon", "{\"type\":\"MultiPolygon\",\"coordinates\":[]}");
+        yield return PutGeometry("Point", "{\"type\":\"Point\",\"coordinates\":[113.35,33.77]}");
+        yield return PutGeometry("GeometryCollection", "{\"type\":\"GeometryCollection\",\"geometries\":[]}");
+        yield return PutGeometry("type with SQL", $"{{\"type\":\"Polygon{Sql.Replace("'", "\\u0027")}\",\"coordinates\":[]}}");
+        yield return PutGeometry("swapped lat/lon", "{\"type\":\"Polygon\",\"coordinates\":[[[33.77,113.35],[33.77,113.352],[33.772,113.352],[33.77,113.35]]]}");
+        yield return PutGeometry("projected metres", "{\"type\":\"Polygon\",\"coordinates\":[[[435126,3733933],[435226,3733933],[435226,3734033],[435126,3733933]]]}");
+        yield return PutGeometry("100,001 vertices (cap 100,000)", Jagged(100_001, compact: true));
+        yield return PutGeometry("10^6 vertices", Jagged(1_000_000, compact: false));
+        yield return Put("JSON nested 10^5 deep", "{\"geometry\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        yield return Put("oversized body (2 MiB)", "{\"comment\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        yield return Put("truncated JSON", "{\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[113.35,");
+        yield return Put("not an object", "[]");
+        yield return Put("no geometry", "{\"comment\": \"hi\"}");
+        yield return new(Geometry, "text/plain body", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry", new StringContent("POLYGON((1 1))"), etag));
+        yield return new(Geometry, "If-Match with SQL", (c, _) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry",
+            JsonContent.Create(new { geometry = Square() }), null, [("If-Match", $"\"1{Sql}\"")]));
+        yield return new(Geometry, "id with SQL", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/1{Uri.EscapeDataString(Sql)}/geometry",
+            JsonContent.Create(new { geometry = Square() }), etag));
+
+        yield return Post("unknown status", "{\"status\":\"published\"}");
+        yield return Post("status with SQL", $"{{\"status\":\"reviewed{Sql.Replace("'", "\\u0027")}\"}}");
+        yield return Post("surveyed without a file", "{\"status\":\"surveyed\"}");
+        yield return Post("rejected without a reason", "{\"status\":\"rejected\",\"comment\":\"x\"}");
+        yield return Post("status as a number", "{\"status\":1}");
+        yield return Post("comment over 2000 characters", "{\"status\":\"reviewed\",\"comment\":\"" + new string('长', 2001) + "\"}");
+        yield return Post("JSON nested 10^5 deep", "{\"status\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        yield return Post("oversized body (2 MiB)", "{\"comment\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        yield return Post("truncated JSON", "{\"status\":\"revi");
+
+        var txt = SurveyTxt();
+        yield return Upload("path traversal ../../etc/passwd.txt", txt, "../../etc/passwd.txt");
+        yield return Upload("path traversal ..\\..\\boot.txt", txt, "..\\..\\boot.txt");
+        yield return Upload("absolute /etc/cron.d/x.txt", txt, "/etc/cron.d/x.txt");
+        yield return Upload("encoded traversal %2e%2e%2f", txt, "%2e%2e%2fsecret.txt");
+        yield return Upload("executable extension", txt, "survey.exe");
+        yield return Upload("empty file", [], "empty.txt");
+        yield return Upload("truncated TXT", txt[..(txt.Length * 2 / 3)], "truncated.txt");
+        yield return Upload("mojibake (UTF-8 saved again as if Latin-1)", Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(txt)), "mojibake.txt");
+        yield return Upload("UTF-16 cut to an odd length", Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(txt))[..101], "odd.txt");
+        yield return Upload("random binary as TXT", Random(4096, 1), "binary.txt");
+        yield return Upload("swapped X/Y TXT", SurveyTxt(swap: true), "swapped.txt");
+        yield return Upload("unclosed TXT", SurveyTxt(close: false), "unclosed.txt");
+        yield return Upload("truncated zip", Zip(("a.shp", Random(1000, 3)))[..200], "a.zip");
+        yield return Upload("zip bomb (64 MiB of zeros)", Zip(("bomb.shp", new byte[64 * 1024 * 1024]), ("bomb.shx", new byte[100]), ("bomb.dbf", new byte[100])), "bomb.zip");
+        yield return Upload("zip entry ../../evil.shp", Zip(("../../evil.shp", new byte[100]), ("../../evil.dbf", new byte[100])), "evil.zip");
+        yield return Upload("random bytes as GeoPackage", Random(8192, 2), "survey.gpkg");
+        yield return Upload("GeoJSON Point", FeatureCollection("{\"type\":\"Point\",\"coordinates\":[113.35,33.77]}"), "p.geojson");
+        yield return Upload("GeoJSON nested 10^5 deep", Encoding.UTF8.GetBytes("{\"type\":" + new string('[', 100_000) + new string(']', 100_000) + "}"), "deep.geojson");
+        yield return Upload("GeoJSON bow-tie", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}"), "bowtie.geojson");
+        yield return Upload("oversized upload (21 MiB)", new byte[21 * 1024 * 1024], "huge.txt");
+        yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
+        yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
+            new MultipartFormDataContent { { new StringContent(Sql), "comment" } }));
+
+        yield return Get(Queue, "status with SQL", $"/api/review/queue?status={Uri.EscapeDataString(Sql)}");
+        yield return Get(Queue, "limit with SQL", $"/api/review/queue?limit={Uri.EscapeDataString("1;" + Sql)}");
+        yield return Get(Queue, "limit 10^9", "/api/review/queue?limit=1000000000");
+        yield return Get(Reads, "tile ../ path", "/tiles/parcels/../../../etc/passwd");
+        yield return Get(Reads, "tile %2e%2e path", "/tiles/basemap/%2e%2e/%2e%2e/1.pbf");
+        yield return Get(Reads, "tile ..%2f in y", "/tiles/basemap/14/1/..%2f..%2flandmap.db.pbf");
+        yield return Get(Reads, "history id with SQL", $"/api/parcels/{Uri.EscapeDataString("1 OR 1=1")}/history");
+    }
+
+    private static string Jagged(int vertices, bool compact)
+    {
+        var text = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
+        for (var i = 0; i < vertices - 1; i++) text.Append(compact ? $"[{113 + i % 2},33]," : $"[{113.35 + i * 1e-9:0.#########},{33.77 + (i % 2) * 1e-4:0.####}],");
+        return text.Append(compact ? "[113,33]]]}" : "[113.35,33.77]]]}").ToString();
+    }
+
+    private static byte[] SurveyTxt(bool swap = false, bool close = true)
+    {
+        (double X, double Y)[] corners = [(3_733_933.115, 38_435_126.139), (3_734_033.115, 38_435_126.139), (3_734_033.115, 38_435_226.139), (3_733_933.115, 38_435_226.139)];
+        var points = corners.Concat(close ? [corners[0]] : []).Select((c, i) => swap ? $"J{i + 1},1,{c.Y:0.000},{c.X:0.000}" : $"J{i + 1},1,{c.X:0.000},{c.Y:0.000}");
+        return Encoding.UTF8.GetBytes("[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=38\n[地块坐标]\n5,1,1,区块一,面,,工业用地,,@\n" + string.Join("\n", points) + "\n");
+    }
+
+    public static byte[] FeatureCollection(string geometry) =>
+        Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + geometry + "}]}");
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var stream = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                stream.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] Random(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
