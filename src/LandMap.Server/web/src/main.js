@@ -16,6 +16,7 @@ import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
+import { account, reviewPanel } from './review.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -63,16 +64,27 @@ async function start() {
   const yearRange = Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i);
   state.year = yearRange[yearRange.length - 1];
 
+  const auth = account({ loginButton: $('login-button'), logoutButton: $('logout-button'), name: $('account-name'),
+    dialog: $('login-dialog'), form: $('login-form'), error: $('login-error') }, async () => {
+    // Reviewers see rejected parcels and the editing controls; everyone else the published map.
+    if (state.selectedId != null) await select(state.selectedId);
+  });
+  const review = reviewPanel({ container: $('review'), map, parcels, auth, onChanged: async (id) => {
+    await reload();
+    await select(id);
+  } });
+
   const findFeature = (id) => parcelLayers.map((l) => l.getVisible() && l.getSource().getFeatureById(id)).find(Boolean);
 
   async function select(id, { zoom = false } = {}) {
     state.selectedId = id;
     parcelLayers.forEach((l) => l.changed());
-    if (id == null) { $('panel').hidden = true; return; }
+    if (id == null) { $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     $('panel').hidden = false;
     const feature = findFeature(id);
+    await review.show(parcel, parcel.etag, feature);
     if (zoom && feature) map.getView().fit(feature.getGeometry().getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
   }
 
@@ -177,8 +189,9 @@ async function start() {
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
 
   await reload();
+  await auth.restore();
   // Test hook for the browser tests: the map, its layers and what is selected.
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, pixelOf: (id) => {
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, pixelOf: (id) => {
     const geometry = findFeature(id)?.getGeometry();
     const point = geometry?.getInteriorPoint ? geometry.getInteriorPoint().getCoordinates()
       : geometry?.getInteriorPoints ? geometry.getInteriorPoints().getCoordinates()[0] : geometry?.getCoordinates();
