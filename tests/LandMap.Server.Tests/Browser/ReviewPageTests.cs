@@ -89,6 +89,80 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
     }
 
     [Fact]
+    public async Task StaleSaveShowsWhoChangedItAndAFixableOutlineIsOffered()
+    {
+        if (Page is null) return;
+        await LogIn("reviewer");
+        var id = await Page.EvaluateAsync<int>(PickParcel);
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync(".review-edit");
+        await Page.WaitForSelectorAsync(".history li.current");
+        await Page.ClickAsync(".review-edit");
+        await Page.EvaluateAsync("() => window.landmap.review.moveVertex(1, 30, 30)");
+
+        // Someone saves behind the panel's back (same geometry, new version): the panel's ETag is now stale.
+        var other = await Page.EvaluateAsync<int>("""
+            async (id) => {
+              const r = await fetch(`/api/parcels/${id}`);
+              const put = await fetch(`/api/parcels/${id}/geometry`, { method: 'PUT', credentials: 'same-origin',
+                headers: { 'Content-Type': 'application/json', 'If-Match': r.headers.get('ETag'), 'X-CSRF-Token': window.landmap.auth.csrf },
+                body: JSON.stringify({ geometry: (await r.json()).geometry, comment: '他人修改' }) });
+              return put.status;
+            }
+            """, id);
+        Assert.Equal(200, other);
+        await Page.ClickAsync(".review-save");
+        await Page.WaitForSelectorAsync(".review-message.error");
+        var conflict = await Page.InnerTextAsync(".review-message");
+        Assert.Contains("已被他人修改：reviewer", conflict);
+        Assert.Contains("亩", conflict);
+        await Page.WaitForSelectorAsync(".history li.current");
+        Assert.Contains("他人修改", await Page.InnerTextAsync(".history li.current"));
+        await Settle();
+        await Screenshot("review-conflict");
+
+        // A bow tie (two corners swapped) is refused with GeometryFixer's repair, which the reviewer can take.
+        await Page.ClickAsync(".review-edit");
+        await Page.EvaluateAsync("""
+            () => {
+              const g = window.landmap.review.editing.getGeometry();
+              const c = g.getCoordinates();
+              const ring = c[0];
+              [ring[1], ring[2]] = [ring[2], ring[1]];
+              g.setCoordinates(c);
+            }
+            """);
+        await Page.ClickAsync(".review-save");
+        await Page.WaitForSelectorAsync(".review-message.error .use-fixed");
+        await Screenshot("review-fixable");
+        await Page.ClickAsync(".use-fixed");
+        Assert.Contains("修复后的边界", await Page.InnerTextAsync(".review-message"));
+        Assert.True(await LiveArea() > 0);
+        await Page.ClickAsync(".review-cancel");
+
+        // Confirm, then reject (a reason is required; the rejected parcel leaves the public list), then back to candidate.
+        await Page.ClickAsync(".review-confirm");
+        await Page.WaitForFunctionAsync("() => document.querySelector('.review-message.ok')?.textContent === '已确认'");
+        await Page.WaitForFunctionAsync("() => document.querySelector('.review-status')?.textContent === '已审核'");
+        await Page.ClickAsync(".review-reject");
+        Assert.Contains("驳回需要填写理由", await Page.InnerTextAsync(".review-message"));
+        await Page.FillAsync(".review-reason", "位置与报告不符");
+        await Page.ClickAsync(".review-reject");
+        await Page.WaitForSelectorAsync("#search-message:not([hidden])");
+        Assert.Contains("已驳回", await Page.InnerTextAsync("#search-message"));
+        Assert.True(await Page.IsHiddenAsync("#panel"));
+        Assert.False(await Page.EvaluateAsync<bool>("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id));
+        var back = await Page.EvaluateAsync<int>("""
+            async (id) => (await fetch(`/api/parcels/${id}/status`, { method: 'POST', credentials: 'same-origin',
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': window.landmap.auth.csrf },
+              body: JSON.stringify({ status: 'candidate', comment: 'test done' }) })).status
+            """, id);
+        Assert.Equal(200, back);
+        // The refused saves (412, 400) are the only console errors.
+        Assert.True(ConsoleErrors.All(e => e.Contains("status of 412") || e.Contains("status of 400")), string.Join("\n---\n", ConsoleErrors));
+    }
+
+    [Fact]
     public async Task ViewerSeesNoEditingControlsAndCannotWrite()
     {
         if (Page is null) return;

@@ -72,8 +72,18 @@ async function start() {
   const review = reviewPanel({ container: $('review'), map, parcels, auth, onChanged: async (id) => {
     await reload();
     await select(id);
+  }, onRejected: async (parcel) => {
+    await select(null);
+    await reload();
+    toast(`已驳回“${parcel.properties.name}”，不再公开显示（审核队列中可查）`);
   } });
 
+  const toast = (text) => {
+    const message = $('search-message');
+    message.textContent = text;
+    message.hidden = false;
+    setTimeout(() => { message.hidden = true; }, 3000);
+  };
   const findFeature = (id) => parcelLayers.map((l) => l.getVisible() && l.getSource().getFeatureById(id)).find(Boolean);
 
   async function select(id, { zoom = false } = {}) {
@@ -157,14 +167,8 @@ async function start() {
     const q = $('search-text').value.trim();
     if (!q) return;
     const { features } = await loadParcels(null, { ...state, q });
-    const message = $('search-message');
-    if (!features.length) {
-      message.textContent = `未找到“${q}”`;
-      message.hidden = false;
-      setTimeout(() => { message.hidden = true; }, 3000);
-      return;
-    }
-    message.hidden = true;
+    if (!features.length) { toast(`未找到“${q}”`); return; }
+    $('search-message').hidden = true;
     const extent = features.reduce((acc, f) => extend(acc, f.getGeometry().getExtent()), createEmpty());
     if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
     await select(features[0].getId());

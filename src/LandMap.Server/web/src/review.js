@@ -72,12 +72,20 @@ const editStyle = [
 ];
 const vertexStyle = new Style({ image: new Circle({ radius: 5, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#d35400', width: 2 }) }) });
 
-// The review section under the parcel panel. onChanged(id) reloads the parcels and the panel after a write.
-export function reviewPanel({ container, map, parcels, auth, onChanged }) {
+// The review section under the parcel panel. onChanged(id) reloads the parcels and the panel after a write;
+// onRejected(parcel) after a rejection, which takes the parcel off the public list and detail.
+export function reviewPanel({ container, map, parcels, auth, onChanged, onRejected }) {
   const layer = new VectorLayer({ source: new VectorSource(), style: editStyle, zIndex: 200, properties: { name: 'edit' } });
   map.addLayer(layer);
   const state = { parcel: null, etag: null, feature: null, interactions: [], notice: null, fixed: null };
 
+  // One write at a time: the panel is inert from the request until it has been reloaded.
+  const busy = (work) => async (...args) => {
+    if (state.busy) return;
+    state.busy = true;
+    container.inert = true;
+    try { await work(...args); } finally { state.busy = false; container.inert = false; }
+  };
   const write = (url, method, body, headers = {}) => fetch(url, {
     method, credentials: 'same-origin', body: JSON.stringify(body),
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '', ...headers },
@@ -125,7 +133,7 @@ export function reviewPanel({ container, map, parcels, auth, onChanged }) {
     message('在地图上点击绘制新边界，双击结束。');
   }
 
-  async function save(geometry, comment) {
+  const save = busy(async (geometry, comment) => {
     const response = await write(`/api/parcels/${state.parcel.properties.id}/geometry`, 'PUT',
       { geometry: format.writeGeometryObject(geometry, { decimals: 9 }), comment }, { 'If-Match': state.etag });
     const body = await response.json().catch(() => ({}));
@@ -146,18 +154,19 @@ export function reviewPanel({ container, map, parcels, auth, onChanged }) {
     } else {
       message(`保存失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}`, 'error');
     }
-  }
+  });
 
-  async function setStatus(status) {
+  const setStatus = busy(async (status) => {
     const reason = $('.review-reason').value.trim();
     if (status === 'rejected' && !reason) { message('驳回需要填写理由。', 'error'); $('.review-reason').focus(); return; }
     const response = await write(`/api/parcels/${state.parcel.properties.id}/status`, 'POST',
       { status, comment: $('.review-comment').value.trim() || null, reason: status === 'rejected' ? reason : null });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) { message(`操作失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}`, 'error'); return; }
-    state.notice = { html: status === 'rejected' ? '已驳回' : '已确认', kind: 'ok' };
+    if (status === 'rejected') { await onRejected(state.parcel); return; }
+    state.notice = { html: '已确认', kind: 'ok' };
     await onChanged(state.parcel.properties.id);
-  }
+  });
 
   async function loadHistory() {
     const id = state.parcel.properties.id;
