@@ -73,6 +73,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         var saved = Mu(await current.GetAttributeAsync("data-mu"));
         Assert.Equal(edited, saved, 1);
         Assert.Contains("已保存版本", await Page.InnerTextAsync(".review-message"));
+        Assert.Contains("已定位", await Page.InnerTextAsync("#panel .tags"));
         Assert.Contains(Format(saved), await Page.InnerTextAsync(".review-message"));
         await Settle();
         await Screenshot("review-saved");
