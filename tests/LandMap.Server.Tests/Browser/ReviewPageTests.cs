@@ -203,7 +203,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Page.FillAsync("#login-user", user);
         await Page.FillAsync("#login-password", BrowserFixture.Password);
         await Screenshot($"review-login-{user}");
-        await Page.ClickAsync("#login-submit");
+        // The reviewer signs in with the button, the viewer with Enter (the form's default button must be 登录, not 取消).
+        if (user == "viewer") await Page.PressAsync("#login-password", "Enter");
+        else await Page.ClickAsync("#login-submit");
         await Page.WaitForSelectorAsync("#account-name:not([hidden])");
     }
 

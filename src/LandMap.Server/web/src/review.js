@@ -44,9 +44,9 @@ export function account({ loginButton, logoutButton, name, dialog, form, error }
     await set(response.ok ? await response.json() : null);
   };
   loginButton.addEventListener('click', () => { error.textContent = ''; dialog.showModal(); });
+  form.querySelector('#login-cancel').addEventListener('click', () => { form.reset(); dialog.close(); });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (e.submitter?.value === 'cancel') { dialog.close(); return; }
     const data = new FormData(form);
     const response = await fetch('/api/auth/login', {
       method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
