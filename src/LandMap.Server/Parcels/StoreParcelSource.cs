@@ -111,7 +111,9 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
             Location = record.Location,
             AreaMu = record.AreaMu,
             AreaMuComputed = record.AreaMuComputed,
-            Status = Enum.TryParse<GeocodeStatus>(record.Status, ignoreCase: true, out var status) ? status : GeocodeStatus.Unresolved,
+            // A version saved by a reviewer or from a survey carries its review status ("reviewed", "surveyed"): its outline is located.
+            Status = Enum.TryParse<GeocodeStatus>(record.Status, ignoreCase: true, out var status) ? status
+                : record.Geometry is null ? GeocodeStatus.Unresolved : GeocodeStatus.Located,
             Confidence = record.Confidence,
             Method = record.Method,
             Constraints = current is null ? [] : JsonSerializer.Deserialize<List<ConstraintResult>>(current.ConstraintsJson, StoredJson) ?? [],

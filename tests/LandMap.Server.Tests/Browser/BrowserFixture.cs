@@ -1,3 +1,6 @@
+using LandMap.Data;
+using LandMap.Data.Review;
+using LandMap.Server.Auth;
 using LandMap.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -21,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string? MissingReason { get; private set; }
 
+    /// <summary>The password of the accounts <c>reviewer</c> and <c>viewer</c> added to the store before the page loads.</summary>
+    public const string Password = "correct-horse-battery-staple";
+
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -32,9 +38,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.False(Tools.InCi, MissingReason);
             return;
         }
-        _app = LandMapServer.Build(["--port", "0", "--db", Path.Combine(_folder, "landmap.db")]);
+        var database = Path.Combine(_folder, "landmap.db");
+        _app = LandMapServer.Build(["--port", "0", "--db", database, "--LandMap:Access:LoginsPerMinute", "1000"]);
         await _app.StartAsync();
         BaseUrl = LandMapServer.Url(_app) ?? throw new InvalidOperationException("The server did not report its address.");
+        await AddAccountsAsync(database);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,6 +54,18 @@ public sealed class BrowserFixture : IAsyncLifetime
                     "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>Fills the store from the shipped reports (first request), then adds the accounts as `landmap user add` does.</summary>
+    private async Task AddAccountsAsync(string database)
+    {
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl) })
+            (await http.GetAsync("/api/parcels")).EnsureSuccessStatusCode();
+        await using var store = await ParcelStoreFactory.OpenAsync(database);
+        var users = IReviewStore.Of(store);
+        var hash = Passwords.Hash(Password);
+        await users.AddUserAsync("reviewer", UserRole.Reviewer, hash, "test");
+        await users.AddUserAsync("viewer", UserRole.Viewer, hash, "test");
     }
 
     public async Task DisposeAsync()

@@ -16,6 +16,7 @@ import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
+import { account, reviewPanel } from './review.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -63,16 +64,37 @@ async function start() {
   const yearRange = Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i);
   state.year = yearRange[yearRange.length - 1];
 
+  const auth = account({ loginButton: $('login-button'), logoutButton: $('logout-button'), name: $('account-name'),
+    dialog: $('login-dialog'), form: $('login-form'), error: $('login-error') }, async () => {
+    // Reviewers see rejected parcels and the editing controls; everyone else the published map.
+    if (state.selectedId != null) await select(state.selectedId);
+  });
+  const review = reviewPanel({ container: $('review'), map, parcels, auth, onChanged: async (id) => {
+    await reload();
+    await select(id);
+  }, onRejected: async (parcel) => {
+    await select(null);
+    await reload();
+    toast(`已驳回“${parcel.properties.name}”，不再公开显示（审核队列中可查）`);
+  } });
+
+  const toast = (text) => {
+    const message = $('search-message');
+    message.textContent = text;
+    message.hidden = false;
+    setTimeout(() => { message.hidden = true; }, 3000);
+  };
   const findFeature = (id) => parcelLayers.map((l) => l.getVisible() && l.getSource().getFeatureById(id)).find(Boolean);
 
   async function select(id, { zoom = false } = {}) {
     state.selectedId = id;
     parcelLayers.forEach((l) => l.changed());
-    if (id == null) { $('panel').hidden = true; return; }
+    if (id == null) { $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     $('panel').hidden = false;
     const feature = findFeature(id);
+    await review.show(parcel, parcel.etag, feature);
     if (zoom && feature) map.getView().fit(feature.getGeometry().getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
   }
 
@@ -145,14 +167,8 @@ async function start() {
     const q = $('search-text').value.trim();
     if (!q) return;
     const { features } = await loadParcels(null, { ...state, q });
-    const message = $('search-message');
-    if (!features.length) {
-      message.textContent = `未找到“${q}”`;
-      message.hidden = false;
-      setTimeout(() => { message.hidden = true; }, 3000);
-      return;
-    }
-    message.hidden = true;
+    if (!features.length) { toast(`未找到“${q}”`); return; }
+    $('search-message').hidden = true;
     const extent = features.reduce((acc, f) => extend(acc, f.getGeometry().getExtent()), createEmpty());
     if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
     await select(features[0].getId());
@@ -177,8 +193,9 @@ async function start() {
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
 
   await reload();
+  await auth.restore();
   // Test hook for the browser tests: the map, its layers and what is selected.
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, pixelOf: (id) => {
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, pixelOf: (id) => {
     const geometry = findFeature(id)?.getGeometry();
     const point = geometry?.getInteriorPoint ? geometry.getInteriorPoint().getCoordinates()
       : geometry?.getInteriorPoints ? geometry.getInteriorPoints().getCoordinates()[0] : geometry?.getCoordinates();

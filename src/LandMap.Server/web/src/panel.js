@@ -91,5 +91,8 @@ export function renderParcel(container, parcel, style, onGoto) {
 export async function fetchParcel(id) {
   const response = await fetch(`/api/parcels/${id}`);
   if (!response.ok) throw new Error(`/api/parcels/${id}: ${response.status}`);
-  return response.json();
+  const parcel = await response.json();
+  // The parcel's version, sent back as If-Match when a reviewer saves a new geometry.
+  parcel.etag = response.headers.get('ETag');
+  return parcel;
 }

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace LandMap.Server.Tests.Browser;
+
+/// <summary>Reviewing on the page: sign in, edit a parcel's boundary, save, see the history, restore; viewers cannot write.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixture)
+{
+    // A polygon parcel the other browser tests do not look at (they use 202101002, 202101022, 202301001, 202301017).
+    private const string PickParcel = """
+        () => window.landmap.parcels.getSource().getFeatures()
+          .filter(f => f.getGeometry().getType() === 'Polygon' && ![202101002, 202101022, 202301001, 202301017].includes(f.getId()))
+          .map(f => f.getId()).sort((a, b) => a - b)[0]
+        """;
+
+    [Fact]
+    public async Task ReviewerEditsAVertexSavesAndRestoresTheOldVersion()
+    {
+        if (Page is null) return;
+        Assert.Equal(0, await Page.Locator(".review-edit").CountAsync());
+        await LogIn("reviewer");
+        Assert.Equal("审核员：reviewer", await Page.InnerTextAsync("#account-name"));
+        Assert.True(await Page.IsVisibleAsync("#logout-button"));
+
+        var id = await Page.EvaluateAsync<int>(PickParcel);
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync(".review-edit");
+        await Page.WaitForSelectorAsync(".history li.current");
+        var oldVersion = await Page.GetAttributeAsync(".history li.current", "data-version");
+        var versionsBefore = await Page.Locator(".history li").CountAsync();
+        await Page.WaitForTimeoutAsync(600);
+        await Page.ClickAsync(".review-edit");
+        var before = await LiveArea();
+        Assert.Contains("所述", await Page.InnerTextAsync(".area-live"));
+
+        // Drag the first vertex 60 px away from the parcel's interior with the mouse (OpenLayers Modify).
+        var drag = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const { map, review } = window.landmap;
+              const g = review.editing.getGeometry();
+              const v = map.getPixelFromCoordinate(g.getCoordinates()[0][0]);
+              const c = map.getPixelFromCoordinate(g.getInteriorPoint().getCoordinates());
+              const box = map.getTargetElement().getBoundingClientRect();
+              const len = Math.hypot(v[0] - c[0], v[1] - c[1]) || 1;
+              return { x: box.left + v[0], y: box.top + v[1], dx: 60 * (v[0] - c[0]) / len, dy: 60 * (v[1] - c[1]) / len };
+            }
+            """);
+        var (x, y) = (drag.GetProperty("x").GetSingle(), drag.GetProperty("y").GetSingle());
+        var (dx, dy) = (drag.GetProperty("dx").GetSingle(), drag.GetProperty("dy").GetSingle());
+        await Page.Mouse.MoveAsync(x, y);
+        await Page.Mouse.MoveAsync(x + 1, y + 1);
+        await Page.Mouse.MoveAsync(x, y);
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync(x + dx / 2, y + dy / 2, new MouseMoveOptions { Steps = 5 });
+        await Page.Mouse.MoveAsync(x + dx, y + dy, new MouseMoveOptions { Steps = 5 });
+        await Page.Mouse.UpAsync();
+        var edited = await LiveArea();
+        Assert.True(edited > before * 1.001, $"the area should grow: {before} → {edited}");
+        await Settle();
+        await Screenshot("review-editing");
+
+        await Page.FillAsync(".review-comment", "按卫星影像调整西北角");
+        await Page.ClickAsync(".review-save");
+        await Page.WaitForSelectorAsync(".review-message.ok");
+        await Page.WaitForFunctionAsync("n => document.querySelectorAll('.history li').length === n", versionsBefore + 1);
+        var current = Page.Locator(".history li.current");
+        Assert.NotEqual(oldVersion, await current.GetAttributeAsync("data-version"));
+        Assert.Contains("按卫星影像调整西北角", await current.InnerTextAsync());
+        Assert.Contains("reviewer", await current.InnerTextAsync());
+        var saved = Mu(await current.GetAttributeAsync("data-mu"));
+        Assert.Equal(edited, saved, 1);
+        Assert.Contains("已保存版本", await Page.InnerTextAsync(".review-message"));
+        Assert.Contains("已定位", await Page.InnerTextAsync("#panel .tags"));
+        Assert.Contains(Format(saved), await Page.InnerTextAsync(".review-message"));
+        await Settle();
+        await Screenshot("review-saved");
+
+        await Page.ClickAsync($".history li[data-version='{oldVersion}'] button.restore");
+        await Page.WaitForFunctionAsync("n => document.querySelectorAll('.history li').length === n", versionsBefore + 2);
+        var restored = Mu(await Page.GetAttributeAsync(".history li.current", "data-mu"));
+        Assert.Equal(before, restored, 1);
+        Assert.Contains($"恢复版本 {oldVersion}", await Page.InnerTextAsync(".history li.current"));
+        Assert.Contains(Format(restored), await Page.InnerTextAsync(".review-message"));
+        await Settle();
+        await Screenshot("review-restored");
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task StaleSaveShowsWhoChangedItAndAFixableOutlineIsOffered()
+    {
+        if (Page is null) return;
+        await LogIn("reviewer");
+        var id = await Page.EvaluateAsync<int>(PickParcel);
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync(".review-edit");
+        await Page.WaitForSelectorAsync(".history li.current");
+        await Page.ClickAsync(".review-edit");
+        await Page.EvaluateAsync("() => window.landmap.review.moveVertex(1, 30, 30)");
+
+        // Someone saves behind the panel's back (same geometry, new version): the panel's ETag is now stale.
+        var other = await Page.EvaluateAsync<int>("""
+            async (id) => {
+              const r = await fetch(`/api/parcels/${id}`);
+              const put = await fetch(`/api/parcels/${id}/geometry`, { method: 'PUT', credentials: 'same-origin',
+                headers: { 'Content-Type': 'application/json', 'If-Match': r.headers.get('ETag'), 'X-CSRF-Token': window.landmap.auth.csrf },
+                body: JSON.stringify({ geometry: (await r.json()).geometry, comment: '他人修改' }) });
+              return put.status;
+            }
+            """, id);
+        Assert.Equal(200, other);
+        await Page.ClickAsync(".review-save");
+        await Page.WaitForSelectorAsync(".review-message.error");
+        var conflict = await Page.InnerTextAsync(".review-message");
+        Assert.Contains("已被他人修改：reviewer", conflict);
+        Assert.Contains("亩", conflict);
+        await Page.WaitForSelectorAsync(".history li.current");
+        Assert.Contains("他人修改", await Page.InnerTextAsync(".history li.current"));
+        await Settle();
+        await Screenshot("review-conflict");
+
+        // A bow tie (two corners swapped) is refused with GeometryFixer's repair, which the reviewer can take.
+        await Page.ClickAsync(".review-edit");
+        await Page.EvaluateAsync("""
+            () => {
+              const g = window.landmap.review.editing.getGeometry();
+              const c = g.getCoordinates();
+              const ring = c[0];
+              [ring[1], ring[2]] = [ring[2], ring[1]];
+              g.setCoordinates(c);
+            }
+            """);
+        await Page.ClickAsync(".review-save");
+        await Page.WaitForSelectorAsync(".review-message.error .use-fixed");
+        await Screenshot("review-fixable");
+        await Page.ClickAsync(".use-fixed");
+        Assert.Contains("修复后的边界", await Page.InnerTextAsync(".review-message"));
+        Assert.True(await LiveArea() > 0);
+        await Page.ClickAsync(".review-cancel");
+
+        // Confirm, then reject (a reason is required; the rejected parcel leaves the public list), then back to candidate.
+        await Page.ClickAsync(".review-confirm");
+        await Page.WaitForFunctionAsync("() => document.querySelector('.review-message.ok')?.textContent === '已确认'");
+        await Page.WaitForFunctionAsync("() => document.querySelector('.review-status')?.textContent === '已审核'");
+        await Page.ClickAsync(".review-reject");
+        Assert.Contains("驳回需要填写理由", await Page.InnerTextAsync(".review-message"));
+        await Page.FillAsync(".review-reason", "位置与报告不符");
+        await Page.ClickAsync(".review-reject");
+        await Page.WaitForSelectorAsync("#search-message:not([hidden])");
+        Assert.Contains("已驳回", await Page.InnerTextAsync("#search-message"));
+        Assert.True(await Page.IsHiddenAsync("#panel"));
+        Assert.False(await Page.EvaluateAsync<bool>("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id));
+        var back = await Page.EvaluateAsync<int>("""
+            async (id) => (await fetch(`/api/parcels/${id}/status`, { method: 'POST', credentials: 'same-origin',
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': window.landmap.auth.csrf },
+              body: JSON.stringify({ status: 'candidate', comment: 'test done' }) })).status
+            """, id);
+        Assert.Equal(200, back);
+        // The refused saves (412, 400) are the only console errors.
+        Assert.True(ConsoleErrors.All(e => e.Contains("status of 412") || e.Contains("status of 400")), string.Join("\n---\n", ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task ViewerSeesNoEditingControlsAndCannotWrite()
+    {
+        if (Page is null) return;
+        var id = await Page.EvaluateAsync<int>(PickParcel);
+        const string put = """
+            async (id) => {
+              const r = await fetch(`/api/parcels/${id}`);
+              const put = await fetch(`/api/parcels/${id}/geometry`, { method: 'PUT', credentials: 'same-origin',
+                headers: { 'Content-Type': 'application/json', 'If-Match': r.headers.get('ETag'), 'X-CSRF-Token': window.landmap.auth.csrf ?? '' },
+                body: JSON.stringify({ geometry: (await r.json()).geometry, comment: 'x' }) });
+              return put.status;
+            }
+            """;
+        Assert.Equal(401, await Page.EvaluateAsync<int>(put, id));
+
+        await LogIn("viewer");
+        Assert.Equal("访客：viewer", await Page.InnerTextAsync("#account-name"));
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .parcel-name");
+        Assert.True(await Page.IsHiddenAsync("#review"));
+        foreach (var control in (string[])[".review-edit", ".review-save", ".review-confirm", ".review-reject", ".history"])
+            Assert.Equal(0, await Page.Locator(control).CountAsync());
+        Assert.Equal(403, await Page.EvaluateAsync<int>(put, id));
+        await Settle();
+        await Screenshot("review-viewer");
+
+        await Page.ClickAsync("#logout-button");
+        await Page.WaitForSelectorAsync("#login-button:not([hidden])");
+        Assert.Equal(401, await Page.EvaluateAsync<int>(put, id));
+        // The refused writes are the only console errors ("Failed to load resource: … 401/403").
+        Assert.All(ConsoleErrors, e => Assert.Matches("40[13]", e));
+    }
+
+    private async Task LogIn(string user)
+    {
+        await Page!.ClickAsync("#login-button");
+        await Page.FillAsync("#login-user", user);
+        await Page.FillAsync("#login-password", BrowserFixture.Password);
+        await Screenshot($"review-login-{user}");
+        // The reviewer signs in with the button, the viewer with Enter (the form's default button must be 登录, not 取消).
+        if (user == "viewer") await Page.PressAsync("#login-password", "Enter");
+        else await Page.ClickAsync("#login-submit");
+        await Page.WaitForSelectorAsync("#account-name:not([hidden])");
+    }
+
+    private async Task<double> LiveArea() => Mu(await Page!.GetAttributeAsync(".area-live", "data-mu"));
+
+    private static double Mu(string? text) => double.Parse(text ?? throw new InvalidOperationException("no area"), CultureInfo.InvariantCulture);
+
+    private static string Format(double mu) => Math.Round(mu, 2).ToString("#,##0.##", CultureInfo.InvariantCulture);
+}
