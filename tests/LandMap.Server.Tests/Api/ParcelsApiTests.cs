@@ -48,11 +48,7 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     [InlineData("/api/projects?stage=flying", "stage")]
     public async Task BadParameterIsAProblemNamingIt(string url, string parameter)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _));
+        await ProblemAssert.NamesParameter(await _client.GetAsync(url), parameter);
     }
 
     [Fact]

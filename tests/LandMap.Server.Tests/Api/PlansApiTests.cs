@@ -60,11 +60,7 @@ public sealed class PlansApiTests(LandMapApplication app)
     [InlineData("/api/plans/diff?from=2021&to=2022&district=卫东区", "to")]
     public async Task BadYearIsAProblemNamingTheParameter(string url, string parameter)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _));
+        await ProblemAssert.NamesParameter(await _client.GetAsync(url), parameter);
     }
 
     [Fact]
