@@ -3,6 +3,7 @@ using LandMap.Core.Extraction;
 using LandMap.Core.Extraction.Input;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Reports;
+using LandMap.Tests.Shared;
 
 namespace LandMap.Data.Tests;
 
@@ -13,7 +14,7 @@ internal static class TestEnvironment
 
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable("LANDMAP_TEST_PG") is { Length: > 0 } s ? s : null;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Checkout.Root;
 
     public static string ReportsFolder => Path.Combine(RepositoryRoot, "gis-data", "reports");
 
@@ -40,27 +41,7 @@ internal static class TestEnvironment
     }
 
     /// <summary>Starts the built landmap command (landmap.dll beside the tests) in a child process.</summary>
-    public static Process StartLandmap(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "landmap.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        return Process.Start(start)!;
-    }
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LandMap.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("LandMap.sln not found above the test binaries");
-    }
+    public static Process StartLandmap(params string[] args) => Checkout.StartLandmap(args);
 }
 
 /// <summary>
