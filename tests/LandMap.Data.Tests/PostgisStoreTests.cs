@@ -49,6 +49,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
     [PostgisFact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
     [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
+    [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

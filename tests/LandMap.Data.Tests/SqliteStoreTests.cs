@@ -20,6 +20,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
     [Fact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
     [Fact] public Task UsersAndSettings() => CheckUsersAndSettings();
+    [Fact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

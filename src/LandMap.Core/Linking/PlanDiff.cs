@@ -9,9 +9,13 @@ public sealed record EntryRef(int? PlanYear, int Seq, string Name);
 /// <summary>
 /// One line of a plan diff: <c>carried</c> (both sides, with the link's score and reasons), <c>new</c>
 /// (<see cref="From"/> null) or <c>dropped</c> (<see cref="To"/> null). The names are the contract of
-/// <c>GET /api/plans/diff</c> and <c>landmap diff</c>.
+/// <c>GET /api/plans/diff</c> and <c>landmap diff</c>. <see cref="Review"/> is set when a reviewer confirmed the link.
 /// </summary>
-public sealed record DiffEntry(string Class, EntryRef? From, EntryRef? To, double? Score, IReadOnlyList<string> Reasons);
+public sealed record DiffEntry(string Class, EntryRef? From, EntryRef? To, double? Score, IReadOnlyList<string> Reasons, LinkReview? Review = null);
 
-/// <summary>What changed between two plan years' land columns.</summary>
-public sealed record PlanDiff(int FromYear, int ToYear, string? District, IReadOnlyList<DiffEntry> Entries);
+/// <summary>
+/// What changed between two plan years' land columns: every entry classed, the links reviewers broke (those pairs
+/// are never linked) and the decisions that could not be applied, with why.
+/// </summary>
+public sealed record PlanDiff(int FromYear, int ToYear, string? District, IReadOnlyList<DiffEntry> Entries,
+    IReadOnlyList<LinkDecision> BrokenLinks, IReadOnlyList<IgnoredDecision> IgnoredDecisions);

@@ -16,8 +16,8 @@ public sealed class PlanHistory
 
     private PlanHistory(IReadOnlyList<(string? District, PlanDiff Diff)> diffs) => _diffs = diffs;
 
-    /// <summary>Compares every district's land columns year after year.</summary>
-    public static PlanHistory Build(IReadOnlyList<ExtractedReport> reports, IReadOnlyList<GeocodedEntry> parcels)
+    /// <summary>Compares every district's land columns year after year, honouring reviewers' <paramref name="decisions"/>.</summary>
+    public static PlanHistory Build(IReadOnlyList<ExtractedReport> reports, IReadOnlyList<GeocodedEntry> parcels, IReadOnlyList<LinkDecision>? decisions = null)
     {
         var diffs = reports
             .Where(r => r.LandEntries.Count > 0 && r.PlanYear is not null)
@@ -25,7 +25,7 @@ public sealed class PlanHistory
             .SelectMany(g =>
             {
                 var years = g.Select(r => r.PlanYear!.Value).Distinct().Order().ToList();
-                return years.Zip(years.Skip(1), (from, to) => (g.Key, PlanComparer.Compare(reports, parcels, from, to, g.Key)));
+                return years.Zip(years.Skip(1), (from, to) => (g.Key, PlanComparer.Compare(reports, parcels, from, to, g.Key, decisions)));
             })
             .ToList();
         return new PlanHistory(diffs);

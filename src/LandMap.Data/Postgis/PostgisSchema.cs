@@ -75,5 +75,6 @@ internal static class PostgisSchema
             "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
         ]),
         Review.ReviewSchema.Postgis,
+        Review.LinkDecisionSchema.Postgis,
     ];
 }

@@ -39,6 +39,16 @@ public interface IReviewStore
     /// <summary>Candidates of current reports, lowest confidence first.</summary>
     Task<IReadOnlyList<ParcelRecord>> ListCandidatesAsync(int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Every reviewer decision on links between plan years, oldest first.</summary>
+    Task<IReadOnlyList<Core.Linking.LinkDecision>> ListLinkDecisionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms or breaks the link between two entries of current reports, or withdraws the decision (verdict null),
+    /// and audits it as <c>link-confirm</c>, <c>link-break</c> or <c>link-reset</c>. Unknown entries and a second
+    /// confirmed partner are refused as values, with nothing written.
+    /// </summary>
+    Task<LinkDecisionResult> DecideLinkAsync(LinkDecisionChange change, CancellationToken cancellationToken = default);
+
     /// <summary>Appends one entry to the audit log.</summary>
     Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 }

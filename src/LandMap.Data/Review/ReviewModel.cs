@@ -61,3 +61,35 @@ public sealed record StatusChange(long ParcelId, string Status, string Actor, st
 
 /// <summary>One entry for the audit log written outside a parcel change (logins, tokens).</summary>
 public sealed record AuditEntry(string Actor, string Action, string Entity, long? EntityId, object Detail);
+
+/// <summary>A reviewer's decision on the link between two entries of one district's land columns.</summary>
+/// <param name="District">The district both entries belong to.</param>
+/// <param name="FromYear">The earlier plan year.</param>
+/// <param name="FromSeq">The entry's number in the earlier column.</param>
+/// <param name="ToYear">The later plan year.</param>
+/// <param name="ToSeq">The entry's number in the later column.</param>
+/// <param name="Verdict"><see cref="Core.Linking.LinkVerdict.Confirmed"/>, <see cref="Core.Linking.LinkVerdict.Broken"/>, or null to withdraw the decision.</param>
+/// <param name="Actor">The reviewer.</param>
+/// <param name="Comment">Why.</param>
+public sealed record LinkDecisionChange(string District, int FromYear, int FromSeq, int ToYear, int ToSeq, string? Verdict, string Actor, string? Comment);
+
+/// <summary>How a link decision went.</summary>
+public enum LinkDecisionOutcome
+{
+    /// <summary>Recorded (or replaced the pair's earlier decision).</summary>
+    Saved,
+    /// <summary>The pair's decision was withdrawn: the link is the linker's again.</summary>
+    Withdrawn,
+    /// <summary>There was no decision to withdraw; nothing changed.</summary>
+    NoDecision,
+    /// <summary>A current report has no such entry; nothing changed.</summary>
+    UnknownEntry,
+    /// <summary>One of the entries already has another confirmed partner in these plan years; nothing changed.</summary>
+    Contradicts,
+}
+
+/// <summary>
+/// The outcome of <see cref="IReviewStore.DecideLinkAsync"/>: the stored decision when saved, the contradicting one for
+/// <see cref="LinkDecisionOutcome.Contradicts"/>, and for an unknown entry which one.
+/// </summary>
+public sealed record LinkDecisionResult(LinkDecisionOutcome Outcome, Core.Linking.LinkDecision? Decision = null, string? Message = null);

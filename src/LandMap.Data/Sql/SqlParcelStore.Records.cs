@@ -13,7 +13,7 @@ public abstract partial class SqlParcelStore
     public static readonly IReadOnlyList<string> Tables =
     [
         "reports", "land_entries", "parcels", "parcel_geometries", "key_projects", "project_stage_events",
-        "indicators", "indicator_values", "gazetteer_features", "audit_log", "users", "review_comments",
+        "indicators", "indicator_values", "gazetteer_features", "audit_log", "users", "review_comments", "link_decisions",
     ];
 
     private const double SquareMetresPerMu = 10_000.0 / 15;

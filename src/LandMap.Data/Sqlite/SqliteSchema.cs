@@ -81,5 +81,6 @@ internal static class SqliteSchema
             "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
         ]),
         Review.ReviewSchema.Sqlite,
+        Review.LinkDecisionSchema.Sqlite,
     ];
 }
