@@ -1,4 +1,7 @@
 using System.Text.Json;
+using LandMap.Core.Linking;
+using LandMap.Data;
+using LandMap.Data.Review;
 
 namespace LandMap.Cli.Tests;
 
@@ -66,5 +69,40 @@ public sealed class CommandTests : IDisposable
         Assert.True(exit == 0, stderr);
         Assert.Contains("25 of 25 parcels drawn", stdout);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4));
+    }
+
+    [Fact]
+    public async Task DiffAppliesTheReviewersDecisionsOfTheStore()
+    {
+        var db = Path.Combine(_folder, "landmap.db");
+        string[] reports = ["gis-data/reports/001_187e19a5026d8d3e.txt", "gis-data/reports/000_3754bd8aaca57094.txt"];
+        var (imported, _, importErrors) = Landmap.Run(["import", .. reports, "--db", db]);
+        Assert.True(imported == 0, importErrors);
+        await using (var store = await ParcelStoreFactory.OpenAsync(db))
+        {
+            var decided = await IReviewStore.Of(store).DecideLinkAsync(new LinkDecisionChange("卫东区", 2021, 22, 2023, 17, LinkVerdict.Broken, "li.wei", "两期用地"));
+            Assert.Equal(LinkDecisionOutcome.Saved, decided.Outcome);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        string[] diff = ["diff", .. reports, "--from", "2021", "--to", "2023", "--district", "卫东区"];
+        var (plainExit, plain, _) = Landmap.Run([.. diff, "--format", "json"]);
+        var (reviewedExit, reviewed, _) = Landmap.Run([.. diff, "--db", db, "--format", "json"]);
+        var (tableExit, table, _) = Landmap.Run([.. diff, "--db", db]);
+
+        Assert.Equal((0, 0, 0), (plainExit, reviewedExit, tableExit));
+        Assert.Equal("carried", ClassOf(plain, 22));
+        Assert.Equal("dropped", ClassOf(reviewed, 22));
+        using var json = JsonDocument.Parse(reviewed);
+        Assert.Equal("li.wei", Assert.Single(json.RootElement.GetProperty("brokenLinks").EnumerateArray()).GetProperty("decidedBy").GetString());
+        Assert.Contains("已断开：2021 年第 22 项", table);
+    }
+
+    private static string? ClassOf(string diffJson, int fromSeq)
+    {
+        using var json = JsonDocument.Parse(diffJson);
+        return json.RootElement.GetProperty("entries").EnumerateArray()
+            .Single(e => e.GetProperty("from").ValueKind != JsonValueKind.Null && e.GetProperty("from").GetProperty("seq").GetInt32() == fromSeq)
+            .GetProperty("class").GetString();
     }
 }

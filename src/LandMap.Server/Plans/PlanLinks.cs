@@ -2,67 +2,97 @@ using LandMap.Core.Geocoding;
 using LandMap.Core.Linking;
 using LandMap.Core.Reports;
 using LandMap.Server.Parcels;
+using LandMap.Server.Review;
 
 namespace LandMap.Server.Plans;
 
 /// <summary>
 /// One line of a plan diff: carried (both sides), new (<c>from</c> null) or dropped (<c>to</c> null); the parcel
-/// ids let the page draw both sides.
+/// ids let the page draw both sides; <c>review</c> says who confirmed a carried link.
 /// </summary>
 public sealed record PlanLinkDto(string Class, EntryRef? From, EntryRef? To, double? Score, IReadOnlyList<string> Reasons,
-    int FromYear, int ToYear, string? District, int? FromParcelId, int? ToParcelId);
+    int FromYear, int ToYear, string? District, int? FromParcelId, int? ToParcelId, LinkReview? Review);
 
 /// <summary>A prose statement on the land of a parcel (园区二期土地263亩已经省政府批复，即将挂牌出让).</summary>
 public sealed record LandFactDto(string Subject, double AreaMu, string Status, string File, int? Year, SourceDto Source, string Reason);
 
 /// <summary>
-/// What links the reports across years, worked out once from the source: the diffs of consecutive plan years
-/// (<see cref="PlanHistory"/>) and the land facts on each parcel (<see cref="ParcelSites.ForFact"/>).
+/// What links the reports across years, worked out from the source and the reviewers' link decisions: the diffs of
+/// consecutive plan years (<see cref="PlanHistory"/>) and the land facts on each parcel (<see cref="ParcelSites.ForFact"/>).
+/// Worked out again when the parcels change (<see cref="IParcelSource.Version"/>) or a reviewer decides a link.
 /// </summary>
-public sealed class PlanLinks(IParcelSource source)
+internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
 {
-    private readonly Lazy<Task<Linked>> _linked = new(() => Link(source));
+    private readonly Lock _gate = new();
+    private int _decisions;
+    private (long Version, int Decisions, Task<Linked> Task)? _linked;
+
+    /// <summary>A reviewer confirmed, broke or withdrew a link: the next reader links again.</summary>
+    public void DecisionsChanged() => Interlocked.Increment(ref _decisions);
 
     /// <summary>The diff of two plan years in <paramref name="district"/>.</summary>
-    public async Task<IReadOnlyList<PlanLinkDto>> DiffAsync(int fromYear, int toYear, string district, CancellationToken cancellationToken)
+    public async Task<PlanDiff> DiffAsync(int fromYear, int toYear, string district, CancellationToken cancellationToken)
     {
-        var linked = await _linked.Value.WaitAsync(cancellationToken);
-        var diff = PlanComparer.Compare(linked.Reports, linked.Parcels.Select(p => p.Parcel).ToList(), fromYear, toYear, district);
-        return diff.Entries.Select(e => linked.ToDto(new PlanStep(fromYear, toYear, e), district)).ToList();
+        var linked = await LinkedAsync(cancellationToken);
+        return PlanComparer.Compare(linked.Reports, linked.Parcels.Select(p => p.Parcel).ToList(), fromYear, toYear, district, linked.Decisions);
     }
+
+    /// <summary>The lines of a diff as the API serves them, with parcel ids.</summary>
+    public async Task<IReadOnlyList<PlanLinkDto>> LinesAsync(PlanDiff diff, CancellationToken cancellationToken)
+    {
+        var linked = await LinkedAsync(cancellationToken);
+        return diff.Entries.Select(e => linked.ToDto(new PlanStep(diff.FromYear, diff.ToYear, e), diff.District)).ToList();
+    }
+
+    /// <summary>Every reviewer decision on links of <paramref name="district"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<LinkDecision>> DecisionsAsync(string district, CancellationToken cancellationToken) =>
+        (await LinkedAsync(cancellationToken)).Decisions.Where(d => d.District == district).ToList();
 
     /// <summary>The plan years that have a land column in <paramref name="district"/>.</summary>
     public async Task<IReadOnlyList<int>> PlanYearsAsync(string district, CancellationToken cancellationToken) =>
-        (await _linked.Value.WaitAsync(cancellationToken)).Reports
+        (await LinkedAsync(cancellationToken)).Reports
             .Where(r => r.District == district && r.LandEntries.Count > 0 && r.PlanYear is not null)
             .Select(r => r.PlanYear!.Value).Distinct().Order().ToList();
 
     /// <summary>The links of a parcel through every plan year, oldest first.</summary>
     public async Task<IReadOnlyList<PlanLinkDto>> AppearancesAsync(ParcelView parcel, CancellationToken cancellationToken)
     {
-        var linked = await _linked.Value.WaitAsync(cancellationToken);
+        var linked = await LinkedAsync(cancellationToken);
         var p = parcel.Parcel;
         return p.PlanYear is not { } year ? [] : linked.History.StepsOf(p.District, year, p.Seq).Select(s => linked.ToDto(s, p.District)).ToList();
     }
 
     /// <summary>The land facts that speak of a parcel.</summary>
     public async Task<IReadOnlyList<LandFactDto>> FactsAsync(int parcelId, CancellationToken cancellationToken) =>
-        (await _linked.Value.WaitAsync(cancellationToken)).Facts[parcelId].ToList();
+        (await LinkedAsync(cancellationToken)).Facts[parcelId].ToList();
 
-    private static async Task<Linked> Link(IParcelSource source)
+    private Task<Linked> LinkedAsync(CancellationToken cancellationToken)
+    {
+        var (version, decisions) = (source.Version, Volatile.Read(ref _decisions));
+        lock (_gate)
+        {
+            if (_linked is not { } cached || cached.Version != version || cached.Decisions != decisions)
+                _linked = cached = (version, decisions, Link(source, review));
+            return cached.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<Linked> Link(IParcelSource source, ReviewContext review)
     {
         var reports = await source.GetExtractedReportsAsync();
         var parcels = await source.GetParcelsAsync();
+        var decisions = await (await review.StoreAsync(CancellationToken.None)).ListLinkDecisionsAsync();
         var entries = parcels.Select(p => p.Parcel).ToList();
         var ids = parcels.ToDictionary<ParcelView, GeocodedEntry, int>(p => p.Parcel, p => p.Id, ReferenceEqualityComparer.Instance);
         var facts = reports
             .SelectMany(r => r.LandFacts.SelectMany(f => ParcelSites.ForFact(f, r.District, entries).Select(site => (Id: ids[site.Parcel],
                 Fact: new LandFactDto(f.Subject, f.AreaMu, f.Status, r.File, r.ReviewYear, new SourceDto(f.Source.Line, f.Source.Text), site.Reason)))))
             .ToLookup(x => x.Id, x => x.Fact);
-        return new Linked(reports, parcels, PlanHistory.Build(reports, entries), facts);
+        return new Linked(reports, parcels, decisions, PlanHistory.Build(reports, entries, decisions), facts);
     }
 
-    private sealed record Linked(IReadOnlyList<ExtractedReport> Reports, IReadOnlyList<ParcelView> Parcels, PlanHistory History, ILookup<int, LandFactDto> Facts)
+    private sealed record Linked(IReadOnlyList<ExtractedReport> Reports, IReadOnlyList<ParcelView> Parcels, IReadOnlyList<LinkDecision> Decisions,
+        PlanHistory History, ILookup<int, LandFactDto> Facts)
     {
         private readonly Dictionary<(string?, int?, int), int> _ids = Parcels.ToDictionary(p => (p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Seq), p => p.Id);
 
@@ -70,7 +100,7 @@ public sealed class PlanLinks(IParcelSource source)
         {
             int? Id(EntryRef? e) => e is not null && _ids.TryGetValue((district, e.PlanYear, e.Seq), out var id) ? id : null;
             var e = step.Entry;
-            return new PlanLinkDto(e.Class, e.From, e.To, e.Score, e.Reasons, step.FromYear, step.ToYear, district, Id(e.From), Id(e.To));
+            return new PlanLinkDto(e.Class, e.From, e.To, e.Score, e.Reasons, step.FromYear, step.ToYear, district, Id(e.From), Id(e.To), e.Review);
         }
     }
 }

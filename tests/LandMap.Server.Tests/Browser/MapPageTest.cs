@@ -43,4 +43,17 @@ public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected Task Screenshot(string name) =>
         Page!.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png") });
+
+    /// <summary>Signs in through the page's dialog as <paramref name="user"/> (an account of <see cref="BrowserFixture"/>).</summary>
+    protected async Task LogIn(string user)
+    {
+        await Page!.ClickAsync("#login-button");
+        await Page.FillAsync("#login-user", user);
+        await Page.FillAsync("#login-password", BrowserFixture.Password);
+        await Screenshot($"review-login-{user}");
+        // The reviewer signs in with the button, the viewer with Enter (the form's default button must be 登录, not 取消).
+        if (user == "viewer") await Page.PressAsync("#login-password", "Enter");
+        else await Page.ClickAsync("#login-submit");
+        await Page.WaitForSelectorAsync("#account-name:not([hidden])");
+    }
 }

@@ -90,6 +90,60 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
     }
 
     [Fact]
+    public async Task ReviewerBreaksConfirmsAndMakesLinksInThePanel()
+    {
+        if (Page is null) return;
+        // 大鹰城: 2021 entry 9 → 2023 entry 22, a link the other tests do not look at. The test undoes every decision it takes.
+        const int dayingcheng = 202301022;
+        await Page.EvaluateAsync("id => window.landmap.select(id)", dayingcheng);
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .appearances");
+        Assert.Equal(0, await Page.Locator(".link-actions button").CountAsync());
+
+        await LogIn("reviewer");
+        await Page.WaitForSelectorAsync(".appearances li[data-class=carried] button[data-action=break]");
+        await Page.FillAsync(".link-comment", "2023 年为东部汽车产业园，不是同一项目");
+        await Page.ClickAsync("button[data-action=break]");
+        await Page.WaitForSelectorAsync(".link-message.ok");
+        var broken = await Page.InnerTextAsync(".appearances li[data-class=new]");
+        Assert.Contains("已断开：2021 年第 9 项", broken);
+        Assert.Contains("reviewer", broken);
+        Assert.Equal("new", await DiffClassOfTo(22));
+        await Page.EvalOnSelectorAsync("#panel", "e => e.scrollTop = e.scrollHeight");
+        await Settle();
+        await Screenshot("panel-link-broken");
+
+        await Page.ClickAsync(".link-broken button[data-action=reset]");
+        await Page.WaitForSelectorAsync(".appearances li[data-class=carried][data-confirmed=false]");
+        await Page.ClickAsync("button[data-action=confirm]");
+        await Page.WaitForSelectorAsync(".appearances li[data-confirmed=true] .link-confirmed");
+        Assert.Contains("审核确认：reviewer", await Page.InnerTextAsync(".appearances li[data-class=carried]"));
+        await Screenshot("panel-link-confirmed");
+        await Page.ClickAsync("button[data-action=reset]");
+        await Page.WaitForSelectorAsync(".appearances li[data-class=carried][data-confirmed=false]");
+
+        // An entry the linker left new is linked by hand to one of the dropped 2021 entries, then unlinked again.
+        const int newEntry = 202301001;
+        await Page.EvaluateAsync("id => window.landmap.select(id)", newEntry);
+        await Page.WaitForSelectorAsync(".appearances li[data-class=new] select.link-partner");
+        var partner = await Page.EvalOnSelectorAsync<string>("select.link-partner", "s => s.options[s.options.length - 1].value");
+        await Page.SelectOptionAsync("select.link-partner", partner);
+        await Page.ClickAsync("button[data-action=link]");
+        await Page.WaitForSelectorAsync(".appearances li[data-class=carried][data-confirmed=true]");
+        Assert.Contains($"2021 年第 {partner} 项", await Page.InnerTextAsync(".appearances li[data-class=carried]"));
+        Assert.Equal("carried", await DiffClassOfTo(1));
+        await Screenshot("panel-link-made-by-hand");
+        await Page.ClickAsync("button[data-action=reset]");
+        await Page.WaitForSelectorAsync(".appearances li[data-class=new]");
+        Assert.Equal("new", await DiffClassOfTo(1));
+        Assert.Empty(ConsoleErrors);
+    }
+
+    private Task<string> DiffClassOfTo(int seq) => Page!.EvaluateAsync<string>("""
+        async seq => (await (await fetch('/api/plans/diff?from=2021&to=2023&district=卫东区')).json())
+          .entries.find(e => e.to && e.to.seq === seq).class
+        """, seq);
+
+    [Fact]
     public async Task IndicatorChartRendersAndExportsAPng()
     {
         if (Page is null) return;

@@ -197,18 +197,6 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         Assert.All(ConsoleErrors, e => Assert.Matches("40[13]", e));
     }
 
-    private async Task LogIn(string user)
-    {
-        await Page!.ClickAsync("#login-button");
-        await Page.FillAsync("#login-user", user);
-        await Page.FillAsync("#login-password", BrowserFixture.Password);
-        await Screenshot($"review-login-{user}");
-        // The reviewer signs in with the button, the viewer with Enter (the form's default button must be 登录, not 取消).
-        if (user == "viewer") await Page.PressAsync("#login-password", "Enter");
-        else await Page.ClickAsync("#login-submit");
-        await Page.WaitForSelectorAsync("#account-name:not([hidden])");
-    }
-
     private async Task<double> LiveArea() => Mu(await Page!.GetAttributeAsync(".area-live", "data-mu"));
 
     private static double Mu(string? text) => double.Parse(text ?? throw new InvalidOperationException("no area"), CultureInfo.InvariantCulture);

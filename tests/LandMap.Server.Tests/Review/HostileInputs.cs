@@ -15,6 +15,7 @@ internal static class HostileInputs
     private const string Status = "POST /api/parcels/{id}/status";
     private const string Survey = "POST /api/parcels/{id}/survey";
     private const string Queue = "GET /api/review/queue";
+    private const string Links = "POST /api/plans/links";
     private const string Reads = "GET /tiles, /api/parcels (paths)";
     private const string Sql = "' OR '1'='1'; DROP TABLE parcels; --";
 
@@ -26,6 +27,8 @@ internal static class HostileInputs
             new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Upload(string name, byte[] content, string file) => new(Survey, name, (c, etag) =>
             SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", ReviewRequests.Upload(content, file)));
+        HostileInput Link(string name, string json) => new(Links, name, (c, _) => SendAsync(c, HttpMethod.Post, "/api/plans/links",
+            new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Get(string endpoint, string name, string url) => new(endpoint, name, (c, etag) => c.GetAsync(url));
 
         yield return PutGeometry("self-intersecting bow-tie", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}");
@@ -87,6 +90,23 @@ internal static class HostileInputs
         yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
         yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
             new MultipartFormDataContent { { new StringContent(Sql), "comment" } }));
+
+        const string from = "\"from\":{\"planYear\":2021,\"seq\":22}";
+        const string to = "\"to\":{\"planYear\":2023,\"seq\":17}";
+        yield return Link("unknown decision", $"{{\"district\":\"卫东区\",{from},{to},\"decision\":\"merge\"}}");
+        yield return Link("district with SQL", $"{{\"district\":\"卫东区{Sql.Replace("'", "\\u0027")}\",{from},{to},\"decision\":\"break\"}}");
+        yield return Link("no district", $"{{{from},{to},\"decision\":\"break\"}}");
+        yield return Link("seq as a string", $"{{\"district\":\"卫东区\",\"from\":{{\"planYear\":2021,\"seq\":\"22\"}},{to},\"decision\":\"break\"}}");
+        yield return Link("seq 2^31", $"{{\"district\":\"卫东区\",\"from\":{{\"planYear\":2021,\"seq\":2147483648}},{to},\"decision\":\"break\"}}");
+        yield return Link("seq 1e999", $"{{\"district\":\"卫东区\",\"from\":{{\"planYear\":2021,\"seq\":1e999}},{to},\"decision\":\"break\"}}");
+        yield return Link("years reversed", "{\"district\":\"卫东区\",\"from\":{\"planYear\":2023,\"seq\":17},\"to\":{\"planYear\":2021,\"seq\":22},\"decision\":\"break\"}");
+        yield return Link("entry that does not exist", $"{{\"district\":\"卫东区\",\"from\":{{\"planYear\":2021,\"seq\":999}},{to},\"decision\":\"confirm\"}}");
+        yield return Link("district that does not exist", $"{{\"district\":\"不存在区\",{from},{to},\"decision\":\"confirm\"}}");
+        yield return Link("from as an array", $"{{\"district\":\"卫东区\",\"from\":[2021,22],{to},\"decision\":\"break\"}}");
+        yield return Link("comment over 2000 characters", $"{{\"district\":\"卫东区\",{from},{to},\"decision\":\"break\",\"comment\":\"" + new string('长', 2001) + "\"}");
+        yield return Link("JSON nested 10^5 deep", "{\"from\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        yield return Link("oversized body (2 MiB)", "{\"comment\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        yield return Link("truncated JSON", "{\"district\":\"卫东");
 
         yield return Get(Queue, "status with SQL", $"/api/review/queue?status={Uri.EscapeDataString(Sql)}");
         yield return Get(Queue, "limit with SQL", $"/api/review/queue?limit={Uri.EscapeDataString("1;" + Sql)}");

@@ -17,6 +17,7 @@ import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './o
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
+import { linkControls } from './links.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -77,6 +78,11 @@ async function start() {
     await reload();
     toast(`已驳回“${parcel.properties.name}”，不再公开显示（审核队列中可查）`);
   } });
+  // A link decision changes the comparison layers and every panel that lists the entry: reload both.
+  const links = linkControls({ auth, onChanged: async (id) => {
+    await reload();
+    await select(id);
+  } });
 
   const toast = (text) => {
     const message = $('search-message');
@@ -92,6 +98,7 @@ async function start() {
     if (id == null) { $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
+    await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
     const feature = findFeature(id);
     await review.show(parcel, parcel.etag, feature);

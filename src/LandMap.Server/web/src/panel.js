@@ -34,15 +34,19 @@ function entry(ref, parcelId, currentId) {
     ? `<a href="#" class="goto" data-id="${parcelId}" title="${escape(ref.name)}">${text}</a>` : `<b>${text}</b>`;
 }
 
-// The entry's path through the plan years, from the diff links (2021 年第 22 项 → 2023 年第 17 项).
-function appearances(steps, id) {
+// The entry's path through the plan years, from the diff links (2021 年第 22 项 → 2023 年第 17 项). Each line carries
+// its two plan years and seqs, for the reviewers' link controls (links.js) to fill its .link-actions.
+function appearances(steps, id, district) {
   if (!steps.length) return '<p class="muted">只有一个计划年度的报告，无从比较。</p>';
   return `<ul class="appearances">${steps.map((s) => {
     const from = s.from ? entry(s.from, s.fromParcelId, id) : `<span class="muted">${s.fromYear} 年计划中未见</span>`;
     const to = s.to ? entry(s.to, s.toParcelId, id) : `<span class="muted">${s.toYear} 年计划中未见</span>`;
     const reasons = s.reasons.length ? `<div class="muted reasons">${s.reasons.map(escape).join('；')}</div>` : '';
-    return `<li class="link-${s.class}"><span class="tag diff-${s.class}">${CLASS[s.class]}</span> ${from} → ${to}
-      ${s.score != null ? `<span class="score">得分 ${s.score.toFixed(2)}</span>` : ''}${reasons}</li>`;
+    const confirmed = s.review ? `<span class="tag link-confirmed" title="${escape(s.review.comment ?? '')}">审核确认</span>` : '';
+    return `<li class="link-${s.class}" data-class="${s.class}" data-district="${escape(district)}" data-from-year="${s.fromYear}"
+      data-to-year="${s.toYear}" data-from-seq="${s.from?.seq ?? ''}" data-to-seq="${s.to?.seq ?? ''}" data-confirmed="${s.review ? 'true' : 'false'}">
+      <span class="tag diff-${s.class}">${CLASS[s.class]}</span> ${from} → ${to}
+      ${s.score != null ? `<span class="score">得分 ${s.score.toFixed(2)}</span>` : ''}${confirmed}${reasons}<div class="link-actions"></div></li>`;
   }).join('')}</ul>`;
 }
 
@@ -82,7 +86,7 @@ export function renderParcel(container, parcel, style, onGoto) {
     ${p.warnings.length ? `<h3>提示</h3><ul class="warnings">${p.warnings.map((w) => `<li>⚠ ${escape(w)}</li>`).join('')}</ul>` : ''}
     ${facts(p.facts)}
     <h3>历年计划</h3>
-    ${appearances(p.appearances, p.id)}
+    ${appearances(p.appearances, p.id, p.district ?? '')}
     <h3>项目进度</h3>
     ${timeline(p.projects)}`;
   container.querySelectorAll('a.goto').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); onGoto(Number(a.dataset.id)); }));

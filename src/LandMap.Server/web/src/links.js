@@ -1,0 +1,100 @@
+// Reviewers' link controls in the parcel panel's 历年计划 section: confirm or break a link the linker made, link an
+// entry it left new or dropped to one of the other year's unlinked entries, and undo either (POST /api/plans/links).
+const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const VERB = { confirm: '已确认关联', break: '已断开关联', reset: '已撤销决定' };
+
+export function linkControls({ auth, onChanged }) {
+  const state = { notice: null, busy: false };
+
+  const diffOf = async (li) => {
+    const { fromYear, toYear, district } = li.dataset;
+    const response = await fetch(`/api/plans/diff?from=${fromYear}&to=${toYear}&district=${encodeURIComponent(district)}`);
+    return response.ok ? response.json() : null;
+  };
+
+  async function decide(container, parcelId, li, fromSeq, toSeq, decision) {
+    if (state.busy) return;
+    state.busy = true;
+    container.inert = true;
+    try {
+      const { fromYear, toYear, district } = li.dataset;
+      const comment = container.querySelector('.link-comment')?.value.trim() || null;
+      const response = await fetch('/api/plans/links', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '' },
+        body: JSON.stringify({ district, from: { planYear: Number(fromYear), seq: fromSeq }, to: { planYear: Number(toYear), seq: toSeq }, decision, comment }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        message(container, `操作失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}`, 'error');
+        return;
+      }
+      state.notice = { id: parcelId, html: `${VERB[decision]}：${fromYear} 年第 ${fromSeq} 项 → ${toYear} 年第 ${toSeq} 项`, kind: 'ok' };
+      await onChanged(parcelId);
+    } finally {
+      state.busy = false;
+      container.inert = false;
+    }
+  }
+
+  function message(container, html, kind) {
+    const box = container.querySelector('.link-message');
+    if (!box) return;
+    box.className = `link-message review-message ${kind}`;
+    box.innerHTML = html;
+    box.hidden = !html;
+  }
+
+  const button = (label, action, extra = '') => `<button type="button" data-action="${action}" ${extra}>${label}</button>`;
+
+  // The other year's unlinked entries this one could be linked to, and the links reviewers broke for it.
+  function fillUnlinked(li, diff, side) {
+    const seq = Number(li.dataset[side === 'to' ? 'toSeq' : 'fromSeq']);
+    const other = side === 'to' ? 'from' : 'to';
+    const broken = diff.brokenLinks.filter((b) => b[side].seq === seq);
+    const candidates = diff.entries.filter((e) => e.class === (side === 'to' ? 'dropped' : 'new')).map((e) => e[other]);
+    const otherYear = li.dataset[other === 'from' ? 'fromYear' : 'toYear'];
+    li.querySelector('.link-actions').innerHTML = `
+      ${broken.map((b) => `<div class="link-broken" data-from-seq="${b.from.seq}" data-to-seq="${b.to.seq}">
+        已断开：${otherYear} 年第 ${b[other].seq} 项 ${escape(b[other].name)} <span class="muted">（${escape(b.decidedBy)}）</span>
+        ${button('撤销断开', 'reset')}</div>`).join('')}
+      ${candidates.length ? `<div class="link-manual"><select class="link-partner" aria-label="关联到">
+        ${candidates.map((c) => `<option value="${c.seq}">${otherYear} 年第 ${c.seq} 项 ${escape(c.name)}</option>`).join('')}
+      </select>${button('关联', 'link')}</div>` : ''}`;
+  }
+
+  async function enhance(container, parcel) {
+    const notice = state.notice?.id === parcel?.properties.id ? state.notice : null;
+    state.notice = null;
+    const list = container.querySelector('.appearances');
+    if (!list || !auth.canEdit()) return;
+    list.insertAdjacentHTML('beforebegin', `<div class="link-message" hidden></div>
+      <input class="link-comment" placeholder="关联说明（确认、断开时记入审核日志）">`);
+    if (notice) message(container, notice.html, notice.kind);
+    const id = parcel.properties.id;
+    for (const li of list.querySelectorAll('li')) {
+      const actions = li.querySelector('.link-actions');
+      const { class: kind, confirmed } = li.dataset;
+      if (kind === 'carried') {
+        actions.innerHTML = confirmed === 'true' ? button('撤销确认', 'reset') : button('确认关联', 'confirm') + button('断开关联', 'break');
+      } else {
+        const diff = await diffOf(li);
+        if (diff) fillUnlinked(li, diff, kind === 'new' ? 'to' : 'from');
+      }
+      actions.addEventListener('click', (e) => {
+        const action = e.target.closest('button')?.dataset.action;
+        if (!action) return;
+        const pair = e.target.closest('.link-broken')?.dataset ?? li.dataset;
+        let fromSeq = Number(pair.fromSeq);
+        let toSeq = Number(pair.toSeq);
+        if (action === 'link') {
+          const partner = Number(actions.querySelector('.link-partner').value);
+          if (kind === 'new') fromSeq = partner; else toSeq = partner;
+        }
+        decide(container, id, li, fromSeq, toSeq, action === 'link' ? 'confirm' : action);
+      });
+    }
+  }
+
+  return { enhance };
+}
