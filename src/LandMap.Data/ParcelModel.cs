@@ -41,6 +41,10 @@ public sealed record ParcelRecord
     public required string MadeBy { get; init; }
     /// <summary>The current geometry in WGS 84, null when unresolved.</summary>
     public Geometry? Geometry { get; init; }
+    /// <summary>The current version's constraint checks (JSON array), so readers need not load the history.</summary>
+    public string ConstraintsJson { get; init; } = "[]";
+    /// <summary>The current version's warnings (JSON array of strings).</summary>
+    public string WarningsJson { get; init; } = "[]";
 }
 
 /// <summary>A parcel and its distance to a point.</summary>

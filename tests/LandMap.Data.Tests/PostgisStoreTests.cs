@@ -50,6 +50,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
     [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
+    [PostgisFact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

@@ -16,7 +16,7 @@ public abstract partial class SqlParcelStore
     private const string ParcelSelect =
         """
         SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, e.location, e.note, e.area_mu,
-               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom
+               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, g.constraints, g.warnings
         FROM parcels p JOIN land_entries e ON e.id = p.entry_id JOIN reports r ON r.id = p.report_id
         JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
         """;
@@ -125,6 +125,7 @@ public abstract partial class SqlParcelStore
                 PlanYear = IntOrNull(r, 5), Seq = Int(r, 6), Name = r.GetString(7), Location = StringOrNull(r, 8), Note = StringOrNull(r, 9),
                 AreaMu = DoubleOrNull(r, 10), AreaMuComputed = DoubleOrNull(r, 11), Status = r.GetString(12), Confidence = DoubleOrNull(r, 13) ?? 0,
                 Method = r.GetString(14), Version = Int(r, 15), MadeBy = r.GetString(16), Geometry = ReadGeometry(r, 17),
+                ConstraintsJson = r.GetString(18), WarningsJson = r.GetString(19),
             });
         }
         return result;

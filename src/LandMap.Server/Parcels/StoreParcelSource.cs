@@ -68,13 +68,12 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
 
         var reports = files.Select(ReportFileReader.Read).Where(r => r.Succeeded).Select(r => ReportExtractor.Extract(r.Text!)).ToList();
         var entries = reports.SelectMany(r => r.LandEntries.Select(e => (r.File, e))).ToDictionary(x => (x.File, x.e.Seq), x => x.e);
-        var parcels = new List<ParcelView>();
-        foreach (var record in await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery()))
-        {
-            var geocoded = await CurrentVersion(store, record);
-            parcels.Add(new ParcelView(ParcelId(geocoded), geocoded, entries.GetValueOrDefault((record.FileName, record.Seq))));
-        }
-        parcels = parcels.OrderBy(p => p.Parcel.PlanYear).ThenBy(p => p.Parcel.District, StringComparer.Ordinal).ThenBy(p => p.Parcel.Seq).ToList();
+        // One query: each record carries its current version's constraints and warnings.
+        var parcels = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery()))
+            .Select(record => (record, geocoded: CurrentVersion(record)))
+            .Select(x => new ParcelView(ParcelId(x.geocoded), x.geocoded, entries.GetValueOrDefault((x.record.FileName, x.record.Seq))))
+            .OrderBy(p => p.Parcel.PlanYear).ThenBy(p => p.Parcel.District, StringComparer.Ordinal).ThenBy(p => p.Parcel.Seq)
+            .ToList();
 
         var stored = (await store.ListReportsAsync()).Where(r => r.SupersededBy is null).Select(r => r.FileName).ToHashSet();
         var reportViews = reports.Where(r => stored.Contains(r.File)).Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
@@ -98,10 +97,8 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         }
     }
 
-    private static async Task<GeocodedEntry> CurrentVersion(IParcelStore store, ParcelRecord record)
-    {
-        var current = (await store.GetParcelAsync(record.Id))?.History.FirstOrDefault(v => v.IsCurrent);
-        return new GeocodedEntry
+    private static GeocodedEntry CurrentVersion(ParcelRecord record) =>
+        new()
         {
             File = record.FileName,
             District = record.District,
@@ -116,11 +113,10 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
                 : record.Geometry is null ? GeocodeStatus.Unresolved : GeocodeStatus.Located,
             Confidence = record.Confidence,
             Method = record.Method,
-            Constraints = current is null ? [] : JsonSerializer.Deserialize<List<ConstraintResult>>(current.ConstraintsJson, StoredJson) ?? [],
-            Warnings = current is null ? [] : JsonSerializer.Deserialize<List<string>>(current.WarningsJson, StoredJson) ?? [],
+            Constraints = JsonSerializer.Deserialize<List<ConstraintResult>>(record.ConstraintsJson, StoredJson) ?? [],
+            Warnings = JsonSerializer.Deserialize<List<string>>(record.WarningsJson, StoredJson) ?? [],
             Geometry = record.Geometry,
         };
-    }
 
     private sealed record Snapshot(IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports,
         IReadOnlyList<ExtractedReport> Extracted);

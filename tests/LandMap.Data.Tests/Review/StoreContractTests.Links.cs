@@ -57,4 +57,21 @@ public abstract partial class StoreContractTests
             "to_name, verdict, decided_by, decided_at) VALUES ('卫东区', 2023, 3, 'a', 2021, 3, 'c', 'broken', 'x', '2024-01-01')"));
         Assert.Equal(3, (await review.ListLinkDecisionsAsync()).Count);
     }
+
+    protected async Task CheckSchema2StoreUpgradesKeepingItsRows()
+    {
+        var store = await OpenAsync();
+        await ImportSeedsAsync(store);
+        Assert.True(await IReviewStore.Of(store).AddUserAsync("li.wei", UserRole.Reviewer, "hash", "cli"));
+        var before = await store.CountRowsAsync();
+        await store.DisposeAsync();
+        // Take the store back to schema 2, as the LandMap before link decisions left it.
+        await ExecuteRawAsync(Db, "DROP TABLE link_decisions; DELETE FROM schema_version WHERE version = 3");
+
+        var upgraded = await OpenAsync();
+
+        Assert.Equal(3, upgraded.SchemaVersion);
+        Assert.Equal(before, await upgraded.CountRowsAsync());
+        Assert.Equal(LinkDecisionOutcome.Saved, (await IReviewStore.Of(upgraded).DecideLinkAsync(Link(22, 17, LinkVerdict.Broken, "li.wei"))).Outcome);
+    }
 }

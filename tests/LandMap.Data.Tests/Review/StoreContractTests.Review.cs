@@ -44,6 +44,10 @@ public abstract partial class StoreContractTests
         var review = IReviewStore.Of(store);
         await ImportSeedsAsync(store, TestEnvironment.SeedReports[0]);
         var parcel = (await store.QueryParcelsAsync(new ParcelQuery { PlanYear = 2023 }))[1];
+        // Queries carry the current version's checks, so a map server need not read each parcel's history.
+        var geocoded = (await store.GetParcelAsync(parcel.Id))!.History.Single(v => v.IsCurrent);
+        Assert.Equal((geocoded.ConstraintsJson, geocoded.WarningsJson), (parcel.ConstraintsJson, parcel.WarningsJson));
+        Assert.Contains("satisfied", parcel.ConstraintsJson);
 
         var saved = await review.SaveReviewedGeometryAsync(new ReviewedGeometry(parcel.Id, 1, ReviewSquare(113.35, 33.77), "reviewer-a", "moved east"));
         Assert.Equal(new SaveGeometryResult(SaveOutcome.Saved, 2), saved);
@@ -55,6 +59,7 @@ public abstract partial class StoreContractTests
 
         var detail = (await store.GetParcelAsync(parcel.Id))!;
         Assert.Equal(["geocoder", "reviewer-a", "admin"], detail.History.Select(v => v.MadeBy));
+        Assert.Equal("[]", detail.Parcel.ConstraintsJson);
         Assert.Equal(["edit", "survey"], detail.History.Skip(1).Select(v => v.Method));
         Assert.Equal(ReviewStatus.Surveyed, (await review.ListReviewStatesAsync()).Single(s => s.ParcelId == parcel.Id).Status);
         var audit = await store.ListAuditAsync();
