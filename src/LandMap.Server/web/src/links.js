@@ -70,7 +70,6 @@ export function linkControls({ auth, onChanged }) {
     if (!list || !auth.canEdit()) return;
     list.insertAdjacentHTML('beforebegin', `<div class="link-message" hidden></div>
       <input class="link-comment" placeholder="关联说明（确认、断开时记入审核日志）">`);
-    if (notice) message(container, notice.html, notice.kind);
     const id = parcel.properties.id;
     for (const li of list.querySelectorAll('li')) {
       const actions = li.querySelector('.link-actions');
@@ -94,6 +93,8 @@ export function linkControls({ auth, onChanged }) {
         decide(container, id, li, fromSeq, toSeq, action === 'link' ? 'confirm' : action);
       });
     }
+    // Last, so that the notice means the section is complete.
+    if (notice) message(container, notice.html, notice.kind);
   }
 
   return { enhance };
