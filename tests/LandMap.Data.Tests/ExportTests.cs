@@ -76,6 +76,8 @@ public sealed class ExportTests(SeededStoreFixture fixture) : IClassFixture<Seed
         Assert.Equal(4326L, SqliteStoreTests.Scalar(connection, "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'parcels'"));
         Assert.Equal(25L, SqliteStoreTests.Scalar(connection, "SELECT COUNT(*) FROM parcels"));
         Assert.Equal(1L, SqliteStoreTests.Scalar(connection, $"SELECT COUNT(*) FROM parcels WHERE name = '{ChineseName}'"));
+        // The land use read from the name travels with the parcel, for filtering in QGIS.
+        Assert.Equal("industrial-park", SqliteStoreTests.Scalar(connection, $"SELECT land_use FROM parcels WHERE name = '{ChineseName}'"));
     }
 
     [Fact]
@@ -116,6 +118,8 @@ public sealed class ExportTests(SeededStoreFixture fixture) : IClassFixture<Seed
                 Assert.True(summary.Contains("WGS 84", StringComparison.Ordinal) && summary.Contains("4326", StringComparison.Ordinal), summary);
             var features = layer is null ? Ogrinfo("-ro", "-al", "-q", path) : Ogrinfo("-ro", "-al", "-q", path, layer);
             Assert.Contains($"name (String) = {ChineseName}", features, StringComparison.Ordinal);
+            Assert.Contains("land_use (String) = industrial-park", features, StringComparison.Ordinal);
+            Assert.Contains("use_name (String) = 产业园区", features, StringComparison.Ordinal);
         }
     }
 

@@ -1,3 +1,5 @@
+using LandMap.Core.LandUse;
+
 namespace LandMap.Data.Export;
 
 /// <summary>The file formats <c>landmap export</c> writes.</summary>
@@ -21,12 +23,22 @@ public enum ExportFormat
 /// <param name="Notes">What a reader should know (skipped features, truncated fields).</param>
 public sealed record ExportResult(int Parcels, IReadOnlyList<string> Files, IReadOnlyList<string> Notes);
 
-/// <summary>The attribute columns every export writes for a parcel, in order, with short (≤10 character) names for DBF.</summary>
+/// <summary>
+/// The attribute columns every export writes for a parcel, in order, with short (≤10 character) names for DBF. The land
+/// use is read from the name (<see cref="LandUseClassifier"/>): its code and its Chinese name.
+/// </summary>
 internal static class ParcelColumns
 {
     public static readonly IReadOnlyList<string> Names =
-        ["id", "file", "district", "plan_year", "seq", "name", "location", "note", "area_mu", "area_calc", "status", "confidence", "method", "version", "made_by"];
+    [
+        "id", "file", "district", "plan_year", "seq", "name", "location", "note", "area_mu", "area_calc", "status", "confidence", "method", "version", "made_by",
+        "land_use", "use_name",
+    ];
 
-    public static object?[] Values(ParcelRecord p) =>
-        [p.Id, p.FileName, p.District, p.PlanYear, p.Seq, p.Name, p.Location, p.Note, p.AreaMu, p.AreaMuComputed, p.Status, p.Confidence, p.Method, p.Version, p.MadeBy];
+    public static object?[] Values(ParcelRecord p)
+    {
+        var use = LandUseClassifier.Classify(p.Name);
+        return [p.Id, p.FileName, p.District, p.PlanYear, p.Seq, p.Name, p.Location, p.Note, p.AreaMu, p.AreaMuComputed, p.Status, p.Confidence, p.Method,
+            p.Version, p.MadeBy, use.Code, use.Name];
+    }
 }

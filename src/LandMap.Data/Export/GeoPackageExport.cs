@@ -36,7 +36,8 @@ internal static class GeoPackageExport
             CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL,
                 z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
             CREATE TABLE parcels (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, parcel_id INTEGER, file TEXT, district TEXT, plan_year INTEGER,
-                seq INTEGER, name TEXT, location TEXT, note TEXT, area_mu REAL, area_calc REAL, status TEXT, confidence REAL, method TEXT, version INTEGER, made_by TEXT);
+                seq INTEGER, name TEXT, location TEXT, note TEXT, area_mu REAL, area_calc REAL, status TEXT, confidence REAL, method TEXT, version INTEGER, made_by TEXT,
+                land_use TEXT, use_name TEXT);
             """);
         Execute(connection, transaction,
             """
@@ -52,8 +53,10 @@ internal static class GeoPackageExport
             insert.Transaction = transaction;
             insert.CommandText =
                 """
-                INSERT INTO parcels (geom, parcel_id, file, district, plan_year, seq, name, location, note, area_mu, area_calc, status, confidence, method, version, made_by)
-                VALUES (@geom, @id, @file, @district, @plan_year, @seq, @name, @location, @note, @area_mu, @area_calc, @status, @confidence, @method, @version, @made_by)
+                INSERT INTO parcels (geom, parcel_id, file, district, plan_year, seq, name, location, note, area_mu, area_calc, status, confidence, method, version, made_by,
+                    land_use, use_name)
+                VALUES (@geom, @id, @file, @district, @plan_year, @seq, @name, @location, @note, @area_mu, @area_calc, @status, @confidence, @method, @version, @made_by,
+                    @land_use, @use_name)
                 """;
             foreach (var p in parcels)
             {

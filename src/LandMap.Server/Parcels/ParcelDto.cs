@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LandMap.Core.Geocoding;
+using LandMap.Core.LandUse;
 using LandMap.Core.Linking;
 using LandMap.Core.Reports;
 using LandMap.Server.Plans;
@@ -48,6 +49,12 @@ public record ParcelProperties
     public string? ProjectStage { get; init; }
     /// <summary>The stage in Chinese (主体封顶…).</summary>
     public string? ProjectStageText { get; init; }
+    /// <summary>Land-use code read from the name (industrial, logistics, industrial-park …; <see cref="LandUseClassifier"/>).</summary>
+    public required string LandUse { get; init; }
+    /// <summary>The land use in Chinese (工矿, 物流仓储, 产业园区 …).</summary>
+    public required string LandUseName { get; init; }
+    /// <summary>Why: the name's head word (名称中心词“产业园”).</summary>
+    public required string LandUseReason { get; init; }
 }
 
 public sealed record SourceDto(int Line, string Text);
@@ -87,6 +94,7 @@ internal static class ParcelMapping
     {
         var g = view.Parcel;
         var stage = projects.Select(p => p.CurrentStage).Where(s => s is not null).Max();
+        var use = LandUseClassifier.Classify(g.Name);
         return new ParcelProperties
         {
             Id = view.Id, File = g.File, District = g.District, PlanYear = g.PlanYear, Seq = g.Seq, Name = g.Name,
@@ -96,6 +104,7 @@ internal static class ParcelMapping
             Warnings = g.Warnings,
             ProjectStage = stage is { } s ? StageKeys.Key(s) : null,
             ProjectStageText = stage is { } t ? ProjectStageNames.Chinese(t) : null,
+            LandUse = use.Code, LandUseName = use.Name, LandUseReason = use.Reason,
         };
     }
 

@@ -13,7 +13,8 @@ public static class ParcelsApi
         var group = routes.MapGroup("/api/parcels").WithTags("Parcels");
         group.MapGet("/", ListAsync)
             .WithName("ListParcels")
-            .WithSummary("Parcels as an RFC 7946 FeatureCollection, filtered by plan year, district, bbox (WGS 84) and text.");
+            .WithSummary("Parcels as an RFC 7946 FeatureCollection, filtered by plan year, district, bbox (WGS 84), text, land use " +
+                "(use=industrial-land or codes) and stated area (minAreaMu, maxAreaMu).");
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetParcel")
             .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts.");
@@ -21,10 +22,11 @@ public static class ParcelsApi
     }
 
     private static async Task<Results<Ok<ParcelCollection>, ValidationProblem>> ListAsync(
-        string? planYear, string? district, string? bbox, string? q, IParcelSource source, CancellationToken cancellationToken)
+        string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu, IParcelSource source,
+        CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
-        var query = ParcelQuery.Parse(planYear, district, bbox, q, errors);
+        var query = ParcelQuery.Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, errors);
         if (errors.Any) return errors.ToProblem();
 
         var parcels = await source.GetParcelsAsync(cancellationToken);

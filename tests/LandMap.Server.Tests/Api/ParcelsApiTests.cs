@@ -30,6 +30,29 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     }
 
     [Fact]
+    public async Task IndustrialLandFilterKeepsIndustrialLogisticsAndParksOfTheStatedSize()
+    {
+        using var all = await GetJson("/api/parcels?planYear=2023&district=卫东区");
+        using var found = await GetJson("/api/parcels?planYear=2023&district=卫东区&use=industrial-land&minAreaMu=100");
+        string[] industrial = ["industrial", "logistics", "industrial-park"];
+        var expected = all.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+            .Where(p => industrial.Contains(p.GetProperty("landUse").GetString()) && p.GetProperty("areaMu").GetDouble() >= 100)
+            .Select(p => p.GetProperty("name").GetString()).ToList();
+        var names = found.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).ToList();
+
+        Assert.Equal(expected, names);
+        Assert.Contains("河南（平顶山）电子半导体产业园", names);
+        Assert.DoesNotContain("卫东区人民医院", names);
+        var park = found.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+            .Single(p => p.GetProperty("name").GetString() == "河南（平顶山）电子半导体产业园");
+        Assert.Equal(("industrial-park", "产业园区", "名称中心词“产业园”"),
+            (park.GetProperty("landUse").GetString(), park.GetProperty("landUseName").GetString(), park.GetProperty("landUseReason").GetString()));
+        // Entries without a stated area (the 2021 column) never match an area bound.
+        using var unstated = await GetJson("/api/parcels?planYear=2021&minAreaMu=0");
+        Assert.Equal(0, unstated.RootElement.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
     public async Task BboxKeepsOnlyParcelsThatTouchIt()
     {
         using var all = await GetJson("/api/parcels?planYear=2023");
@@ -45,6 +68,11 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     [InlineData("/api/parcels?bbox=113,33,114", "bbox")]
     [InlineData("/api/parcels?bbox=200,33,201,34", "bbox")]
     [InlineData("/api/parcels?planYear=abc", "planYear")]
+    [InlineData("/api/parcels?use=farm", "use")]
+    [InlineData("/api/parcels?use=industrial,1%3D1", "use")]
+    [InlineData("/api/parcels?minAreaMu=-1", "minAreaMu")]
+    [InlineData("/api/parcels?maxAreaMu=NaN", "maxAreaMu")]
+    [InlineData("/api/parcels?minAreaMu=200&maxAreaMu=100", "minAreaMu")]
     [InlineData("/api/projects?stage=flying", "stage")]
     public async Task BadParameterIsAProblemNamingIt(string url, string parameter)
     {

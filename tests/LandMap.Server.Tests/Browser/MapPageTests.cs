@@ -94,4 +94,39 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
         await Screenshot("search-semiconductor-park");
         Assert.Empty(ConsoleErrors);
     }
+
+    [Fact]
+    public async Task InvestorFindsIndustrialLandOfAStatedSize()
+    {
+        if (Page is null) return;
+        var all = await ParcelCount();
+        var expected = await Page.EvaluateAsync<JsonElement>("""
+            async () => (await (await fetch('/api/parcels?use=industrial-land&minAreaMu=100')).json()).features
+              .map(f => f.properties).sort((a, b) => b.areaMu - a.areaMu).map(p => p.name)
+            """);
+
+        await Page.SelectOptionAsync("#land-use", "industrial-land");
+        await Page.FillAsync("#land-min", "100");
+        await Page.DispatchEventAsync("#land-min", "change");
+        await Page.WaitForFunctionAsync("n => document.querySelectorAll('#land-list li[data-id]').length === n", expected.GetArrayLength());
+
+        var listed = await Page.EvalOnSelectorAllAsync<string[]>("#land-list li[data-id] .pname", "items => items.map(i => i.textContent)");
+        Assert.Equal(expected.EnumerateArray().Select(e => e.GetString()), listed);
+        Assert.Equal("河南（平顶山）电子半导体产业园", listed[0]);
+        Assert.Equal(expected.GetArrayLength(), await ParcelCount());
+        Assert.Contains("产业用地", await Page.InnerTextAsync("#land-use option:checked"));
+
+        await Page.ClickAsync("#land-list li[data-id]");
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .land-use");
+        Assert.Contains("产业园区", await Page.InnerTextAsync("#panel .land-use"));
+        Assert.Contains("名称中心词“产业园”", await Page.InnerTextAsync("#panel .land-use"));
+        await Page.WaitForTimeoutAsync(600);
+        await Settle();
+        await Screenshot("find-industrial-land");
+
+        await Page.ClickAsync("#land-clear");
+        await Page.WaitForFunctionAsync("n => window.landmap.parcels.getSource().getFeatures().length === n", all);
+        Assert.Equal(0, await Page.Locator("#land-list li").CountAsync());
+        Assert.Empty(ConsoleErrors);
+    }
 }

@@ -18,12 +18,13 @@ import { projectLayer, showProjects, colourProjects, replayControl } from './pro
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
 import { linkControls } from './links.js';
+import { landFinder } from './findland.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
 
 const $ = (id) => document.getElementById(id);
-const state = { planYear: '', district: '', stage: '', selectedId: null, compare: false, year: null };
+const state = { planYear: '', district: '', stage: '', selectedId: null, compare: false, year: null, land: {} };
 const getJson = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -55,7 +56,8 @@ async function start() {
   const planYears = (district) => [...new Set(reports.filter((r) => r.district === district && r.landEntryCount > 0).map((r) => r.planYear))].sort();
 
   // Every parcel's geometry, so project symbols stay on their parcel whatever the plan-year filter shows.
-  const geometries = new globalThis.Map((await loadParcels(null, {})).features.map((f) => [f.getId(), f.getGeometry()]));
+  const everyParcel = (await loadParcels(null, {})).features;
+  const geometries = new globalThis.Map(everyParcel.map((f) => [f.getId(), f.getGeometry()]));
   const allProjects = await getJson('/api/projects');
   const placeProjects = () => {
     showProjects(projects, allProjects.filter((p) => !state.district || p.district === state.district), geometries);
@@ -123,13 +125,24 @@ async function start() {
       $('parcel-count').textContent = `地块 ${shown} 个（两年）`;
     } else {
       renderLegend($('legend'), style);
-      const { features } = await loadParcels(parcels, state);
+      const { features } = await loadParcels(parcels, { ...state, ...state.land });
       $('parcel-count').textContent = `地块 ${features.length} 个`;
+      finder.render(features);
     }
     if (state.selectedId != null && !findFeature(state.selectedId)) await select(null);
     placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
   }
+
+  const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), list: $('land-list'),
+    counter: $('land-count'), clear: $('land-clear') }, everyParcel, async (filter) => {
+    state.land = filter;
+    // Room for the list of matches: fold the legend (one click opens it again).
+    if (Object.values(filter).some((v) => v != null)) $('legend').closest('details').open = false;
+    // The finder filters the single-year map: leave the comparison for it.
+    if (state.compare) { state.compare = false; setYearButtons(); }
+    await reload();
+  }, (id) => pickParcel(id));
 
   async function pickParcel(id) {
     if (!findFeature(id)) {

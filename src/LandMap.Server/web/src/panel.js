@@ -70,6 +70,7 @@ export function renderParcel(container, parcel, style, onGoto) {
       ${stage ? `<span class="tag" style="background:${stage.color};color:#fff">${stage.name}</span>` : ''}
     </div>
     <dl class="facts">
+      <dt>用途</dt><dd class="land-use">${escape(p.landUseName)} <span class="muted">（按名称判断：${escape(p.landUseReason)}）</span></dd>
       <dt>企业</dt><dd>${p.company ? escape(p.company) : '<span class="muted">名称中未写明</span>'}</dd>
       <dt>报告面积</dt><dd class="area-stated">${area(p.areaMu)}${p.areaText ? ` <span class="muted">“${escape(p.areaText)}”</span>` : ''}</dd>
       <dt>计算面积</dt><dd class="area-computed">${area(p.areaMuComputed)}</dd>

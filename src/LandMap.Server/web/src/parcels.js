@@ -56,11 +56,14 @@ export function parcelLayer(style, selectedId) {
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
-export async function loadParcels(layer, { planYear, district, q } = {}) {
+export async function loadParcels(layer, { planYear, district, q, use, minAreaMu, maxAreaMu } = {}) {
   const params = new URLSearchParams();
   if (planYear) params.set('planYear', planYear);
   if (district) params.set('district', district);
   if (q) params.set('q', q);
+  if (use) params.set('use', use);
+  if (minAreaMu != null) params.set('minAreaMu', minAreaMu);
+  if (maxAreaMu != null) params.set('maxAreaMu', maxAreaMu);
   const response = await fetch(`/api/parcels?${params}`);
   if (!response.ok) throw new Error(`/api/parcels: ${response.status}`);
   const collection = await response.json();
