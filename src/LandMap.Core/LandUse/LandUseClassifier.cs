@@ -6,7 +6,7 @@ namespace LandMap.Core.LandUse;
 /// <summary>
 /// Land-use classes a planner or investor filters parcels by, after the first level of China's land-use survey
 /// classification (工矿、仓储、公共管理与公共服务…), with a 产业园区 class for parks that host mixed industry. Codes
-/// are the API's words; <see cref="Name"/> is what the page shows.
+/// are the API's words; <see cref="LandUseClassifier.Name"/> is what the page shows.
 /// </summary>
 public enum LandUseClass
 {

@@ -125,7 +125,7 @@ internal static class ReviewApi
         var items = (await source.GetParcelsAsync(cancellationToken))
             .Where(p => states.TryGetValue(p.Id, out var s) && s.Status == status)
             .OrderBy(p => p.Parcel.Confidence).ThenBy(p => p.Id).Take(take)
-            .Select(p => new QueueItem(p.Id, p.Parcel.Name, p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Confidence,
+            .Select(p => new QueueItem(p.Id, p.Parcel.Name, p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Seq, p.Parcel.Confidence,
                 p.Parcel.Status.ToString().ToLowerInvariant(), status, states[p.Id].Reason, p.Parcel.AreaMu, p.Parcel.AreaMuComputed, states[p.Id].Version))
             .ToList();
         return TypedResults.Ok(new QueueResponse(status, items.Count, items));

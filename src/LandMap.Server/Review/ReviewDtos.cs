@@ -14,7 +14,7 @@ public sealed record CommentDto(string Author, string Kind, string Body, DateTim
 public sealed record HistoryResponse(int Id, int Version, string Etag, string Status, string? Reason, IReadOnlyList<HistoryVersionDto> Versions,
     IReadOnlyList<CommentDto> Comments);
 
-public sealed record QueueItem(int Id, string Name, string? District, int? PlanYear, double Confidence, string GeocodeStatus, string ReviewStatus,
+public sealed record QueueItem(int Id, string Name, string? District, int? PlanYear, int Seq, double Confidence, string GeocodeStatus, string ReviewStatus,
     string? Reason, double? AreaMu, double? AreaMuComputed, int Version);
 
 public sealed record QueueResponse(string Status, int Count, IReadOnlyList<QueueItem> Items);

@@ -153,14 +153,51 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         Assert.Contains("已驳回", await Page.InnerTextAsync("#search-message"));
         Assert.True(await Page.IsHiddenAsync("#panel"));
         Assert.False(await Page.EvaluateAsync<bool>("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id));
-        var back = await Page.EvaluateAsync<int>("""
-            async (id) => (await fetch(`/api/parcels/${id}/status`, { method: 'POST', credentials: 'same-origin',
-              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': window.landmap.auth.csrf },
-              body: JSON.stringify({ status: 'candidate', comment: 'test done' }) })).status
-            """, id);
-        Assert.Equal(200, back);
+
+        // The rejected parcel is found in the review queue with its reason, and restored from there.
+        await Page.ClickAsync("#queue-button");
+        await Page.SelectOptionAsync("#queue-status", "rejected");
+        var row = Page.Locator($"#queue-list li[data-id='{id}']");
+        await row.WaitForAsync();
+        Assert.Contains("驳回理由：位置与报告不符", await row.InnerTextAsync());
+        await Settle();
+        await Screenshot("review-queue-rejected");
+        await row.Locator("button[data-action=restore]").ClickAsync();
+        await Page.WaitForFunctionAsync("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id);
+        await Page.WaitForFunctionAsync("id => window.landmap.state.selectedId === id", id);
+        await Page.WaitForFunctionAsync("() => document.querySelector('.review-status')?.textContent === '候选'");
+        Assert.Equal(0, await Page.Locator($"#queue-list li[data-id='{id}']").CountAsync());
         // The refused saves (412, 400) are the only console errors.
         Assert.True(ConsoleErrors.All(e => e.Contains("status of 412") || e.Contains("status of 400")), string.Join("\n---\n", ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task ReviewQueueListsCandidatesLowestConfidenceFirstAndOpensThem()
+    {
+        if (Page is null) return;
+        Assert.True(await Page.IsHiddenAsync("#queue-button"));
+        await LogIn("reviewer");
+        await Page.ClickAsync("#queue-button");
+        await Page.WaitForSelectorAsync("#queue-list li[data-id]");
+
+        var expected = await Page.EvaluateAsync<int[]>("""
+            async () => (await (await fetch('/api/review/queue?status=candidate&limit=500', { credentials: 'same-origin' })).json()).items.map(i => i.id)
+            """);
+        var listed = await Page.EvalOnSelectorAllAsync<int[]>("#queue-list li[data-id]", "items => items.map(i => Number(i.dataset.id))");
+        Assert.Equal(expected, listed);
+        var confidences = await Page.EvalOnSelectorAllAsync<int[]>("#queue-list li[data-id] .muted",
+            "items => items.map(i => Number(/可信度 (\\d+)%/.exec(i.textContent)[1]))");
+        Assert.Equal(confidences.Order(), confidences);
+        Assert.Contains("块", await Page.InnerTextAsync("#queue-count"));
+        await Screenshot("review-queue");
+
+        var first = listed[0];
+        await Page.ClickAsync($"#queue-list li[data-id='{first}']");
+        await Page.WaitForFunctionAsync("id => window.landmap.state.selectedId === id", first);
+        await Page.WaitForSelectorAsync("#panel:not([hidden]) .review-status");
+        await Page.ClickAsync("#queue-close");
+        Assert.True(await Page.IsHiddenAsync("#queue"));
+        Assert.Empty(ConsoleErrors);
     }
 
     [Fact]

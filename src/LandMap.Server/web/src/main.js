@@ -19,6 +19,7 @@ import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
 import { linkControls } from './links.js';
 import { landFinder } from './findland.js';
+import { reviewQueue } from './queue.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -70,14 +71,25 @@ async function start() {
   const auth = account({ loginButton: $('login-button'), logoutButton: $('logout-button'), name: $('account-name'),
     dialog: $('login-dialog'), form: $('login-form'), error: $('login-error') }, async () => {
     // Reviewers see rejected parcels and the editing controls; everyone else the published map.
+    queue.update();
     if (state.selectedId != null) await select(state.selectedId);
+  });
+  const queue = reviewQueue({ button: $('queue-button'), panel: $('queue'), status: $('queue-status'), list: $('queue-list'),
+    count: $('queue-count'), close: $('queue-close') }, auth, {
+    onPick: (id) => pickParcel(id),
+    onRestored: async (id) => {
+      await reload();
+      await pickParcel(id);
+    },
   });
   const review = reviewPanel({ container: $('review'), map, parcels, auth, onChanged: async (id) => {
     await reload();
     await select(id);
+    await queue.load();
   }, onRejected: async (parcel) => {
     await select(null);
     await reload();
+    await queue.load();
     toast(`已驳回“${parcel.properties.name}”，不再公开显示（审核队列中可查）`);
   } });
   // A link decision changes the comparison layers and every panel that lists the entry: reload both.
@@ -215,7 +227,7 @@ async function start() {
   await reload();
   await auth.restore();
   // Test hook for the browser tests: the map, its layers and what is selected.
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, pixelOf: (id) => {
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, pixelOf: (id) => {
     const geometry = findFeature(id)?.getGeometry();
     const point = geometry?.getInteriorPoint ? geometry.getInteriorPoint().getCoordinates()
       : geometry?.getInteriorPoints ? geometry.getInteriorPoints().getCoordinates()[0] : geometry?.getCoordinates();
