@@ -28,6 +28,9 @@ public interface IParcelStore : IAsyncDisposable
     /// <summary>Every stored report, oldest first, superseded ones included.</summary>
     Task<IReadOnlyList<StoredReport>> ListReportsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The decoded text a report was imported from (lines joined by \n); null for reports stored before schema 4.</summary>
+    Task<string?> GetReportTextAsync(long reportId, CancellationToken cancellationToken = default);
+
     /// <summary>Parcels of current (not superseded) reports matching <paramref name="query"/>.</summary>
     Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 

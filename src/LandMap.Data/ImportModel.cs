@@ -10,7 +10,7 @@ namespace LandMap.Data;
 /// <param name="Kind">What kind of report it is; a report supersedes one of the same district, plan year and kind.</param>
 /// <param name="Actor">Who imports it, for the geometry versions and the audit log.</param>
 public sealed record ReportImport(ExtractedReport Report, IReadOnlyList<GeocodedEntry> Geocoded, string ContentSha256,
-    string Kind = ReportImport.WorkReport, string Actor = ReportImport.Geocoder)
+    string Kind = ReportImport.WorkReport, string Actor = ReportImport.Geocoder, string? SourceText = null)
 {
     /// <summary>The yearly government work report (政府工作报告), the kind LandMap reads.</summary>
     public const string WorkReport = "work-report";

@@ -51,6 +51,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [PostgisFact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
+    [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

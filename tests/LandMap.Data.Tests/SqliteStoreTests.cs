@@ -22,6 +22,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [Fact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [Fact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
+    [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
@@ -40,8 +41,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(3L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(3L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(4L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(4L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

@@ -30,14 +30,15 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
     {
         await store.SyncGazetteerAsync(gazetteer.Features, cancellationToken);
         var results = new List<FileImportResult>();
-        var extracted = new List<(string Path, ExtractedReport Report, string Sha256)>();
+        var extracted = new List<(string Path, ExtractedReport Report, string Sha256, string Text)>();
         foreach (var path in paths)
         {
             var read = ReportFileReader.Read(path);
             if (read.Error is { } error) { Report(new FileImportResult(path, null, error.ToString(), TimeSpan.Zero)); continue; }
             try
             {
-                extracted.Add((path, ReportExtractor.Extract(read.Text!), ReportImport.HashOf(await File.ReadAllBytesAsync(path, cancellationToken))));
+                extracted.Add((path, ReportExtractor.Extract(read.Text!), ReportImport.HashOf(await File.ReadAllBytesAsync(path, cancellationToken)),
+                    string.Join('\n', read.Text!.Lines)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -47,7 +48,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
 
         var stated = extracted.SelectMany(x => x.Report.LandEntries.Where(e => e.AreaMu is not null).Select(e => (x.Report.PlanYear, e.Name, Area: e.AreaMu!.Value)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
-        foreach (var (path, report, sha256) in extracted)
+        foreach (var (path, report, sha256, text) in extracted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -63,7 +64,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
             }
             try
             {
-                var outcome = await store.ImportReportAsync(new ReportImport(report, geocoded, sha256), cancellationToken);
+                var outcome = await store.ImportReportAsync(new ReportImport(report, geocoded, sha256, SourceText: text), cancellationToken);
                 Report(new FileImportResult(path, outcome, null, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
             }
             catch (StoreException e)

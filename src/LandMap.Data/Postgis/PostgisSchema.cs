@@ -76,5 +76,7 @@ internal static class PostgisSchema
         ]),
         Review.ReviewSchema.Postgis,
         Review.LinkDecisionSchema.Postgis,
+        // The decoded text of each report, so a server can read every imported report again, not only the shipped files.
+        new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text text"]),
     ];
 }

@@ -27,12 +27,13 @@ public abstract partial class SqlParcelStore
 
             var reportId = Convert.ToInt64(await Command(c, t,
                 """
-                INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at)
-                VALUES (@f, @h, @d, @ry, @py, @k, @enc, @dc, @ec, @w, @at) RETURNING id
+                INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at,
+                    source_text)
+                VALUES (@f, @h, @d, @ry, @py, @k, @enc, @dc, @ec, @w, @at, @text) RETURNING id
                 """,
                 ("f", report.File), ("h", import.ContentSha256), ("d", report.District), ("ry", report.ReviewYear), ("py", report.PlanYear),
                 ("k", import.Kind), ("enc", report.Encoding), ("dc", report.LandColumn?.DeclaredCount), ("ec", report.LandEntries.Count),
-                ("w", Json(report.Warnings)), ("at", DateTime.UtcNow)).ExecuteScalarAsync(cancellationToken));
+                ("w", Json(report.Warnings)), ("at", DateTime.UtcNow), ("text", import.SourceText)).ExecuteScalarAsync(cancellationToken));
 
             var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, cancellationToken);
             await InsertProjectsAsync(c, t, reportId, report.Projects, cancellationToken);

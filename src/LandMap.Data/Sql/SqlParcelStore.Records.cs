@@ -114,6 +114,12 @@ public abstract partial class SqlParcelStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<string?> GetReportTextAsync(long reportId, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async c =>
+            await Command(c, null, "SELECT source_text FROM reports WHERE id = @id", ("id", reportId)).ExecuteScalarAsync(cancellationToken) as string,
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default) =>
         WithConnectionAsync<IReadOnlyDictionary<string, long>>(async c =>
         {

@@ -16,8 +16,10 @@ namespace LandMap.Server.Parcels;
 /// Parcels from the store (SQLite by default, PostGIS with a connection string): the current geometry
 /// version of every parcel with its status, confidence, constraints and warnings. An empty store is filled
 /// on first start by importing gis-data/reports (extract, geocode, store: <see cref="ReportImporter"/>). The
-/// printed text of entries and the key projects are read again from the report files, which the store was
-/// filled from. Ids are stable: they derive from plan year, district and seq.
+/// printed text of entries, key projects, land facts and indicators are extracted again from each current report's
+/// text, in this order: the text the store keeps (schema 4; every import since), else the file of the same name and
+/// content in the reports folder, else none (its parcels then show without the printed entry, and the log says so).
+/// Ids are stable: they derive from plan year, district and seq.
 /// </summary>
 internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
 {
@@ -63,26 +65,44 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         var started = System.Diagnostics.Stopwatch.StartNew();
         if (!options.Database.Contains('=') && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder) Directory.CreateDirectory(folder);
         await using var store = await ParcelStoreFactory.OpenAsync(options.Database);
-        var files = Directory.GetFiles(options.ReportsDirectory).Order(StringComparer.Ordinal).ToList();
-        if ((await store.ListReportsAsync()).Count == 0) await ImportShippedReports(store, options, files, logger);
+        if ((await store.ListReportsAsync()).Count == 0)
+        {
+            await ImportShippedReports(store, options, Directory.GetFiles(options.ReportsDirectory).Order(StringComparer.Ordinal).ToList(), logger);
+        }
 
-        var reports = files.Select(ReportFileReader.Read).Where(r => r.Succeeded).Select(r => ReportExtractor.Extract(r.Text!)).ToList();
-        var entries = reports.SelectMany(r => r.LandEntries.Select(e => (r.File, e))).ToDictionary(x => (x.File, x.e.Seq), x => x.e);
+        // Keyed by the store's report id: two districts' reports may share a file name.
+        var extractedById = new Dictionary<long, ExtractedReport>();
+        foreach (var report in (await store.ListReportsAsync()).Where(r => r.SupersededBy is null))
+        {
+            if (await ReadReportAsync(store, report, options.ReportsDirectory) is { } text) extractedById[report.Id] = ReportExtractor.Extract(text);
+            else logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its parcels are shown without the printed entry",
+                report.FileName, options.ReportsDirectory);
+        }
+        var reports = extractedById.Values.ToList();
+        var entries = extractedById.SelectMany(r => r.Value.LandEntries.Select(e => (ReportId: r.Key, e))).ToDictionary(x => (x.ReportId, x.e.Seq), x => x.e);
         // One query: each record carries its current version's constraints and warnings.
         var parcels = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery()))
             .Select(record => (record, geocoded: CurrentVersion(record)))
-            .Select(x => new ParcelView(ParcelId(x.geocoded), x.geocoded, entries.GetValueOrDefault((x.record.FileName, x.record.Seq))))
+            .Select(x => new ParcelView(ParcelId(x.geocoded), x.geocoded, entries.GetValueOrDefault((x.record.ReportId, x.record.Seq))))
             .OrderBy(p => p.Parcel.PlanYear).ThenBy(p => p.Parcel.District, StringComparer.Ordinal).ThenBy(p => p.Parcel.Seq)
             .ToList();
 
-        var stored = (await store.ListReportsAsync()).Where(r => r.SupersededBy is null).Select(r => r.FileName).ToHashSet();
-        var reportViews = reports.Where(r => stored.Contains(r.File)).Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
+        var reportViews = reports.Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
             r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
-        var extracted = reports.Where(r => stored.Contains(r.File)).ToList();
-        var snapshot = new Snapshot(parcels, ProjectCatalog.Build(extracted, parcels), reportViews, extracted);
+        var snapshot = new Snapshot(parcels, ProjectCatalog.Build(reports, parcels), reportViews, reports);
         logger.LogInformation("Read {Parcels} parcels of {Reports} reports from the {Backend} store in {Ms} ms",
             parcels.Count, reportViews.Count, store.Backend, started.ElapsedMilliseconds);
         return snapshot;
+    }
+
+    /// <summary>The text <paramref name="report"/> was imported from: kept by the store, or the unchanged file in <paramref name="folder"/>.</summary>
+    private static async Task<ReportText?> ReadReportAsync(IParcelStore store, StoredReport report, string folder)
+    {
+        if (await store.GetReportTextAsync(report.Id) is { } text) return new ReportText(report.FileName, text.Split('\n'), report.Encoding);
+        var path = Path.Combine(folder, report.FileName);
+        // Only the very file that was imported: an edited file would put other entries beside the stored parcels.
+        if (!File.Exists(path) || ReportImport.HashOf(await File.ReadAllBytesAsync(path)) != report.ContentSha256) return null;
+        return ReportFileReader.Read(path).Text;
     }
 
     private static async Task ImportShippedReports(IParcelStore store, ServerOptions options, IReadOnlyList<string> files, ILogger logger)

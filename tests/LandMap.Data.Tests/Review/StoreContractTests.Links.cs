@@ -6,6 +6,20 @@ namespace LandMap.Data.Tests;
 /// <summary>Reviewers' link decisions (schema version 3), on SQLite and PostGIS like the rest of the contract.</summary>
 public abstract partial class StoreContractTests
 {
+    protected async Task CheckReportTextIsKept()
+    {
+        var store = await OpenAsync();
+        await ImportSeedsAsync(store, TestEnvironment.SeedReports[0]);
+
+        var report = Assert.Single(await store.ListReportsAsync());
+        var text = await store.GetReportTextAsync(report.Id);
+
+        Assert.NotNull(text);
+        Assert.Contains("河南（平顶山）电子半导体产业园", text);
+        Assert.Equal(File.ReadAllLines(TestEnvironment.SeedReports[0]).Length, text.Split('\n').Length);
+        Assert.Null(await store.GetReportTextAsync(-1));
+    }
+
     private static LinkDecisionChange Link(int fromSeq, int toSeq, string? verdict, string actor = "reviewer-a", string? comment = null) =>
         new("卫东区", 2021, fromSeq, 2023, toSeq, verdict, actor, comment);
 
@@ -65,13 +79,15 @@ public abstract partial class StoreContractTests
         Assert.True(await IReviewStore.Of(store).AddUserAsync("li.wei", UserRole.Reviewer, "hash", "cli"));
         var before = await store.CountRowsAsync();
         await store.DisposeAsync();
-        // Take the store back to schema 2, as the LandMap before link decisions left it.
-        await ExecuteRawAsync(Db, "DROP TABLE link_decisions; DELETE FROM schema_version WHERE version = 3");
+        // Take the store back to schema 2, as the LandMap before link decisions and report texts left it.
+        await ExecuteRawAsync(Db, "DROP TABLE link_decisions; ALTER TABLE reports DROP COLUMN source_text; DELETE FROM schema_version WHERE version >= 3");
 
         var upgraded = await OpenAsync();
 
-        Assert.Equal(3, upgraded.SchemaVersion);
+        Assert.Equal(4, upgraded.SchemaVersion);
         Assert.Equal(before, await upgraded.CountRowsAsync());
+        // Reports stored before schema 4 have no text: the server falls back to the unchanged file.
+        Assert.Null(await upgraded.GetReportTextAsync((await upgraded.ListReportsAsync())[0].Id));
         Assert.Equal(LinkDecisionOutcome.Saved, (await IReviewStore.Of(upgraded).DecideLinkAsync(Link(22, 17, LinkVerdict.Broken, "li.wei"))).Outcome);
     }
 }
