@@ -9,6 +9,7 @@ namespace LandMap.Data;
 /// <param name="ContentSha256">SHA-256 of the file's bytes, lower-case hex: the same hash again changes nothing.</param>
 /// <param name="Kind">What kind of report it is; a report supersedes one of the same district, plan year and kind.</param>
 /// <param name="Actor">Who imports it, for the geometry versions and the audit log.</param>
+/// <param name="SourceText">The decoded text (lines joined by \n), kept so the report can be extracted again from the store.</param>
 public sealed record ReportImport(ExtractedReport Report, IReadOnlyList<GeocodedEntry> Geocoded, string ContentSha256,
     string Kind = ReportImport.WorkReport, string Actor = ReportImport.Geocoder, string? SourceText = null)
 {

@@ -76,7 +76,8 @@ public sealed class EntryLinkerTests(ITestOutputHelper output)
 
         var diff = Weidong.Diff(stale, elsewhere);
 
-        Assert.Equal(("carried", 17), (diff.Entries.Single(e => e.From?.Seq == 22).Class, diff.Entries.Single(e => e.From?.Seq == 22).To!.Seq));
+        var line = diff.Entries.Single(e => e.From?.Seq == 22);
+        Assert.Equal(("carried", 17), (line.Class, line.To!.Seq));
         var ignored = Assert.Single(diff.IgnoredDecisions);
         Assert.Equal(stale, ignored.Decision);
         Assert.Contains("不再是决定时的“某已删除项目”", ignored.Reason);
