@@ -104,9 +104,17 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
                 var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
                 var quadrant = region;
+                // Two entries at one corner cannot both touch the crossing: the later one may lie just beyond the parcels
+                // already on that corner (圣源昊 一站 and 鑫邦 at 八矿路×平安大道 NE).
+                var onCorner = earlier.Where(e => !e.Container)
+                    .SelectMany(e => Regions.PolygonParts(e.Metric).Select(part => (e.Name, Part: part)))
+                    .Where(x => x.Part.Distance(point) <= options.TouchM * 3 && Share(x.Part, quadrant) >= 0.5)
+                    .ToList();
+                var reach = onCorner.Count == 0 ? options.TouchM * 3 : onCorner.Max(x => x.Part.Coordinates.Max(c => c.Distance(p))) + options.TouchM;
+                var beside = onCorner.Count == 0 ? "" : $"（转角已有“{onCorner[0].Name}”）";
                 return (region, new Anchor(1, p, kind, along, away, ew, "corner", 0.85),
-                    g => (Share(g, quadrant) >= 0.95 && g.Distance(point) <= options.TouchM * 3,
-                        $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(point):0} 米"));
+                    g => (Share(g, quadrant) >= 0.95 && g.Distance(point) <= reach,
+                        $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(point):0} 米{beside}"));
             }
             case OffsetConstraint o when anchors.LastOrDefault() is { } last:
             {

@@ -55,6 +55,27 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         return results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
     }
 
+    /// <summary>
+    /// Checks an outline a reviewer drew or a survey gave (WGS 84) against what the report says of <paramref name="entry"/>:
+    /// the checks the geocoder's own parcels get (side of a road, inside a 四至 box, near a village, beside another entry …),
+    /// so a corrected outline shows whether it still matches the report. <paramref name="neighbours"/> are the other
+    /// parcels of the same column (WGS 84), which entries named relative to them and shared corners need. Empty when the
+    /// district is not in the gazetteer.
+    /// </summary>
+    public IReadOnlyList<ConstraintResult> CheckOutline(LandEntry entry, string? district, Geometry wgs84,
+        IReadOnlyList<(LandEntry Entry, Geometry Wgs84)> neighbours)
+    {
+        var resolver = new PlaceResolver(gazetteer, district);
+        if (resolver.DistrictArea() is not { } area) return [];
+        var metric = Metric.ToGk114(wgs84);
+        var others = neighbours.Where(n => n.Entry.Seq != entry.Seq)
+            .Select(n => new PlacedParcel(n.Entry.Name, Metric.ToGk114(n.Wgs84), IsContainer(n.Entry, n.Entry.AreaMu)))
+            .ToList();
+        var size = entry.AreaMu * AreaParser.SquareMetresPerMu ?? (metric is IPolygonal ? metric.Area : null);
+        var plan = new ConstraintSolver(resolver, area, _options).Plan(LocationParser.Parse(entry.Location, entry.Bounds), size, others);
+        return plan.Checks.Select(c => Evaluate(c, metric)).ToList();
+    }
+
     /// <summary>Geocodes a location typed by a user (<c>landmap geocode --text</c>).</summary>
     public GeocodedEntry GeocodeText(string text, string district)
     {
@@ -100,8 +121,9 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
 
         var metric = geometries.Count == 1 ? geometries[0] : Regions.UnionAll(geometries);
         placed.Add(new PlacedParcel(entry.Name, metric, container));
+        // Checked as stored: the WGS 84 form drops slivers and touching holes that could pass a check the land does not.
         var checks = pieces.Where(p => p.Geometry is not null)
-            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, p.Geometry!)))
+            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, Metric.ToGk114(ToWgs84(p.Geometry!)))))
             .ToList();
         var computedMu = metric is Polygon or MultiPolygon ? metric.Area / AreaParser.SquareMetresPerMu : (double?)null;
         var areaOk = areaMu is null || computedMu is { } c0 && Math.Abs(c0 - areaMu.Value) <= areaMu.Value * 0.03;

@@ -107,6 +107,13 @@ public static class Regions
     /// <summary>A disk of radius <paramref name="radiusM"/> around <paramref name="at"/>.</summary>
     public static Geometry Disk(Coordinate at, double radiusM) => Factory.CreatePoint(at).Buffer(radiusM, 16);
 
+    /// <summary>The polygons of a geometry (a MultiPolygon's parts: 一站 and 二站台 apart).</summary>
+    public static IEnumerable<Polygon> PolygonParts(Geometry geometry)
+    {
+        for (var i = 0; i < geometry.NumGeometries; i++)
+            if (geometry.GetGeometryN(i) is Polygon p) yield return p;
+    }
+
     /// <summary>The lines of a geometry: its LineStrings, or the rings of its polygons.</summary>
     public static IEnumerable<LineString> LineParts(Geometry geometry)
     {

@@ -42,6 +42,39 @@ public sealed class ShippedColumnTests
     }
 
     [Fact]
+    public void OutlineChecksAgreeWithTheGeocoderAndCatchAMovedOutline()
+    {
+        var (gazetteer, _) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
+        var report = ReportExtractor.Extract(ReportFileReader.Read(Path.Combine(TestPaths.Reports, "000_3754bd8aaca57094.txt")).Text!);
+        var geocoder = new ParcelGeocoder(gazetteer!);
+        var placed = geocoder.GeocodeReport(report);
+        var column = report.LandEntries.Zip(placed).Where(x => x.Second.Geometry is not null).Select(x => (x.First, x.Second.Geometry!)).ToList();
+
+        // The geocoder's own outline passes the same checks when checked as a reviewer's outline would be.
+        foreach (var (entry, parcel) in report.LandEntries.Zip(placed).Where(x => x.First.Parts.Count == 0))
+        {
+            var checks = geocoder.CheckOutline(entry, report.District, parcel.Geometry!, column);
+            Assert.True(parcel.Constraints.Select(c => (c.Kind, c.Text, c.Satisfied)).SequenceEqual(checks.Select(c => (c.Kind, c.Text, c.Satisfied))),
+                $"{entry.Seq} {entry.Name}: {string.Join(" | ", parcel.Constraints.Select(c => c.Detail))} vs {string.Join(" | ", checks.Select(c => c.Detail))}");
+        }
+
+        // The school (平安大道南侧, 王斌庄村) moved 3 km north no longer matches its report.
+        var school = placed.Single(p => p.Seq == 17);
+        var moved = Metric.ToWgs84(Move(Metric.ToGk114(school.Geometry!), 0, 3000));
+        var movedChecks = geocoder.CheckOutline(report.LandEntries.Single(e => e.Seq == 17), report.District, moved, column);
+        Assert.NotEmpty(movedChecks);
+        Assert.Contains(movedChecks, c => !c.Satisfied);
+        Assert.All(school.Constraints, c => Assert.True(c.Satisfied));
+    }
+
+    private static Geometry Move(Geometry g, double dx, double dy)
+    {
+        var copy = g.Copy();
+        copy.Apply(new NetTopologySuite.Geometries.Utilities.AffineTransformation().Translate(dx, dy));
+        return copy;
+    }
+
+    [Fact]
     public void No2023ParcelsOverlapBeyondTenPercentExceptTheDistrictAndThePark()
     {
         var parcels = Column(2023).Where(e => e.Seq is not (23 or 25)).Select(e => (e, m: Metric.ToGk114(e.Geometry!))).ToList();
