@@ -78,7 +78,7 @@ public abstract partial class SqlParcelStore : IReviewStore
                 .ExecuteNonQueryAsync(cancellationToken);
             double? areaMu = edit.Geometry is IPolygonal ? Metric.AreaM2(edit.Geometry) / SquareMetresPerMu : null;
             await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", 1, edit.Method,
-                Json(Array.Empty<object>()), Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Comment, DateTime.UtcNow), cancellationToken);
+                Json(edit.Constraints ?? []), Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Comment, DateTime.UtcNow), cancellationToken);
             if (!string.IsNullOrWhiteSpace(edit.Comment)) await InsertCommentAsync(c, t, edit.ParcelId, edit.MadeBy, edit.Method, edit.Comment, cancellationToken);
             await AuditAsync(c, t, edit.MadeBy, edit.Method == "survey" ? "survey" : "edit-geometry", "parcel", edit.ParcelId,
                 new { from = edit.ExpectedVersion, to = edit.ExpectedVersion + 1, versionNo = next, method = edit.Method, comment = edit.Comment, detail = edit.Detail },

@@ -20,6 +20,7 @@ public static class AccessSetup
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddTimeProvider();
         services.AddSingleton<ReviewContext>();
+        services.AddSingleton<OutlineChecks>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<CookieAntiforgery>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)

@@ -15,7 +15,7 @@ internal static class ReviewApi
     private static readonly string[] SettableStatuses = [ReviewStatus.Reviewed, ReviewStatus.Rejected, ReviewStatus.Candidate];
 
     public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> PutGeometryAsync(int id, HttpContext http, ReviewContext review,
-        IOptions<AccessOptions> options, CancellationToken cancellationToken)
+        OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
         if (ReviewEndpoints.IfMatch(http.Request, required: true, out var expected) is { } precondition) return precondition;
@@ -28,8 +28,23 @@ internal static class ReviewApi
 
         var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
         if (!check.IsValid) return GeometryRefused(check);
-        return await SaveAsync(http, review, new ReviewedGeometry(state.ParcelId, expected!.Value, check.Geometry!, ReviewEndpoints.Actor(http.User), comment),
-            id, [], cancellationToken);
+        var constraints = await checks.CheckAsync(id, check.Geometry!, cancellationToken);
+        return await SaveAsync(http, review, new ReviewedGeometry(state.ParcelId, expected!.Value, check.Geometry!, ReviewEndpoints.Actor(http.User), comment,
+            Constraints: constraints), id, [], cancellationToken);
+    }
+
+    /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
+    public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(int id, HttpContext http, ReviewContext review,
+        OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    {
+        if (await review.FindAsync(id, cancellationToken) is null) return ReviewEndpoints.NotFound(id);
+        var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
+        if (problem is not null) return problem;
+        if (!json.TryGetProperty("geometry", out var geometry)) return ReviewEndpoints.Invalid("检查请求无效", ["'geometry' (a GeoJSON Polygon or MultiPolygon) is required."]);
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        if (!check.IsValid) return GeometryRefused(check);
+        var areaMu = Core.Crs.Metric.AreaM2(check.Geometry!) / Core.Extraction.AreaParser.SquareMetresPerMu;
+        return TypedResults.Ok(new OutlineCheckResponse(id, Math.Round(areaMu, 2), await checks.CheckAsync(id, check.Geometry!, cancellationToken)));
     }
 
     /// <summary>Saves and answers 200 with the new ETag, 412 with what changed, or 404.</summary>

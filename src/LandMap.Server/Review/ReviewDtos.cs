@@ -14,6 +14,9 @@ public sealed record CommentDto(string Author, string Kind, string Body, DateTim
 public sealed record HistoryResponse(int Id, int Version, string Etag, string Status, string? Reason, IReadOnlyList<HistoryVersionDto> Versions,
     IReadOnlyList<CommentDto> Comments);
 
+/// <summary>An outline checked without saving: its area in 亩 and the entry's location checks (✓/✗ with how they were measured).</summary>
+public sealed record OutlineCheckResponse(int Id, double AreaMu, IReadOnlyList<LandMap.Core.Geocoding.ConstraintResult> Constraints);
+
 public sealed record QueueItem(int Id, string Name, string? District, int? PlanYear, int Seq, double Confidence, string GeocodeStatus, string ReviewStatus,
     string? Reason, double? AreaMu, double? AreaMuComputed, int Version);
 

@@ -18,6 +18,8 @@ public static class ReviewEndpoints
             .AddEndpointFilter<CookieAntiforgery>();
         writes.MapPut("/{id:int}/geometry", ReviewApi.PutGeometryAsync)
             .WithSummary("Saves a new geometry version: If-Match required (428 without, 412 when stale), body {geometry, comment}.");
+        writes.MapPost("/{id:int}/check", ReviewApi.CheckOutlineAsync)
+            .WithSummary("Checks an outline without saving it: {geometry} → {areaMu, constraints} (the entry's location checks, for the editor).");
         writes.MapPost("/{id:int}/status", ReviewApi.SetStatusAsync)
             .WithSummary("Sets the review status: {status: reviewed|rejected|candidate, comment, reason} (rejected needs a reason).");
         parcels.MapPost("/{id:int}/survey", SurveyApi.UploadAsync)

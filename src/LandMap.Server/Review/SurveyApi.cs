@@ -15,7 +15,7 @@ internal static class SurveyApi
     private const double AreaTolerance = 0.05;
 
     public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> UploadAsync(int id, HttpContext http, ReviewContext review,
-        StoreParcelSource source, IOptions<AccessOptions> options, CancellationToken cancellationToken)
+        StoreParcelSource source, OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
         if (ReviewEndpoints.IfMatch(http.Request, required: false, out var expected) is { } precondition) return precondition;
@@ -55,7 +55,8 @@ internal static class SurveyApi
             warnings.Add($"The surveyed boundary measures {measured:0.#} 亩 but the report states {stated:0.#} 亩 ({(measured / stated.Value - 1) * 100:+0;-0}%).");
 
         var edit = new ReviewedGeometry(state.ParcelId, expected ?? state.Version, check.Geometry!, ReviewEndpoints.Actor(http.User),
-            comment ?? $"survey {file.FileName}", "survey", new { file = file.FileName, format = read.Format, warnings });
+            comment ?? $"survey {file.FileName}", "survey", new { file = file.FileName, format = read.Format, warnings },
+            await checks.CheckAsync(id, check.Geometry!, cancellationToken));
         return await ReviewApi.SaveAsync(http, review, edit, id, warnings, cancellationToken);
     }
 }

@@ -59,6 +59,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Page.Mouse.UpAsync();
         var edited = await LiveArea();
         Assert.True(edited > before * 1.001, $"the area should grow: {before} → {edited}");
+        // While editing, the outline is checked against the report's location (nothing saved yet).
+        await Page.WaitForSelectorAsync(".live-checks li");
+        Assert.Matches("[✓✗]|无可检查的条件", await Page.InnerTextAsync(".live-checks"));
         await Settle();
         await Screenshot("review-editing");
 
@@ -74,6 +77,8 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         Assert.Equal(edited, saved, 1);
         Assert.Contains("已保存版本", await Page.InnerTextAsync(".review-message"));
         Assert.Contains("已定位", await Page.InnerTextAsync("#panel .tags"));
+        // The saved outline keeps the checks it was given: the panel lists them, as for the geocoder's outline.
+        Assert.DoesNotContain("无可检查的条件", await Page.InnerTextAsync("#panel-body .constraints"));
         Assert.Contains(Format(saved), await Page.InnerTextAsync(".review-message"));
         await Settle();
         await Screenshot("review-saved");

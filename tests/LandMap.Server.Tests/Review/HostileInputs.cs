@@ -16,6 +16,7 @@ internal static class HostileInputs
     private const string Survey = "POST /api/parcels/{id}/survey";
     private const string Queue = "GET /api/review/queue";
     private const string Links = "POST /api/plans/links";
+    private const string Check = "POST /api/parcels/{id}/check";
     private const string Reads = "GET /tiles, /api/parcels (paths)";
     private const string Sql = "' OR '1'='1'; DROP TABLE parcels; --";
 
@@ -27,6 +28,8 @@ internal static class HostileInputs
             new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Upload(string name, byte[] content, string file) => new(Survey, name, (c, etag) =>
             SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", ReviewRequests.Upload(content, file)));
+        HostileInput CheckOutline(string name, string json) => new(Check, name, (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/check",
+            new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Link(string name, string json) => new(Links, name, (c, _) => SendAsync(c, HttpMethod.Post, "/api/plans/links",
             new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Get(string endpoint, string name, string url) => new(endpoint, name, (c, etag) => c.GetAsync(url));
@@ -90,6 +93,12 @@ internal static class HostileInputs
         yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
         yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
             new MultipartFormDataContent { { new StringContent(Sql), "comment" } }));
+
+        yield return CheckOutline("self-intersecting bow-tie", "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}}");
+        yield return CheckOutline("no geometry", "{\"comment\":\"x\"}");
+        yield return CheckOutline("10^6 vertices", "{\"geometry\":" + Jagged(1_000_000, compact: false) + "}");
+        yield return CheckOutline("JSON nested 10^5 deep", "{\"geometry\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        yield return CheckOutline("projected metres", "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[435126,3733933],[435226,3733933],[435226,3734033],[435126,3733933]]]}}");
 
         const string from = "\"from\":{\"planYear\":2021,\"seq\":22}";
         const string to = "\"to\":{\"planYear\":2023,\"seq\":17}";

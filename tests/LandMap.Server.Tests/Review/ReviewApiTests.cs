@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using static LandMap.Server.Tests.Review.ReviewRequests;
@@ -32,6 +33,42 @@ public sealed class ReviewApiTests(ReviewApplication app)
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         var after = await JsonAsync(await reviewer.GetAsync($"/api/parcels/{ParcelId}/history"));
         Assert.Equal(history.GetProperty("versions").GetArrayLength() + 1, after.GetProperty("versions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ReviewedOutlineIsCheckedAgainstItsEntryAndTheLiveCheckStoresNothing()
+    {
+        // 卫东区人民医院 (2023 #13): no other review test touches it.
+        const int hospital = 202301013;
+        var reviewer = await app.ClientAsync("reviewer");
+        var detail = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}")));
+        var geocoded = detail.GetProperty("properties").GetProperty("constraints").EnumerateArray().ToList();
+        Assert.NotEmpty(geocoded);
+        Assert.All(geocoded, c => Assert.True(c.GetProperty("satisfied").GetBoolean()));
+        var before = await app.FingerprintAsync();
+
+        // The live check of the geocoded outline agrees with the geocoder; far away, it does not; neither stores anything.
+        var same = await JsonAsync(await SendAsync(reviewer, HttpMethod.Post, $"/api/parcels/{hospital}/check",
+            JsonContent.Create(new { geometry = detail.GetProperty("geometry") })));
+        Assert.Equal(geocoded.Select(c => (c.GetProperty("kind").GetString(), true)),
+            same.GetProperty("constraints").EnumerateArray().Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("satisfied").GetBoolean())));
+        var far = await SendAsync(reviewer, HttpMethod.Post, $"/api/parcels/{hospital}/check", JsonContent.Create(new { geometry = Square(113.25, 33.70) }));
+        Assert.Equal(HttpStatusCode.OK, far.StatusCode);
+        var farChecks = (await JsonAsync(far)).GetProperty("constraints").EnumerateArray().ToList();
+        Assert.Contains(farChecks, c => !c.GetProperty("satisfied").GetBoolean());
+        Assert.Equal(before, await app.FingerprintAsync());
+
+        // Saved, the outline keeps its checks: the panel shows what is wrong with it.
+        var saved = await PutGeometryAsync(reviewer, new { geometry = Square(113.25, 33.70), comment = "test: far away" }, await ETagAsync(reviewer, hospital), hospital);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}"))).GetProperty("properties").GetProperty("constraints").EnumerateArray().ToList();
+        Assert.Equal(farChecks.Select(c => c.GetProperty("detail").GetString()), after.Select(c => c.GetProperty("detail").GetString()));
+        Assert.Contains(after, c => !c.GetProperty("satisfied").GetBoolean());
+
+        var restored = await PutGeometryAsync(reviewer, new { geometry = detail.GetProperty("geometry"), comment = "test: back" }, saved.Headers.ETag!.Tag, hospital);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        var back = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}"))).GetProperty("properties").GetProperty("constraints").EnumerateArray();
+        Assert.All(back, c => Assert.True(c.GetProperty("satisfied").GetBoolean()));
     }
 
     [Fact]

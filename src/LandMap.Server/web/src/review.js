@@ -94,11 +94,34 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
   const message = (html, kind = 'info') => { const m = $('.review-message'); if (m) { m.className = `review-message ${kind}`; m.innerHTML = html; m.hidden = !html; } };
 
   function stopEditing() {
+    clearTimeout(checkTimer);
+    const list = $('.live-checks');
+    if (list) list.innerHTML = '';
     state.interactions.forEach((i) => map.removeInteraction(i));
     state.interactions = [];
     layer.getSource().clear();
     state.feature = null;
     state.fixed = null;
+  }
+
+  // The edited outline against the entry's location (POST …/check, nothing saved), a moment after each change.
+  let checkTimer = null;
+  let checkRequest = 0;
+  function scheduleCheck() {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(async () => {
+      const list = $('.live-checks');
+      if (!state.feature || !list) return;
+      const request = ++checkRequest;
+      const response = await write(`/api/parcels/${state.parcel.properties.id}/check`, 'POST',
+        { geometry: format.writeGeometryObject(state.feature.getGeometry(), { decimals: 9 }) });
+      if (request !== checkRequest || !state.feature) return;
+      const body = await response.json().catch(() => ({}));
+      list.innerHTML = response.ok
+        ? body.constraints.map((c) => `<li class="${c.satisfied ? 'ok' : 'fail'}"><b>${c.satisfied ? '✓' : '✗'}</b> ${escape(c.description)}
+            ${c.detail ? `<div class="muted">${escape(c.detail)}</div>` : ''}</li>`).join('') || '<li class="muted">无可检查的条件</li>'
+        : `<li class="fail">${escape(body.detail ?? body.title ?? response.status)}</li>`;
+    }, 400);
   }
 
   function updateArea() {
@@ -118,9 +141,10 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     const snapOthers = new Snap({ source: parcels.getSource() });
     state.interactions = [modify, snapOwn, snapOthers];
     state.interactions.forEach((i) => map.addInteraction(i));
-    state.feature.getGeometry().on('change', updateArea);
+    state.feature.getGeometry().on('change', () => { updateArea(); scheduleCheck(); });
     container.classList.add('editing');
     updateArea();
+    scheduleCheck();
   }
 
   function redraw() {
@@ -204,6 +228,7 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
       <h3>审核 <span class="tag review-status"></span></h3>
       <div class="review-message" hidden></div>
       <div class="area-live muted"></div>
+      <ul class="constraints live-checks" aria-label="边界与报告所述位置的核对"></ul>
       <div class="review-actions edit-off">
         ${editable ? '<button type="button" class="review-edit">编辑边界</button>' : ''}
         <button type="button" class="review-draw">${editable ? '重画' : '画出边界'}</button>
