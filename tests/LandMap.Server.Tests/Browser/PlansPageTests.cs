@@ -134,6 +134,14 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         await Settle();
         await Screenshot("panel-link-broken");
 
+        // The comparison of the two years follows the decision and says so.
+        await Page.ClickAsync("#compare-button");
+        await Page.WaitForFunctionAsync("() => document.querySelector('#compare-counts').textContent.includes('审核断开 1')");
+        Assert.Contains("延续 3", await Page.InnerTextAsync("#compare-counts"));
+        Assert.Equal("new", await Page.EvaluateAsync<string>("() => window.landmap.overlay.to.getSource().getFeatureById(202301022).get('diffClass')"));
+        await Page.ClickAsync("#plan-year button[data-year='']");
+        await Page.WaitForSelectorAsync(".link-broken button[data-action=reset]");
+
         await Page.ClickAsync(".link-broken button[data-action=reset]");
         await Page.WaitForSelectorAsync(".appearances li[data-class=carried][data-confirmed=false]");
         await Page.ClickAsync("button[data-action=confirm]");

@@ -130,7 +130,11 @@ async function start() {
       const counts = await loadOverlay(overlay, { fromYear, toYear, district });
       $('compare-from').textContent = `${fromYear} 年`;
       $('compare-to').textContent = `${toYear} 年`;
-      $('compare-counts').textContent = `${district}：延续 ${counts.carried} · 新增 ${counts.new} · 取消 ${counts.dropped}`;
+      // Reviewers' decisions are part of the comparison: say how many, and which no longer apply (the entry changed).
+      const reviewed = [counts.confirmed ? `审核确认 ${counts.confirmed}` : '', counts.broken ? `审核断开 ${counts.broken}` : '',
+        counts.ignored.length ? `${counts.ignored.length} 条审核决定未应用` : ''].filter(Boolean).join(' · ');
+      $('compare-counts').textContent = `${district}：延续 ${counts.carried} · 新增 ${counts.new} · 取消 ${counts.dropped}${reviewed ? `（${reviewed}）` : ''}`;
+      $('compare-counts').title = counts.ignored.map((i) => `${i.decision.decidedBy}：${i.decision.from.seq} → ${i.decision.to.seq}，${i.reason}`).join('\n');
       mixOverlay(overlay, Number($('compare-mix').value));
       renderOverlayLegend($('legend'), fromYear, toYear);
       const shown = overlay.from.getSource().getFeatures().length + overlay.to.getSource().getFeatures().length;

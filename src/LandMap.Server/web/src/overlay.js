@@ -63,7 +63,10 @@ export async function loadOverlay(layers, { fromYear, toYear, district }) {
     layer.getSource().addFeatures(features);
   }
   const count = (c) => diff.entries.filter((e) => e.class === c).length;
-  return { carried: count('carried'), new: count('new'), dropped: count('dropped') };
+  return {
+    carried: count('carried'), new: count('new'), dropped: count('dropped'),
+    confirmed: diff.entries.filter((e) => e.review).length, broken: diff.brokenLinks.length, ignored: diff.ignoredDecisions,
+  };
 }
 
 // 0 shows only the earlier year, 100 only the later one, 50 both at full strength.
