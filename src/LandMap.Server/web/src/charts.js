@@ -1,5 +1,6 @@
 // Indicator charts: each indicator's plan against result by year (chart.js), exportable as PNG.
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip } from 'chart.js';
+import { escape } from './html.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
@@ -21,10 +22,6 @@ const whiteBackground = {
     ctx.restore();
   },
 };
-
-function escape(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
 
 function title(indicator) {
   const unit = indicator.unit ? `（${indicator.unit}）` : '';

@@ -1,6 +1,7 @@
 // 找地: investors filter the parcels by land use (read from the name, with the reason in the panel) and by stated area,
 // and get the matches as a list, largest first. The land-use classes come from the parcels themselves.
-const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+import { escape } from './html.js';
+
 const INDUSTRIAL = ['industrial', 'logistics', 'industrial-park'];
 
 export function landFinder({ use, minArea, maxArea, list, counter, clear }, features, onChange, onPick) {

@@ -1,6 +1,7 @@
 // Reviewers' link controls in the parcel panel's 历年计划 section: confirm or break a link the linker made, link an
 // entry it left new or dropped to one of the other year's unlinked entries, and undo either (POST /api/plans/links).
-const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+import { escape } from './html.js';
+
 const VERB = { confirm: '已确认关联', break: '已断开关联', reset: '已撤销决定' };
 
 export function linkControls({ auth, onChanged }) {

@@ -1,10 +1,9 @@
 // The parcel panel: the full record of /api/parcels/{id}, with the reasons behind the confidence.
+import { escape } from './html.js';
+
 const MU_M2 = 10000 / 15;
 const STATUS = { located: '已定位', approximate: '近似定位', unresolved: '未定位' };
 
-function escape(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
 
 function area(mu) {
   if (mu == null) return '<span class="muted">未注明</span>';

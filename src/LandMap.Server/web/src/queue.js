@@ -1,6 +1,7 @@
 // 审核队列: the reviewer's work list (GET /api/review/queue), lowest confidence first, by review status. A click opens
 // the parcel; a rejected parcel is off the public map, so its row shows the reason and restores it as a candidate.
-const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+import { escape } from './html.js';
+
 const mu = (value) => (value == null ? '面积未注明' : `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`);
 
 export function reviewQueue({ button, panel, status, list, count, close }, auth, { onPick, onRestored }) {

@@ -7,13 +7,13 @@ import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Modify, Snap, Draw } from 'ol/interaction.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
+import { escape } from './html.js';
 
 const MU_M2 = 10000 / 15;
 const ROLE = { reviewer: '审核员', admin: '管理员', viewer: '访客' };
 const HINT = 'landmap.user';
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
-const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const mu = (value) => (value == null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
 const when = (text) => (text ? new Date(text).toLocaleString('zh-CN', { hour12: false }) : '—');
 

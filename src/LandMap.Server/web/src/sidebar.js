@@ -1,7 +1,5 @@
 // Legend (stages, statuses, plan-year outlines) and the key-project list filterable by stage.
-function escape(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
+import { escape } from './html.js';
 
 export function renderLegend(container, style) {
   const p = style.parcels;
