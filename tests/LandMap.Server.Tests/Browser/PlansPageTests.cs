@@ -84,7 +84,8 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         await Screenshot("panel-appearances");
 
         await Page.ClickAsync(".appearances a.goto");
-        await Page.WaitForFunctionAsync("() => window.landmap.state.selectedId === 202101022");
+        // selectedId is set before the panel is fetched: wait for the panel of the entry itself.
+        await Page.WaitForSelectorAsync("#panel .parcel-name[data-id='202101022']");
         Assert.Contains("2021 年计划 · 第 22 项", await Page.InnerTextAsync("#panel .tags"));
         Assert.Empty(ConsoleErrors);
     }

@@ -169,7 +169,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Screenshot("review-queue-rejected");
         await row.Locator("button[data-action=restore]").ClickAsync();
         await Page.WaitForFunctionAsync("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id);
-        await Page.WaitForFunctionAsync("id => window.landmap.state.selectedId === id", id);
+        await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{id}']");
         await Page.WaitForFunctionAsync("() => document.querySelector('.review-status')?.textContent === '候选'");
         Assert.Equal(0, await Page.Locator($"#queue-list li[data-id='{id}']").CountAsync());
         // The refused saves (412, 400) are the only console errors.
@@ -198,7 +198,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
 
         var first = listed[0];
         await Page.ClickAsync($"#queue-list li[data-id='{first}']");
-        await Page.WaitForFunctionAsync("id => window.landmap.state.selectedId === id", first);
+        await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{first}']");
         await Page.WaitForSelectorAsync("#panel:not([hidden]) .review-status");
         await Page.ClickAsync("#queue-close");
         Assert.True(await Page.IsHiddenAsync("#queue"));
