@@ -1,4 +1,5 @@
 using LandMap.Core.Geocoding;
+using LandMap.Core.LandUse;
 using LandMap.Core.Linking;
 using LandMap.Core.Reports;
 
@@ -33,7 +34,11 @@ public interface IParcelSource
 /// <param name="Id">Stable across restarts (plan year, district, seq).</param>
 /// <param name="Parcel">Geometry (WGS 84), status, confidence, constraints and warnings.</param>
 /// <param name="Entry">The entry as printed (source sentence, area text, note); null when not kept.</param>
-public sealed record ParcelView(int Id, GeocodedEntry Parcel, LandEntry? Entry);
+public sealed record ParcelView(int Id, GeocodedEntry Parcel, LandEntry? Entry)
+{
+    /// <summary>The land use read from the name: once per snapshot, not on every request that filters or maps parcels.</summary>
+    public LandUseGuess LandUse { get; } = LandUseClassifier.Classify(Parcel.Name);
+}
 
 /// <summary>A key project across reports and the parcels it sits on.</summary>
 /// <param name="Id">Stable id of the project within this source.</param>

@@ -94,7 +94,7 @@ internal static class ParcelMapping
     {
         var g = view.Parcel;
         var stage = projects.Select(p => p.CurrentStage).Where(s => s is not null).Max();
-        var use = LandUseClassifier.Classify(g.Name);
+        var use = view.LandUse;
         return new ParcelProperties
         {
             Id = view.Id, File = g.File, District = g.District, PlanYear = g.PlanYear, Seq = g.Seq, Name = g.Name,

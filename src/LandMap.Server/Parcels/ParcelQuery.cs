@@ -49,7 +49,7 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
         if (PlanYear is { } year && p.PlanYear != year) return false;
         if (District is { } district && p.District != district) return false;
         if (Bbox is { } box && (p.Geometry is null || !box.Intersects(p.Geometry.EnvelopeInternal))) return false;
-        if (Uses is { } uses && !uses.Contains(LandUseClassifier.Classify(p.Name).Class)) return false;
+        if (Uses is { } uses && !uses.Contains(view.LandUse.Class)) return false;
         if (MinAreaMu is { } min && !(p.AreaMu >= min)) return false;
         if (MaxAreaMu is { } max && !(p.AreaMu <= max)) return false;
         // The company is the start of the name, and villages are named in the location or the note.

@@ -101,8 +101,9 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         if (await store.GetReportTextAsync(report.Id) is { } text) return new ReportText(report.FileName, text.Split('\n'), report.Encoding);
         var path = Path.Combine(folder, report.FileName);
         // Only the very file that was imported: an edited file would put other entries beside the stored parcels.
-        if (!File.Exists(path) || ReportImport.HashOf(await File.ReadAllBytesAsync(path)) != report.ContentSha256) return null;
-        return ReportFileReader.Read(path).Text;
+        if (!File.Exists(path)) return null;
+        var content = await File.ReadAllBytesAsync(path);
+        return ReportImport.HashOf(content) == report.ContentSha256 ? ReportFileReader.Read(report.FileName, content).Text : null;
     }
 
     private static async Task ImportShippedReports(IParcelStore store, ServerOptions options, IReadOnlyList<string> files, ILogger logger)

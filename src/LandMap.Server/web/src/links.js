@@ -20,11 +20,8 @@ export function linkControls({ auth, onChanged }) {
     try {
       const { fromYear, toYear, district } = li.dataset;
       const comment = container.querySelector('.link-comment')?.value.trim() || null;
-      const response = await fetch('/api/plans/links', {
-        method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '' },
-        body: JSON.stringify({ district, from: { planYear: Number(fromYear), seq: fromSeq }, to: { planYear: Number(toYear), seq: toSeq }, decision, comment }),
-      });
+      const response = await auth.write('/api/plans/links', 'POST',
+        { district, from: { planYear: Number(fromYear), seq: fromSeq }, to: { planYear: Number(toYear), seq: toSeq }, decision, comment });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) {
         message(container, `操作失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}`, 'error');

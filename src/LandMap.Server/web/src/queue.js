@@ -27,11 +27,8 @@ export function reviewQueue({ button, panel, status, list, count, close }, auth,
 
   async function restore(li) {
     const id = Number(li.dataset.id);
-    const response = await fetch(`/api/parcels/${id}/status`, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '', 'If-Match': `"${li.dataset.version}"` },
-      body: JSON.stringify({ status: 'candidate', comment: '从审核队列恢复' }),
-    });
+    const response = await auth.write(`/api/parcels/${id}/status`, 'POST', { status: 'candidate', comment: '从审核队列恢复' },
+      { 'If-Match': `"${li.dataset.version}"` });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       li.insertAdjacentHTML('beforeend', `<div class="review-message error">恢复失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}</div>`);

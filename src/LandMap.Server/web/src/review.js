@@ -26,6 +26,11 @@ export function areaMu(geometry) {
 // (anonymous visitors then never see a 401 in the console).
 export function account({ loginButton, logoutButton, name, dialog, form, error }, onChange) {
   const auth = { user: null, role: null, csrf: null, canEdit: () => auth.role === 'reviewer' || auth.role === 'admin' };
+  // Every write of the page: JSON with the session's antiforgery token (the cookie alone is not enough).
+  auth.write = (url, method, body, headers = {}) => fetch(url, {
+    method, credentials: 'same-origin', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '', ...headers },
+  });
   const show = () => {
     loginButton.hidden = !!auth.user;
     logoutButton.hidden = !auth.user;
@@ -86,10 +91,7 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     container.inert = true;
     try { await work(...args); } finally { state.busy = false; container.inert = false; }
   };
-  const write = (url, method, body, headers = {}) => fetch(url, {
-    method, credentials: 'same-origin', body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': auth.csrf ?? '', ...headers },
-  });
+  const { write } = auth;
   const $ = (selector) => container.querySelector(selector);
   const message = (html, kind = 'info') => { const m = $('.review-message'); if (m) { m.className = `review-message ${kind}`; m.innerHTML = html; m.hidden = !html; } };
 
