@@ -39,7 +39,7 @@ public static class SurveyCoordinates
 
     private const double ZoneWidth = 1_000_000;
 
-    // The two districts in zone 38 (DOMAIN.md), widened by ~10 km so edge parcels pass.
+    // The two districts in zone 38 (docs/domain.md), widened by ~10 km so edge parcels pass.
     private const double MinNorthing = 3_709_000, MaxNorthing = 3_758_000;
     private const double MinEasting = 411_000, MaxEasting = 464_000;
 

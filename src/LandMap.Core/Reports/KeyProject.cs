@@ -31,7 +31,7 @@ public sealed record KeyProject
     public required SourceRef Source { get; init; }
 }
 
-/// <summary>Key-project stages in the order a project passes them (see DOMAIN.md).</summary>
+/// <summary>Key-project stages in the order a project passes them (see docs/domain.md).</summary>
 public enum ProjectStage
 {
     /// <summary>谋划, 储备.</summary>

@@ -35,7 +35,7 @@ public sealed class AccessOptions
     [Range(1024, 256L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
-    /// <summary>Most vertices of one geometry: validity checks grow fast beyond 100k (RELIABILITY.md).</summary>
+    /// <summary>Most vertices of one geometry: validity checks grow fast beyond 100k (the limit: docs/review-and-security.md).</summary>
     [Range(4, 1_000_000)]
     public int MaxVertices { get; set; } = 100_000;
 }

@@ -30,7 +30,7 @@ public static class AccessSetup
             .AddPolicy(AdminPolicy, p => p.RequireRole(UserRole.Admin));
         services.AddRateLimiter(limiter =>
         {
-            // The framework answers 503 by default; 429 tells the client to slow down (RELIABILITY.md).
+            // The framework answers 503 by default; 429 tells the client to slow down (docs/review-and-security.md).
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {

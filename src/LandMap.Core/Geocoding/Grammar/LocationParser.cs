@@ -7,7 +7,7 @@ namespace LandMap.Core.Geocoding.Grammar;
 public sealed record ParsedLocation(IReadOnlyList<LocationConstraint> Constraints, IReadOnlyList<string> Unparsed);
 
 /// <summary>
-/// Reads the location grammar of DOMAIN.md into constraints. The text is cut into segments at ，；
+/// Reads the location grammar of docs/domain.md into constraints. The text is cut into segments at ，；
 /// (and at 、 between statements); each segment is read left to right: administrative prefixes
 /// (平顶山市卫东区蒲城街道) are dropped; a crossing (A与B交叉口东北角, A与B向西50米路北6号) is taken first;
 /// then both sides (A东段两侧), stretches (X至Y), sides of another entry (…项目南侧), sides of a line
