@@ -34,6 +34,21 @@ public interface IParcelStore : IAsyncDisposable
     /// <summary>Parcels of current (not superseded) reports matching <paramref name="query"/>.</summary>
     Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>How many parcels of current reports match <paramref name="query"/> (its limit and offset ignored).</summary>
+    Task<long> CountParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The store's change counter: every committed write transaction adds one, in the same transaction. Any process
+    /// on the store reads the same value, so caches keyed by it agree across servers. Read it before the data it keys.
+    /// </summary>
+    Task<long> GetChangeSeqAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the project stage of the current parcels of <paramref name="district"/>: the ones in
+    /// <paramref name="stages"/> (public id → stage key) get theirs, every other one none.
+    /// </summary>
+    Task SetProjectStagesAsync(string? district, IReadOnlyDictionary<long, string> stages, CancellationToken cancellationToken = default);
+
     /// <summary>The <paramref name="count"/> parcels nearest to <paramref name="point"/> (WGS 84), nearest first.</summary>
     Task<IReadOnlyList<NearbyParcel>> NearestParcelsAsync(Point point, int count, CancellationToken cancellationToken = default);
 

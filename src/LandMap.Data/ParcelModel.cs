@@ -5,8 +5,10 @@ namespace LandMap.Data;
 /// <summary>A parcel with its current geometry version, as queries and exports see it.</summary>
 public sealed record ParcelRecord
 {
-    /// <summary>The parcel's id.</summary>
+    /// <summary>The store's row id of the parcel (internal: APIs, tiles and exports use <see cref="PublicId"/>).</summary>
     public required long Id { get; init; }
+    /// <summary>The one public id (<see cref="Core.Reports.ParcelIds"/>): 410403202300017.</summary>
+    public required long PublicId { get; init; }
     /// <summary>The report the parcel's entry comes from.</summary>
     public required long ReportId { get; init; }
     /// <summary>The report's file name.</summary>
@@ -45,6 +47,32 @@ public sealed record ParcelRecord
     public string ConstraintsJson { get; init; } = "[]";
     /// <summary>The current version's warnings (JSON array of strings).</summary>
     public string WarningsJson { get; init; } = "[]";
+    /// <summary>candidate, reviewed, surveyed or rejected.</summary>
+    public string ReviewStatus { get; init; } = "candidate";
+    /// <summary>Why a rejected parcel was rejected (reviewers only).</summary>
+    public string? ReviewReason { get; init; }
+    /// <summary>Land-use code read from the name at import (industrial, logistics …).</summary>
+    public string LandUse { get; init; } = "unclassified";
+    /// <summary>The land use in Chinese (工矿 …).</summary>
+    public string LandUseName { get; init; } = "";
+    /// <summary>Why that land use (名称中心词“产业园”).</summary>
+    public string LandUseReason { get; init; } = "";
+    /// <summary>The stage key (topped-out …) of the key project on the parcel, worked out at import; null when none.</summary>
+    public string? ProjectStage { get; init; }
+    /// <summary>The entry as printed: the area clause (面积约 112 亩).</summary>
+    public string? AreaText { get; init; }
+    /// <summary>exact, approximate, atleast or range.</summary>
+    public string? AreaQualifier { get; init; }
+    /// <summary>The area was printed as approximate (约).</summary>
+    public bool Approx { get; init; }
+    /// <summary>The printed parts (一站约47亩 …) as JSON.</summary>
+    public string PartsJson { get; init; } = "[]";
+    /// <summary>The printed 四至 as JSON, "null" when none.</summary>
+    public string BoundsJson { get; init; } = "null";
+    /// <summary>The line of the report the entry starts on.</summary>
+    public int SourceLine { get; init; }
+    /// <summary>The entry's text as printed.</summary>
+    public string SourceText { get; init; } = "";
 }
 
 /// <summary>A parcel and its distance to a point.</summary>
@@ -98,6 +126,25 @@ public enum ParcelSort
 /// <summary>A filter over parcels of current reports; every set member narrows the result.</summary>
 public sealed record ParcelQuery
 {
+    /// <summary>The most parcels one query returns: callers page with <see cref="Offset"/> beyond it.</summary>
+    public const int MaxLimit = 10_000;
+
+    /// <summary>Only these public ids.</summary>
+    public IReadOnlyCollection<long>? PublicIds { get; init; }
+    /// <summary>Only parcels of this stored report.</summary>
+    public long? ReportId { get; init; }
+    /// <summary>Only these land-use codes (industrial, logistics …).</summary>
+    public IReadOnlyCollection<string>? LandUses { get; init; }
+    /// <summary>Only parcels whose stated area is at least this many 亩 (an entry without one never matches).</summary>
+    public double? MinAreaMu { get; init; }
+    /// <summary>Only parcels whose stated area is at most this many 亩.</summary>
+    public double? MaxAreaMu { get; init; }
+    /// <summary>Only these review statuses (candidate, reviewed, surveyed, rejected).</summary>
+    public IReadOnlyCollection<string>? ReviewStatuses { get; init; }
+    /// <summary>Leave out parcels a reviewer rejected: what the published map shows.</summary>
+    public bool ExcludeRejected { get; init; }
+    /// <summary>Skip this many parcels of the ordered result (paging).</summary>
+    public int Offset { get; init; }
     /// <summary>Only parcels whose current geometry's envelope meets this WGS 84 box.</summary>
     public Envelope? BoundingBox { get; init; }
     /// <summary>Only this plan year.</summary>
@@ -112,6 +159,6 @@ public sealed record ParcelQuery
     public bool IncludeUnresolved { get; init; } = true;
     /// <summary>The order.</summary>
     public ParcelSort Sort { get; init; } = ParcelSort.Report;
-    /// <summary>At most this many parcels.</summary>
-    public int Limit { get; init; } = 10_000;
+    /// <summary>At most this many parcels (1 to <see cref="MaxLimit"/>).</summary>
+    public int Limit { get; init; } = MaxLimit;
 }

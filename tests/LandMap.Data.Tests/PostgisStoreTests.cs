@@ -51,6 +51,12 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [PostgisFact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
+    [PostgisFact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
+    [PostgisFact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
+    [PostgisFact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
+    [PostgisFact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();
+    [PostgisFact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
+    [PostgisFact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
     [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();

@@ -22,6 +22,12 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task UsersAndSettings() => CheckUsersAndSettings();
     [Fact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [Fact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
+    [Fact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
+    [Fact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
+    [Fact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
+    [Fact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();
+    [Fact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
+    [Fact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
     [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
@@ -41,8 +47,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(4L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(4L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(5L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(5L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed record ExportResult(int Parcels, IReadOnlyList<string> Files, IRea
 
 /// <summary>
 /// The attribute columns every export writes for a parcel, in order, with short (≤10 character) names for DBF. The land
-/// use is read from the name (<see cref="LandUseClassifier"/>): its code and its Chinese name.
+/// use is the one read from the name at import (<see cref="LandUseClassifier"/>): its code and its Chinese name.
 /// </summary>
 internal static class ParcelColumns
 {
@@ -35,10 +35,8 @@ internal static class ParcelColumns
         "land_use", "use_name",
     ];
 
-    public static object?[] Values(ParcelRecord p)
-    {
-        var use = LandUseClassifier.Classify(p.Name);
-        return [p.Id, p.FileName, p.District, p.PlanYear, p.Seq, p.Name, p.Location, p.Note, p.AreaMu, p.AreaMuComputed, p.Status, p.Confidence, p.Method,
-            p.Version, p.MadeBy, use.Code, use.Name];
-    }
+    /// <summary>The values of <see cref="Names"/>; the id is the parcel's public id, the one the API and the tiles use.</summary>
+    public static object?[] Values(ParcelRecord p) =>
+        [p.PublicId, p.FileName, p.District, p.PlanYear, p.Seq, p.Name, p.Location, p.Note, p.AreaMu, p.AreaMuComputed, p.Status, p.Confidence, p.Method,
+            p.Version, p.MadeBy, p.LandUse, p.LandUseName];
 }

@@ -69,7 +69,7 @@ internal static class ShapefileExport
 
     private static DbfField[] Fields() =>
     [
-        new DbfNumericInt32Field("id"), new DbfCharacterField("file", MaxFieldBytes), new DbfCharacterField("district", 32),
+        new DbfNumericInt64Field("id"), new DbfCharacterField("file", MaxFieldBytes), new DbfCharacterField("district", 32),
         new DbfNumericInt32Field("plan_year"), new DbfNumericInt32Field("seq"), new DbfCharacterField("name", MaxFieldBytes),
         new DbfCharacterField("location", MaxFieldBytes), new DbfCharacterField("note", MaxFieldBytes), new DbfNumericDoubleField("area_mu", 18, 3),
         new DbfNumericDoubleField("area_calc", 18, 3), new DbfCharacterField("status", 16), new DbfNumericDoubleField("confidence", 8, 4),

@@ -25,6 +25,11 @@ public abstract partial class SqlParcelStore
                 previous = found is null or DBNull ? null : Convert.ToInt64(found);
             }
 
+            // Checked and freed before the insert: the new edition takes over the ids of its predecessor's entries.
+            await CheckPublicIdsAsync(c, t, report, previous, cancellationToken);
+            if (previous is { } replaced)
+                await Command(c, t, "UPDATE parcels SET is_current = 0 WHERE report_id = @o", ("o", replaced)).ExecuteNonQueryAsync(cancellationToken);
+
             var reportId = Convert.ToInt64(await Command(c, t,
                 """
                 INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at,
@@ -59,10 +64,11 @@ public abstract partial class SqlParcelStore
             : entries.Select(e => (GeocodedEntry?)import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
         var insertEntry = Command(c, t,
             """
-            INSERT INTO land_entries (report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line, source_text)
-            VALUES (@r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text) RETURNING id
+            INSERT INTO land_entries (report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line, source_text,
+                land_use, land_use_name, land_use_reason)
+            VALUES (@r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text, @use, @use_name, @use_reason) RETURNING id
             """);
-        var insertParcel = Command(c, t, "INSERT INTO parcels (entry_id, report_id, version) VALUES (@e, @r, 1) RETURNING id");
+        var insertParcel = Command(c, t, "INSERT INTO parcels (entry_id, report_id, version, public_id, is_current) VALUES (@e, @r, 1, @pid, 1) RETURNING id");
         var insertVersion = VersionInsert(c, t);
         var parcelsByName = new Dictionary<string, long>();
         var now = DateTime.UtcNow;
@@ -73,9 +79,11 @@ public abstract partial class SqlParcelStore
             Set(insertEntry, "area", e.AreaMu); Set(insertEntry, "approx", e.Approx ? 1 : 0); Set(insertEntry, "aq", e.AreaQualifier?.ToString().ToLowerInvariant());
             Set(insertEntry, "at", e.AreaText); Set(insertEntry, "parts", Json(e.Parts)); Set(insertEntry, "bounds", Json(e.Bounds));
             Set(insertEntry, "note", e.Note); Set(insertEntry, "line", e.Source.Line); Set(insertEntry, "text", e.Source.Text);
+            SetLandUse(insertEntry, e.Name);
             var entryId = Convert.ToInt64(await insertEntry.ExecuteScalarAsync(ct));
 
             Set(insertParcel, "e", entryId); Set(insertParcel, "r", reportId);
+            Set(insertParcel, "pid", ParcelIds.Of(import.Report.District, import.Report.PlanYear, e.Seq));
             var parcelId = Convert.ToInt64(await insertParcel.ExecuteScalarAsync(ct));
             parcelsByName.TryAdd(e.Name, parcelId);
 

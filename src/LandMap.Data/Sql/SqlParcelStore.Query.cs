@@ -13,13 +13,19 @@ public abstract partial class SqlParcelStore
     private const string VersionColumns =
         "g.id, g.version_no, g.is_current, g.geom, g.status, g.confidence, g.method, g.constraints, g.warnings, g.area_mu_computed, g.made_by, g.made_by_kind, g.reason, g.made_at";
 
-    private const string ParcelSelect =
+    private const string ParcelFrom =
         """
-        SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, e.location, e.note, e.area_mu,
-               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, g.constraints, g.warnings
         FROM parcels p JOIN land_entries e ON e.id = p.entry_id JOIN reports r ON r.id = p.report_id
         JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
         """;
+
+    private const string ParcelSelect =
+        """
+        SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, e.location, e.note, e.area_mu,
+               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, g.constraints, g.warnings,
+               p.public_id, p.review_status, p.review_reason, e.land_use, e.land_use_name, e.land_use_reason, p.project_stage,
+               e.area_text, e.area_qualifier, e.approx, e.parts, e.bounds, e.source_line, e.source_text
+        """ + " " + ParcelFrom;
 
     // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL.
     private static string OrderBy(ParcelSort sort) => sort switch
@@ -34,39 +40,86 @@ public abstract partial class SqlParcelStore
     public Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
         WithConnectionAsync<IReadOnlyList<ParcelRecord>>(async c =>
         {
-            var sql = new StringBuilder(ParcelSelect).Append(" WHERE r.superseded_by IS NULL");
-            var parameters = new List<(string, object?)>();
-            if (query.PlanYear is { } year) { sql.Append(" AND r.plan_year = @year"); parameters.Add(("year", year)); }
-            if (query.District is { } district) { sql.Append(" AND r.district = @district"); parameters.Add(("district", district)); }
-            if (query.Text is { Length: > 0 } text)
+            ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query.Limit));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, ParcelQuery.MaxLimit, nameof(query.Limit));
+            ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, nameof(query.Offset));
+            var (where, parameters, area) = Filter(query);
+            var sql = new StringBuilder(ParcelSelect).Append(where).Append(" ORDER BY ").Append(OrderBy(query.Sort));
+            // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
+            var refine = area is not null && !IntersectsIsExact;
+            if (!refine)
             {
-                sql.Append(@" AND (e.name LIKE @q ESCAPE '\' OR e.location LIKE @q ESCAPE '\' OR e.note LIKE @q ESCAPE '\')");
-                parameters.Add(("q", "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%"));
+                sql.Append(" LIMIT @limit OFFSET @offset");
+                parameters.Add(("limit", query.Limit));
+                parameters.Add(("offset", query.Offset));
             }
-            var spatial = query.BoundingBox is not null || query.Intersects is not null;
-            if (query.BoundingBox is { } box) { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(box)); }
-            Geometry? area = null;
-            if (query.Intersects is { } intersects)
-            {
-                area = intersects;
-                if (IntersectsIsExact) sql.Append(" AND ").Append(IntersectsFilterSql);
-                else { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(intersects.EnvelopeInternal)); }
-            }
-            if (!query.IncludeUnresolved || spatial) sql.Append(" AND g.geom IS NOT NULL");
-            sql.Append(" ORDER BY ").Append(OrderBy(query.Sort));
-            // A coarse index filter is refined in memory, so the limit applies after refinement.
-            var refine = spatial && !IntersectsIsExact;
-            if (!refine) { sql.Append(" LIMIT @limit"); parameters.Add(("limit", query.Limit)); }
-
             var command = Command(c, null, sql.ToString(), [.. parameters]);
             if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
             var parcels = await ReadParcelsAsync(command, cancellationToken);
-            if (!refine) return parcels;
-            return parcels.Where(p => p.Geometry is { } g
-                    && (query.BoundingBox is null || g.EnvelopeInternal.Intersects(query.BoundingBox))
-                    && (area is null || g.Intersects(area)))
-                .Take(query.Limit).ToList();
+            return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> CountParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async c =>
+        {
+            var (where, parameters, area) = Filter(query);
+            if (area is not null && !IntersectsIsExact)
+            {
+                var candidates = await ReadParcelsAsync(Command(c, null, ParcelSelect + where, [.. parameters]), cancellationToken);
+                return (long)candidates.Count(p => p.Geometry!.Intersects(area));
+            }
+            var command = Command(c, null, "SELECT COUNT(*) " + ParcelFrom + where, [.. parameters]);
+            if (area is not null) BindGeometry(command, "area", area);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>The WHERE clause of <paramref name="query"/>, its parameters, and the intersects area when one is set.</summary>
+    private (string Where, List<(string, object?)> Parameters, Geometry? Area) Filter(ParcelQuery query)
+    {
+        var sql = new StringBuilder(" WHERE r.superseded_by IS NULL");
+        var parameters = new List<(string, object?)>();
+        if (query.PlanYear is { } year) { sql.Append(" AND r.plan_year = @year"); parameters.Add(("year", year)); }
+        if (query.District is { } district) { sql.Append(" AND r.district = @district"); parameters.Add(("district", district)); }
+        if (query.ReportId is { } reportId) { sql.Append(" AND p.report_id = @report"); parameters.Add(("report", reportId)); }
+        if (query.Text is { Length: > 0 } text)
+        {
+            sql.Append(@" AND (e.name LIKE @q ESCAPE '\' OR e.location LIKE @q ESCAPE '\' OR e.note LIKE @q ESCAPE '\')");
+            parameters.Add(("q", "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%"));
+        }
+        AppendIn(sql, parameters, "p.public_id", "pid", query.PublicIds?.Cast<object>());
+        AppendIn(sql, parameters, "e.land_use", "use", query.LandUses);
+        AppendIn(sql, parameters, "p.review_status", "rs", query.ReviewStatuses);
+        if (query.ExcludeRejected) sql.Append(" AND p.review_status <> 'rejected'");
+        if (query.MinAreaMu is { } min) { sql.Append(" AND e.area_mu >= @min_area"); parameters.Add(("min_area", min)); }
+        if (query.MaxAreaMu is { } max) { sql.Append(" AND e.area_mu <= @max_area"); parameters.Add(("max_area", max)); }
+        if (query.BoundingBox is { } box) { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(box)); }
+        Geometry? area = null;
+        if (query.Intersects is { } intersects)
+        {
+            area = intersects;
+            sql.Append(" AND ").Append(IntersectsIsExact ? IntersectsFilterSql : BoxFilterSql.Replace("@bb_", "@ia_", StringComparison.Ordinal));
+            if (!IntersectsIsExact) parameters.AddRange(BoxParameters(intersects.EnvelopeInternal).Select(p => (p.Item1.Replace("bb_", "ia_"), p.Item2)));
+        }
+        if (!query.IncludeUnresolved || query.BoundingBox is not null || area is not null) sql.Append(" AND g.geom IS NOT NULL");
+        return (sql.ToString(), parameters, area);
+    }
+
+    /// <summary>Appends "AND column IN (@p0, @p1 …)" for a set filter; an empty set matches nothing.</summary>
+    private static void AppendIn<T>(StringBuilder sql, List<(string, object?)> parameters, string column, string prefix, IEnumerable<T>? values)
+    {
+        if (values is null) return;
+        var list = values.Distinct().ToList();
+        if (list.Count == 0) { sql.Append(" AND 1 = 0"); return; }
+        sql.Append(" AND ").Append(column).Append(" IN (");
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append('@').Append(prefix).Append(i);
+            parameters.Add((prefix + i, list[i]));
+        }
+        sql.Append(')');
+    }
 
     /// <inheritdoc />
     /// <remarks>
@@ -126,6 +179,10 @@ public abstract partial class SqlParcelStore
                 AreaMu = DoubleOrNull(r, 10), AreaMuComputed = DoubleOrNull(r, 11), Status = r.GetString(12), Confidence = DoubleOrNull(r, 13) ?? 0,
                 Method = r.GetString(14), Version = Int(r, 15), MadeBy = r.GetString(16), Geometry = ReadGeometry(r, 17),
                 ConstraintsJson = r.GetString(18), WarningsJson = r.GetString(19),
+                PublicId = LongOrNull(r, 20) ?? 0, ReviewStatus = r.GetString(21), ReviewReason = StringOrNull(r, 22),
+                LandUse = StringOrNull(r, 23) ?? "unclassified", LandUseName = StringOrNull(r, 24) ?? "", LandUseReason = StringOrNull(r, 25) ?? "",
+                ProjectStage = StringOrNull(r, 26), AreaText = StringOrNull(r, 27), AreaQualifier = StringOrNull(r, 28), Approx = Int(r, 29) == 1,
+                PartsJson = r.GetString(30), BoundsJson = r.GetString(31), SourceLine = Int(r, 32), SourceText = r.GetString(33),
             });
         }
         return result;

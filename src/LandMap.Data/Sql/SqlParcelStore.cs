@@ -89,13 +89,20 @@ public abstract partial class SqlParcelStore : IParcelStore
             foreach (var migration in Migrations.Where(m => m.Version > current))
             {
                 foreach (var statement in migration.Statements) await Command(c, t, statement).ExecuteNonQueryAsync(cancellationToken);
+                if (migration.Backfill is { } backfill) await backfill(this, c, t, cancellationToken);
+                foreach (var statement in migration.AfterBackfill ?? []) await Command(c, t, statement).ExecuteNonQueryAsync(cancellationToken);
                 await Command(c, t, "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, @at)",
                     ("v", migration.Version), ("d", migration.Description), ("at", DateTime.UtcNow.ToString("o"))).ExecuteNonQueryAsync(cancellationToken);
             }
             await AfterMigrationsAsync(c, t, latest, cancellationToken);
             return latest;
-        }, cancellationToken);
+        }, cancellationToken, countsAsChange: false);
     }
+
+    /// <inheritdoc />
+    public Task<long> GetChangeSeqAsync(CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async c => Convert.ToInt64(await Command(c, null, "SELECT seq FROM store_changes WHERE id = 1").ExecuteScalarAsync(cancellationToken)),
+            cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on an open connection.</summary>
     protected async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
@@ -113,8 +120,13 @@ public abstract partial class SqlParcelStore : IParcelStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns, retried on transient locks.</summary>
-    protected async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns, retried on transient locks. Unless
+    /// <paramref name="countsAsChange"/> is false, the store's change counter goes up in the same transaction, last, so
+    /// its row lock is held only for the commit.
+    /// </summary>
+    protected async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken,
+        bool countsAsChange = true)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -125,6 +137,7 @@ public abstract partial class SqlParcelStore : IParcelStore
                 await PrepareConnectionAsync(connection, cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await work(connection, transaction);
+                if (countsAsChange) await Command(connection, transaction, "UPDATE store_changes SET seq = seq + 1 WHERE id = 1").ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }

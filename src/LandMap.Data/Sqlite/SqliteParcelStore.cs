@@ -82,8 +82,10 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     }
 
     /// <inheritdoc />
+    // The R*Tree keeps float32 boxes rounded outwards; the envelope columns make the test exact in SQL, so counts and pages need no refinement.
     protected override string BoxFilterSql =>
-        "g.id IN (SELECT id FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y)";
+        "g.id IN (SELECT id FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y)" +
+        " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";
 
     /// <inheritdoc />
     protected override string IntersectsFilterSql => BoxFilterSql;
