@@ -23,6 +23,10 @@ public sealed record ProjectTimeline(string Name, IReadOnlyList<string> Aliases,
 {
     /// <summary>The furthest stage any report says the project reached (targets excluded).</summary>
     public ProjectStage? FurthestStage => Events.Where(e => !e.Target && e.Stage is not null and not ProjectStage.Suspended).Max(e => e.Stage);
+
+    /// <summary>The furthest stage reported (not targeted) in the latest report that reports one: what the map colours a parcel by.</summary>
+    public ProjectStage? CurrentStage =>
+        Events.Where(e => !e.Target && e.Stage is not null).OrderBy(e => e.Year).ThenBy(e => e.Stage).LastOrDefault()?.Stage;
 }
 
 /// <summary>

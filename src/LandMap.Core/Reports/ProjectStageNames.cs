@@ -3,6 +3,9 @@ namespace LandMap.Core.Reports;
 /// <summary>Chinese labels and contract keys of <see cref="ProjectStage"/> values, for every user interface.</summary>
 public static class ProjectStageNames
 {
+    /// <summary>The contract key of a stage (topped-out), as the API, the tiles and <c>landmap extract</c> write it.</summary>
+    public static string Key(ProjectStage stage) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString());
+
     /// <summary>The label users read (开工, 主体封顶…).</summary>
     public static string Chinese(ProjectStage stage) => stage switch
     {

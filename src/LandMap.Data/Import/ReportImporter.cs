@@ -72,6 +72,9 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
                 Report(new FileImportResult(path, null, $"{path}: not stored (rolled back): {e.Message}", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
             }
         }
+        // Projects of one report may sit on parcels of another: the stages are worked out again over the whole store.
+        if (results.Any(r => r.Outcome?.Status is ImportStatus.Imported or ImportStatus.Superseded))
+            await ProjectStageUpdater.RefreshAsync(store, cancellationToken);
         return results;
 
         void Report(FileImportResult result)

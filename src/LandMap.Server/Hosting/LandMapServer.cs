@@ -41,8 +41,8 @@ public static class LandMapServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // Geocoding the reports and building a missing basemap are independent: start them side by side.
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
-        builder.Services.AddSingleton<StoreParcelSource>();
-        builder.Services.AddSingleton<IParcelSource, PublishedParcelSource>();
+        builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddSingleton<IParcelSource, StoreParcelSource>();
         builder.Services.AddLandMapAccess();
         builder.Services.AddHostedService<SourceWarmUp>();
         builder.Services.AddSingleton<BasemapTiles>();
@@ -78,10 +78,10 @@ public static class LandMapServer
         if (Url(app) is { } url) Console.WriteLine($"LandMap 地图已启动: {url}  (Ctrl+C 停止)");
     }
 
-    /// <summary>Opens (and on first start fills) the store before the first request, so the first page load is not the slow one.</summary>
-    private sealed class SourceWarmUp(IParcelSource source) : IHostedService
+    /// <summary>Opens (and on first start fills) the store before the first request; it reads no parcels, so start-up does not grow with them.</summary>
+    private sealed class SourceWarmUp(StoreAccess access) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => source.GetParcelsAsync(cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken) => access.GetAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

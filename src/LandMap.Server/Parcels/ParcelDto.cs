@@ -10,15 +10,26 @@ using LandMap.Server.Projects;
 namespace LandMap.Server.Parcels;
 
 /// <summary>An RFC 7946 Feature.</summary>
-public sealed record ParcelFeature<TProperties>(int Id, JsonNode? Geometry, TProperties Properties)
+public sealed record ParcelFeature<TProperties>(long Id, JsonNode? Geometry, TProperties Properties)
 {
     public string Type => "Feature";
 }
 
-/// <summary>An RFC 7946 FeatureCollection of parcels.</summary>
-public sealed record ParcelCollection(IReadOnlyList<ParcelFeature<ParcelProperties>> Features)
+/// <summary>One page of parcels as an RFC 7946 FeatureCollection, with the OGC API – Features paging members.</summary>
+/// <param name="Features">The parcels of this page.</param>
+/// <param name="NumberMatched">How many parcels match the filters in all.</param>
+/// <param name="NumberReturned">How many are in this page.</param>
+/// <param name="Links">self, and next/prev when there are more pages.</param>
+public sealed record ParcelCollection(IReadOnlyList<ParcelFeature<ParcelProperties>> Features, long NumberMatched, int NumberReturned,
+    IReadOnlyList<PageLink> Links)
 {
     public string Type => "FeatureCollection";
+}
+
+/// <summary>A link of a paged answer: rel (self, next, prev) and href.</summary>
+public sealed record PageLink(string Rel, string Href)
+{
+    public string Type => "application/geo+json";
 }
 
 public sealed record ConstraintDto(string Kind, string Text, string Description, bool Satisfied, string? Detail);
@@ -26,7 +37,8 @@ public sealed record ConstraintDto(string Kind, string Text, string Description,
 /// <summary>The geocoder's properties (as <c>landmap geocode</c> prints them) plus id, company and project stage.</summary>
 public record ParcelProperties
 {
-    public required int Id { get; init; }
+    /// <summary>The public id (410403202300017: district code, plan year, seq).</summary>
+    public required long Id { get; init; }
     public required string File { get; init; }
     public string? District { get; init; }
     public int? PlanYear { get; init; }
@@ -55,6 +67,8 @@ public record ParcelProperties
     public required string LandUseName { get; init; }
     /// <summary>Why: the name's head word (名称中心词“产业园”).</summary>
     public required string LandUseReason { get; init; }
+    /// <summary>candidate, reviewed or surveyed (rejected parcels are not published).</summary>
+    public required string ReviewStatus { get; init; }
 }
 
 public sealed record SourceDto(int Line, string Text);
@@ -90,11 +104,12 @@ internal static class ParcelMapping
 {
     private const double SquareMetresPerMu = 10000.0 / 15;
 
-    public static ParcelProperties ToProperties(ParcelView view, IReadOnlyList<ProjectView> projects)
+    /// <summary>The properties of a parcel as stored: the project stage was worked out at import (<see cref="Data.Import.ProjectStageUpdater"/>).</summary>
+    public static ParcelProperties ToProperties(ParcelView view)
     {
         var g = view.Parcel;
-        var stage = projects.Select(p => p.CurrentStage).Where(s => s is not null).Max();
-        var use = view.LandUse;
+        var record = view.Record;
+        var stage = record.ProjectStage is { } key ? StageKeys.Parse(key) : null;
         return new ParcelProperties
         {
             Id = view.Id, File = g.File, District = g.District, PlanYear = g.PlanYear, Seq = g.Seq, Name = g.Name,
@@ -104,25 +119,26 @@ internal static class ParcelMapping
             Warnings = g.Warnings,
             ProjectStage = stage is { } s ? StageKeys.Key(s) : null,
             ProjectStageText = stage is { } t ? ProjectStageNames.Chinese(t) : null,
-            LandUse = use.Code, LandUseName = use.Name, LandUseReason = use.Reason,
+            LandUse = record.LandUse, LandUseName = record.LandUseName, LandUseReason = record.LandUseReason,
+            ReviewStatus = record.ReviewStatus,
         };
     }
 
-    public static ParcelFeature<ParcelProperties> ToFeature(ParcelView view, IReadOnlyList<ProjectView> projects) =>
-        new(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), ToProperties(view, projects));
+    public static ParcelFeature<ParcelProperties> ToFeature(ParcelView view) =>
+        new(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), ToProperties(view));
 
     public static ParcelFeature<ParcelDetail> ToDetail(ParcelView view, IReadOnlyList<ProjectView> projects,
         IReadOnlyList<PlanLinkDto> appearances, IReadOnlyList<LandFactDto> facts)
     {
         var entry = view.Entry;
-        var detail = new ParcelDetail(ToProperties(view, projects))
+        var detail = new ParcelDetail(ToProperties(view))
         {
             AreaM2 = view.Parcel.AreaMu * SquareMetresPerMu is { } a ? Math.Round(a) : null,
             AreaM2Computed = view.Parcel.AreaMuComputed * SquareMetresPerMu is { } c ? Math.Round(c) : null,
-            AreaText = entry?.AreaText,
-            AreaQualifier = entry?.AreaQualifier is { } q ? JsonNamingPolicy.KebabCaseLower.ConvertName(q.ToString()) : null,
-            Note = entry?.Note,
-            Source = entry is null ? null : new SourceDto(entry.Source.Line, entry.Source.Text),
+            AreaText = entry.AreaText,
+            AreaQualifier = entry.AreaQualifier is { } q ? JsonNamingPolicy.KebabCaseLower.ConvertName(q.ToString()) : null,
+            Note = entry.Note,
+            Source = new SourceDto(entry.Source.Line, entry.Source.Text),
             Projects = projects.Select(p => new ParcelProjectDto(p.Id, p.Name, p.CurrentStage is { } s ? StageKeys.Key(s) : null,
                 p.Project.Events.Select(ToStep).ToList())).ToList(),
             Appearances = appearances,

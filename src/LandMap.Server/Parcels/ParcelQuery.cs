@@ -6,12 +6,27 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Server.Parcels;
 
 /// <summary>
-/// The filters of <c>GET /api/parcels</c>, parsed from the raw query so a bad value gets a 400 naming it. <c>use</c> is a
-/// comma list of land-use codes (<c>industrial-land</c> = industrial, logistics and industrial-park); the area bounds
-/// apply to the stated area, so an entry whose report states none never matches them.
+/// The filters and page of <c>GET /api/parcels</c>, parsed from the raw query so a bad value gets a 400 naming it. <c>use</c>
+/// is a comma list of land-use codes (<c>industrial-land</c> = industrial, logistics and industrial-park); the area bounds
+/// apply to the stated area, so an entry whose report states none never matches them. Every filter runs in the store.
 /// </summary>
 public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox, string? Text)
 {
+    /// <summary>Features per page unless <c>limit</c> says otherwise.</summary>
+    public const int DefaultLimit = 1000;
+
+    /// <summary>The most ids one <c>ids</c> list may name.</summary>
+    public const int MaxIds = 1000;
+
+    /// <summary>At most this many features.</summary>
+    public int Limit { get; init; } = DefaultLimit;
+
+    /// <summary>Skip this many matching features.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Only these public ids, or null for all.</summary>
+    public IReadOnlyList<long>? Ids { get; init; }
+
     /// <summary>The land-use classes to keep, or null for all.</summary>
     public IReadOnlySet<LandUseClass>? Uses { get; init; }
 
@@ -25,7 +40,10 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     public const string IndustrialLand = "industrial-land";
 
     public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
-        QueryErrors errors)
+        QueryErrors errors) => Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, null, null, null, errors);
+
+    public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
+        string? limit, string? offset, string? ids, QueryErrors errors)
     {
         int? year = null;
         if (!string.IsNullOrWhiteSpace(planYear))
@@ -40,23 +58,48 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
             string.IsNullOrWhiteSpace(q) ? null : q.Trim())
         {
             Uses = ParseUses(use, errors), MinAreaMu = min, MaxAreaMu = max,
+            Limit = ParseInt("limit", limit, DefaultLimit, 1, LandMap.Data.ParcelQuery.MaxLimit, errors),
+            Offset = ParseInt("offset", offset, 0, 0, int.MaxValue, errors),
+            Ids = ParseIds(ids, errors),
         };
     }
 
-    public bool Matches(ParcelView view)
+    /// <summary>The store query of these filters: the published parcels (no rejected ones) of this page.</summary>
+    public LandMap.Data.ParcelQuery ToStore() => new()
     {
-        var p = view.Parcel;
-        if (PlanYear is { } year && p.PlanYear != year) return false;
-        if (District is { } district && p.District != district) return false;
-        if (Bbox is { } box && (p.Geometry is null || !box.Intersects(p.Geometry.EnvelopeInternal))) return false;
-        if (Uses is { } uses && !uses.Contains(view.LandUse.Class)) return false;
-        if (MinAreaMu is { } min && !(p.AreaMu >= min)) return false;
-        if (MaxAreaMu is { } max && !(p.AreaMu <= max)) return false;
-        // The company is the start of the name, and villages are named in the location or the note.
-        return Text is null
-            || p.Name.Contains(Text, StringComparison.OrdinalIgnoreCase)
-            || (p.Location?.Contains(Text, StringComparison.OrdinalIgnoreCase) ?? false)
-            || (view.Entry?.Note?.Contains(Text, StringComparison.OrdinalIgnoreCase) ?? false);
+        PlanYear = PlanYear, District = District, BoundingBox = Bbox, Text = Text, PublicIds = Ids,
+        LandUses = Uses?.Select(LandUseClassifier.Code).ToList(), MinAreaMu = MinAreaMu, MaxAreaMu = MaxAreaMu,
+        ExcludeRejected = true, Limit = Limit, Offset = Offset,
+    };
+
+    private static int ParseInt(string name, string? value, int fallback, int min, int max, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors.Add(name, $"{name} must be a whole number from {min} to {max}, not '{value}'.");
+        return fallback;
+    }
+
+    private static IReadOnlyList<long>? ParseIds(string? ids, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(ids)) return null;
+        var parts = ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > MaxIds)
+        {
+            errors.Add("ids", $"ids names {parts.Length} parcels; ask for at most {MaxIds} at a time.");
+            return null;
+        }
+        var list = new List<long>();
+        foreach (var part in parts)
+        {
+            if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                errors.Add("ids", $"ids must be parcel ids separated by commas; '{part}' is not one.");
+                return null;
+            }
+            list.Add(id);
+        }
+        return list;
     }
 
     private static IReadOnlySet<LandUseClass>? ParseUses(string? use, QueryErrors errors)

@@ -1,11 +1,7 @@
-using System.Text.Json;
 using LandMap.Core.Extraction;
 using LandMap.Core.Extraction.Input;
-using LandMap.Core.Gazetteer;
-using LandMap.Core.Geocoding;
 using LandMap.Core.Reports;
 using LandMap.Data;
-using LandMap.Data.Import;
 using LandMap.Server.Hosting;
 using LandMap.Server.Projects;
 using Microsoft.Extensions.Options;
@@ -13,85 +9,67 @@ using Microsoft.Extensions.Options;
 namespace LandMap.Server.Parcels;
 
 /// <summary>
-/// Parcels from the store (SQLite by default, PostGIS with a connection string): the current geometry
-/// version of every parcel with its status, confidence, constraints and warnings. An empty store is filled
-/// on first start by importing gis-data/reports (extract, geocode, store: <see cref="ReportImporter"/>). The
-/// printed text of entries, key projects, land facts and indicators are extracted again from each current report's
-/// text, in this order: the text the store keeps (schema 4; every import since), else the file of the same name and
-/// content in the reports folder, else none (its parcels then show without the printed entry, and the log says so).
-/// Ids are stable: they derive from plan year, district and seq.
+/// The cross-report answers (projects, reports, plan links) derived from the store, kept while the store's change
+/// counter (<see cref="IParcelStore.GetChangeSeqAsync"/>) stays the same: a write by this or any other server process
+/// on the same store makes the next request derive them again. Each current report's text is read, in this order, from
+/// the store (schema 4; every import since), else from the file of the same name and content in the reports folder.
+/// Nothing is derived at start-up: the first request that needs it pays.
 /// </summary>
-internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
+internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
 {
-    private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private Lazy<Task<Snapshot>> _snapshot = new(() => Load(options.Value, logger));
-    private long _version;
+    private readonly Lock _gate = new();
+    private (long Seq, Task<Snapshot> Task)? _snapshot;
 
-    public long Version => Interlocked.Read(ref _version);
-
-    /// <summary>Reads the store again after a write; readers wait for the new snapshot rather than see the old one.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken = default)
-    {
-        var next = new Lazy<Task<Snapshot>>(() => Load(options.Value, logger));
-        _snapshot = next;
-        Interlocked.Increment(ref _version);
-        await next.Value.WaitAsync(cancellationToken);
-    }
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) => (await CurrentAsync(cancellationToken)).Seq;
 
     public async Task<IReadOnlyList<ParcelView>> GetParcelsAsync(CancellationToken cancellationToken = default) =>
-        (await _snapshot.Value.WaitAsync(cancellationToken)).Parcels;
+        (await CurrentAsync(cancellationToken)).Parcels;
 
     public async Task<IReadOnlyList<ProjectView>> GetProjectsAsync(CancellationToken cancellationToken = default) =>
-        (await _snapshot.Value.WaitAsync(cancellationToken)).Projects;
+        (await CurrentAsync(cancellationToken)).Projects;
 
     public async Task<IReadOnlyList<ReportView>> GetReportsAsync(CancellationToken cancellationToken = default) =>
-        (await _snapshot.Value.WaitAsync(cancellationToken)).Reports;
+        (await CurrentAsync(cancellationToken)).Reports;
 
     public async Task<IReadOnlyList<ExtractedReport>> GetExtractedReportsAsync(CancellationToken cancellationToken = default) =>
-        (await _snapshot.Value.WaitAsync(cancellationToken)).Extracted;
+        (await CurrentAsync(cancellationToken)).Extracted;
 
-    /// <summary>
-    /// plan year × 100000 + district number × 1000 + seq: 202301017 is entry 17 of 卫东区's 2023 column.
-    /// The district number is its place in <see cref="Districts.All"/> (卫东区 1, 湛河区 2), 99 when unknown.
-    /// </summary>
-    public static int ParcelId(GeocodedEntry entry)
+    private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        var district = entry.District is null ? -1 : Districts.All.ToList().IndexOf(entry.District);
-        return (entry.PlanYear ?? 0) * 100_000 + (district < 0 ? 99 : district + 1) * 1000 + entry.Seq;
+        var store = await access.GetAsync(cancellationToken);
+        // The counter is read before the data it keys: a write in between leaves a newer snapshot under an older key, never the reverse.
+        var seq = await store.GetChangeSeqAsync(cancellationToken);
+        Task<Snapshot> task;
+        lock (_gate)
+        {
+            if (_snapshot is not { } cached || cached.Seq != seq) _snapshot = cached = (seq, Load(store, seq, options.Value.ReportsDirectory, logger));
+            task = cached.Task;
+        }
+        return await task.WaitAsync(cancellationToken);
     }
 
-    private static async Task<Snapshot> Load(ServerOptions options, ILogger logger)
+    private static async Task<Snapshot> Load(IParcelStore store, long seq, string reportsFolder, ILogger logger)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        if (!options.Database.Contains('=') && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder) Directory.CreateDirectory(folder);
-        await using var store = await ParcelStoreFactory.OpenAsync(options.Database);
-        if ((await store.ListReportsAsync()).Count == 0)
-        {
-            await ImportShippedReports(store, options, Directory.GetFiles(options.ReportsDirectory).Order(StringComparer.Ordinal).ToList(), logger);
-        }
-
-        // Keyed by the store's report id: two districts' reports may share a file name.
-        var extractedById = new Dictionary<long, ExtractedReport>();
+        var extracted = new List<ExtractedReport>();
         foreach (var report in (await store.ListReportsAsync()).Where(r => r.SupersededBy is null))
         {
-            if (await ReadReportAsync(store, report, options.ReportsDirectory) is { } text) extractedById[report.Id] = ReportExtractor.Extract(text);
-            else logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its parcels are shown without the printed entry",
-                report.FileName, options.ReportsDirectory);
+            if (await ReadReportAsync(store, report, reportsFolder) is { } text) extracted.Add(ReportExtractor.Extract(text));
+            else logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its projects and indicators are not shown",
+                report.FileName, reportsFolder);
         }
-        var reports = extractedById.Values.ToList();
-        var entries = extractedById.SelectMany(r => r.Value.LandEntries.Select(e => (ReportId: r.Key, e))).ToDictionary(x => (x.ReportId, x.e.Seq), x => x.e);
-        // One query: each record carries its current version's constraints and warnings.
-        var parcels = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery()))
-            .Select(record => (record, geocoded: CurrentVersion(record)))
-            .Select(x => new ParcelView(ParcelId(x.geocoded), x.geocoded, entries.GetValueOrDefault((x.record.ReportId, x.record.Seq))))
-            .OrderBy(p => p.Parcel.PlanYear).ThenBy(p => p.Parcel.District, StringComparer.Ordinal).ThenBy(p => p.Parcel.Seq)
-            .ToList();
-
-        var reportViews = reports.Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
+        var parcels = new List<ParcelView>();
+        for (var page = 0; ; page++)
+        {
+            var records = await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { ExcludeRejected = true, Offset = page * LandMap.Data.ParcelQuery.MaxLimit });
+            parcels.AddRange(records.Select(ParcelView.From));
+            if (records.Count < LandMap.Data.ParcelQuery.MaxLimit) break;
+        }
+        var reportViews = extracted.Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
             r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
-        var snapshot = new Snapshot(parcels, ProjectCatalog.Build(reports, parcels), reportViews, reports);
-        logger.LogInformation("Read {Parcels} parcels of {Reports} reports from the {Backend} store in {Ms} ms",
-            parcels.Count, reportViews.Count, store.Backend, started.ElapsedMilliseconds);
+        var snapshot = new Snapshot(seq, parcels, ProjectCatalog.Build(extracted, parcels), reportViews, extracted);
+        logger.LogInformation("Derived projects and links of {Reports} reports and {Parcels} parcels at change {Seq} in {Ms} ms",
+            reportViews.Count, parcels.Count, seq, started.ElapsedMilliseconds);
         return snapshot;
     }
 
@@ -106,39 +84,6 @@ internal sealed class StoreParcelSource(IOptions<ServerOptions> options, ILogger
         return ReportImport.HashOf(content) == report.ContentSha256 ? ReportFileReader.Read(report.FileName, content).Text : null;
     }
 
-    private static async Task ImportShippedReports(IParcelStore store, ServerOptions options, IReadOnlyList<string> files, ILogger logger)
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(options.GazetteerDirectory);
-        if (gazetteer is null)
-            throw new InvalidOperationException($"The gazetteer in {options.GazetteerDirectory} could not be loaded: {load}");
-        foreach (var result in await new ReportImporter(store, gazetteer).ImportFilesAsync(files))
-        {
-            if (result.Error is { } error) logger.LogWarning("Skipped report {File}: {Reason}", result.Path, error);
-            else logger.LogInformation("Imported {File}: {Status}, {Entries} entries", result.Path, result.Outcome!.Status, result.Outcome.Entries);
-        }
-    }
-
-    private static GeocodedEntry CurrentVersion(ParcelRecord record) =>
-        new()
-        {
-            File = record.FileName,
-            District = record.District,
-            PlanYear = record.PlanYear,
-            Seq = record.Seq,
-            Name = record.Name,
-            Location = record.Location,
-            AreaMu = record.AreaMu,
-            AreaMuComputed = record.AreaMuComputed,
-            // A version saved by a reviewer or from a survey carries its review status ("reviewed", "surveyed"): its outline is located.
-            Status = Enum.TryParse<GeocodeStatus>(record.Status, ignoreCase: true, out var status) ? status
-                : record.Geometry is null ? GeocodeStatus.Unresolved : GeocodeStatus.Located,
-            Confidence = record.Confidence,
-            Method = record.Method,
-            Constraints = JsonSerializer.Deserialize<List<ConstraintResult>>(record.ConstraintsJson, StoredJson) ?? [],
-            Warnings = JsonSerializer.Deserialize<List<string>>(record.WarningsJson, StoredJson) ?? [],
-            Geometry = record.Geometry,
-        };
-
-    private sealed record Snapshot(IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports,
+    private sealed record Snapshot(long Seq, IReadOnlyList<ParcelView> Parcels, IReadOnlyList<ProjectView> Projects, IReadOnlyList<ReportView> Reports,
         IReadOnlyList<ExtractedReport> Extracted);
 }

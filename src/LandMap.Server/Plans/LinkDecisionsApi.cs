@@ -76,7 +76,6 @@ internal static class LinkDecisionsApi
                     "an entry has one partner in each pair of plan years. Break or reset that link first.",
                     new Dictionary<string, object?> { ["existing"] = other });
         }
-        links.DecisionsChanged();
         var diff = await links.DiffAsync(change.FromYear, change.ToYear, change.District, cancellationToken);
         var lines = (await links.LinesAsync(diff, cancellationToken))
             .Where(l => l.From?.Seq == change.FromSeq || l.To?.Seq == change.ToSeq).ToList();

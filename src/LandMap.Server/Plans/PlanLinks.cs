@@ -11,7 +11,7 @@ namespace LandMap.Server.Plans;
 /// ids let the page draw both sides; <c>review</c> says who confirmed a carried link.
 /// </summary>
 public sealed record PlanLinkDto(string Class, EntryRef? From, EntryRef? To, double? Score, IReadOnlyList<string> Reasons,
-    int FromYear, int ToYear, string? District, int? FromParcelId, int? ToParcelId, LinkReview? Review);
+    int FromYear, int ToYear, string? District, long? FromParcelId, long? ToParcelId, LinkReview? Review);
 
 /// <summary>A prose statement on the land of a parcel (园区二期土地263亩已经省政府批复，即将挂牌出让).</summary>
 public sealed record LandFactDto(string Subject, double AreaMu, string Status, string File, int? Year, SourceDto Source, string Reason);
@@ -19,16 +19,13 @@ public sealed record LandFactDto(string Subject, double AreaMu, string Status, s
 /// <summary>
 /// What links the reports across years, worked out from the source and the reviewers' link decisions: the diffs of
 /// consecutive plan years (<see cref="PlanHistory"/>) and the land facts on each parcel (<see cref="ParcelSites.ForFact"/>).
-/// Worked out again when the parcels change (<see cref="IParcelSource.Version"/>) or a reviewer decides a link.
+/// Worked out again when the store's change counter moves (<see cref="IParcelSource.VersionAsync"/>): a geometry save or
+/// a link decision on any server process on the store.
 /// </summary>
 internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
 {
     private readonly Lock _gate = new();
-    private int _decisions;
-    private (long Version, int Decisions, Task<Linked> Task)? _linked;
-
-    /// <summary>A reviewer confirmed, broke or withdrew a link: the next reader links again.</summary>
-    public void DecisionsChanged() => Interlocked.Increment(ref _decisions);
+    private (long Version, Task<Linked> Task)? _linked;
 
     /// <summary>The diff of two plan years in <paramref name="district"/>.</summary>
     public async Task<PlanDiff> DiffAsync(int fromYear, int toYear, string district, CancellationToken cancellationToken)
@@ -63,18 +60,19 @@ internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
     }
 
     /// <summary>The land facts that speak of a parcel.</summary>
-    public async Task<IReadOnlyList<LandFactDto>> FactsAsync(int parcelId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<LandFactDto>> FactsAsync(long parcelId, CancellationToken cancellationToken) =>
         (await LinkedAsync(cancellationToken)).Facts[parcelId].ToList();
 
-    private Task<Linked> LinkedAsync(CancellationToken cancellationToken)
+    private async Task<Linked> LinkedAsync(CancellationToken cancellationToken)
     {
-        var (version, decisions) = (source.Version, Volatile.Read(ref _decisions));
+        var version = await source.VersionAsync(cancellationToken);
+        Task<Linked> task;
         lock (_gate)
         {
-            if (_linked is not { } cached || cached.Version != version || cached.Decisions != decisions)
-                _linked = cached = (version, decisions, Link(source, review));
-            return cached.Task.WaitAsync(cancellationToken);
+            if (_linked is not { } cached || cached.Version != version) _linked = cached = (version, Link(source, review));
+            task = cached.Task;
         }
+        return await task.WaitAsync(cancellationToken);
     }
 
     private static async Task<Linked> Link(IParcelSource source, ReviewContext review)
@@ -83,7 +81,7 @@ internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
         var parcels = await source.GetParcelsAsync();
         var decisions = await (await review.StoreAsync(CancellationToken.None)).ListLinkDecisionsAsync();
         var entries = parcels.Select(p => p.Parcel).ToList();
-        var ids = parcels.ToDictionary<ParcelView, GeocodedEntry, int>(p => p.Parcel, p => p.Id, ReferenceEqualityComparer.Instance);
+        var ids = parcels.ToDictionary<ParcelView, GeocodedEntry, long>(p => p.Parcel, p => p.Id, ReferenceEqualityComparer.Instance);
         var facts = reports
             .SelectMany(r => r.LandFacts.SelectMany(f => ParcelSites.ForFact(f, r.District, entries).Select(site => (Id: ids[site.Parcel],
                 Fact: new LandFactDto(f.Subject, f.AreaMu, f.Status, r.File, r.ReviewYear, new SourceDto(f.Source.Line, f.Source.Text), site.Reason)))))
@@ -92,13 +90,13 @@ internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
     }
 
     private sealed record Linked(IReadOnlyList<ExtractedReport> Reports, IReadOnlyList<ParcelView> Parcels, IReadOnlyList<LinkDecision> Decisions,
-        PlanHistory History, ILookup<int, LandFactDto> Facts)
+        PlanHistory History, ILookup<long, LandFactDto> Facts)
     {
-        private readonly Dictionary<(string?, int?, int), int> _ids = Parcels.ToDictionary(p => (p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Seq), p => p.Id);
+        private readonly Dictionary<(string?, int?, int), long> _ids = Parcels.ToDictionary(p => (p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Seq), p => p.Id);
 
         public PlanLinkDto ToDto(PlanStep step, string? district)
         {
-            int? Id(EntryRef? e) => e is not null && _ids.TryGetValue((district, e.PlanYear, e.Seq), out var id) ? id : null;
+            long? Id(EntryRef? e) => e is not null && _ids.TryGetValue((district, e.PlanYear, e.Seq), out var id) ? id : null;
             var e = step.Entry;
             return new PlanLinkDto(e.Class, e.From, e.To, e.Score, e.Reasons, step.FromYear, step.ToYear, district, Id(e.From), Id(e.To), e.Review);
         }

@@ -11,7 +11,7 @@ internal static class ProjectCatalog
     public static IReadOnlyList<ProjectView> Build(IReadOnlyList<ExtractedReport> reports, IReadOnlyList<ParcelView> parcels)
     {
         var entries = parcels.Select(p => p.Parcel).ToList();
-        var ids = parcels.ToDictionary<ParcelView, GeocodedEntry, int>(p => p.Parcel, p => p.Id, ReferenceEqualityComparer.Instance);
+        var ids = parcels.ToDictionary<ParcelView, GeocodedEntry, long>(p => p.Parcel, p => p.Id, ReferenceEqualityComparer.Instance);
         return ProjectTimelines.Build(reports)
             .Select((timeline, i) => new ProjectView(i + 1, timeline,
                 ParcelSites.ForProject(timeline, entries).Select(s => new ProjectSiteView(ids[s.Parcel], s.Reason)).ToList()))

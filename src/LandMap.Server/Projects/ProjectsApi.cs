@@ -15,10 +15,10 @@ namespace LandMap.Server.Projects;
 /// <param name="ParcelId">The newest parcel it sits on, when any.</param>
 /// <param name="ParcelIds">Every parcel it sits on, newest plan year first.</param>
 public sealed record ProjectDto(int Id, string Name, string? District, string? Stage, string? StageName,
-    IReadOnlyList<ProjectStepDto> Timeline, int? ParcelId, IReadOnlyList<int> ParcelIds);
+    IReadOnlyList<ProjectStepDto> Timeline, long? ParcelId, IReadOnlyList<long> ParcelIds);
 
 /// <summary>A parcel a project sits on: plan year, seq, name and why.</summary>
-public sealed record ProjectParcelDto(int Id, int? PlanYear, int Seq, string Name, string Reason);
+public sealed record ProjectParcelDto(long Id, int? PlanYear, int Seq, string Name, string Reason);
 
 /// <summary>One project's record: its names, park, timeline and parcels.</summary>
 public sealed record ProjectDetailDto(int Id, string Name, IReadOnlyList<string> Aliases, string? District, string? Within,

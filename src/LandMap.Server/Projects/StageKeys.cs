@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LandMap.Core.Reports;
 
 namespace LandMap.Server.Projects;
@@ -8,7 +7,7 @@ public static class StageKeys
 {
     public static readonly IReadOnlyList<string> All = Enum.GetValues<ProjectStage>().Select(Key).ToList();
 
-    public static string Key(ProjectStage stage) => JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString());
+    public static string Key(ProjectStage stage) => ProjectStageNames.Key(stage);
 
     public static ProjectStage? Parse(string key) =>
         Enum.GetValues<ProjectStage>().Cast<ProjectStage?>().FirstOrDefault(s => Key(s!.Value) == key);

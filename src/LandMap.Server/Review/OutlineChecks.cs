@@ -12,7 +12,7 @@ namespace LandMap.Server.Review;
 /// own checks (<see cref="ParcelGeocoder.CheckOutline"/>), so a saved correction keeps its ✓/✗ and a reviewer sees
 /// them while editing. The gazetteer is the server's (<see cref="ServerOptions.GazetteerDirectory"/>), loaded once.
 /// </summary>
-internal sealed class OutlineChecks(IOptions<ServerOptions> options, StoreParcelSource source)
+internal sealed class OutlineChecks(IOptions<ServerOptions> options, StoreAccess access)
 {
     private readonly Lazy<ParcelGeocoder> _geocoder = new(() =>
     {
@@ -20,15 +20,24 @@ internal sealed class OutlineChecks(IOptions<ServerOptions> options, StoreParcel
         return new ParcelGeocoder(gazetteer ?? throw new InvalidOperationException($"The gazetteer in {options.Value.GazetteerDirectory} could not be loaded: {load}"));
     });
 
-    /// <summary>The checks of <paramref name="wgs84"/> as the outline of parcel <paramref name="id"/>; empty when its entry is not known.</summary>
-    public async Task<IReadOnlyList<ConstraintResult>> CheckAsync(int id, Geometry wgs84, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks of <paramref name="wgs84"/> as the outline of parcel <paramref name="id"/> (public id), against its entry and the
+    /// other parcels of its report as stored; empty when the store does not know the parcel.
+    /// </summary>
+    public async Task<IReadOnlyList<ConstraintResult>> CheckAsync(long id, Geometry wgs84, CancellationToken cancellationToken)
     {
-        var parcels = await source.GetParcelsAsync(cancellationToken);
-        if (parcels.FirstOrDefault(p => p.Id == id) is not { Entry: { } entry } parcel) return [];
-        var neighbours = parcels
-            .Where(p => p.Id != id && p.Parcel.File == parcel.Parcel.File && p.Entry is not null && p.Parcel.Geometry is not null)
-            .Select(p => (p.Entry!, p.Parcel.Geometry!))
-            .ToList();
-        return _geocoder.Value.CheckOutline(entry, parcel.Parcel.District, wgs84, neighbours);
+        var store = await access.GetAsync(cancellationToken);
+        if ((await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { PublicIds = [id], Limit = 1 }, cancellationToken)).SingleOrDefault() is not { } record)
+            return [];
+        var parcel = ParcelView.From(record);
+        var neighbours = new List<(LandMap.Core.Reports.LandEntry, Geometry)>();
+        var query = new LandMap.Data.ParcelQuery { ReportId = record.ReportId, IncludeUnresolved = false };
+        for (var page = 0; ; page++)
+        {
+            var records = await store.QueryParcelsAsync(query with { Offset = page * LandMap.Data.ParcelQuery.MaxLimit }, cancellationToken);
+            neighbours.AddRange(records.Where(r => r.PublicId != id).Select(r => (ParcelView.From(r).Entry, r.Geometry!)));
+            if (records.Count < LandMap.Data.ParcelQuery.MaxLimit) break;
+        }
+        return _geocoder.Value.CheckOutline(parcel.Entry, parcel.Parcel.District, wgs84, neighbours);
     }
 }

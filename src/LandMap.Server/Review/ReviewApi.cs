@@ -14,7 +14,7 @@ internal static class ReviewApi
     private const int MaxCommentLength = 2000;
     private static readonly string[] SettableStatuses = [ReviewStatus.Reviewed, ReviewStatus.Rejected, ReviewStatus.Candidate];
 
-    public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> PutGeometryAsync(int id, HttpContext http, ReviewContext review,
+    public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> PutGeometryAsync(long id, HttpContext http, ReviewContext review,
         OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
@@ -34,7 +34,7 @@ internal static class ReviewApi
     }
 
     /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
-    public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(int id, HttpContext http, ReviewContext review,
+    public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(long id, HttpContext http, ReviewContext review,
         OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         if (await review.FindAsync(id, cancellationToken) is null) return ReviewEndpoints.NotFound(id);
@@ -49,7 +49,7 @@ internal static class ReviewApi
 
     /// <summary>Saves and answers 200 with the new ETag, 412 with what changed, or 404.</summary>
     internal static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> SaveAsync(HttpContext http, ReviewContext review, ReviewedGeometry edit,
-        int id, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+        long id, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
     {
         var store = await review.StoreAsync(cancellationToken);
         var result = await store.SaveReviewedGeometryAsync(edit, cancellationToken);
@@ -60,7 +60,6 @@ internal static class ReviewApi
             case SaveOutcome.Conflict:
                 var current = (await (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(edit.ParcelId, cancellationToken))!.History.Last(v => v.IsCurrent);
                 http.Response.Headers.ETag = ReviewContext.ETag(result.CurrentVersion);
-                await review.ReloadIndexAsync(cancellationToken);
                 return RequestBody.Problem(StatusCodes.Status412PreconditionFailed, "地块已被他人修改",
                     $"You edited version {edit.ExpectedVersion}, but {current.MadeBy} saved version {result.CurrentVersion} at {current.MadeAt:u}. " +
                     "Load the parcel again, redo the change on the current geometry and save with the new ETag.",
@@ -70,7 +69,6 @@ internal static class ReviewApi
                             madeAt = current.MadeAt, reason = current.Reason, areaMu = current.AreaMuComputed, geometry = GeoJsonGeometry.ToNode(current.Geometry) },
                     });
         }
-        await review.ChangedAsync(cancellationToken);
         var etag = ReviewContext.ETag(result.CurrentVersion);
         http.Response.Headers.ETag = etag;
         var area = (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(edit.ParcelId, cancellationToken);
@@ -84,7 +82,7 @@ internal static class ReviewApi
         ["fixedGeometry"] = check.Fixed is null ? null : GeoJsonGeometry.ToNode(check.Fixed),
     });
 
-    public static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> SetStatusAsync(int id, HttpContext http, ReviewContext review,
+    public static async Task<Results<Ok<StatusResponse>, ProblemHttpResult>> SetStatusAsync(long id, HttpContext http, ReviewContext review,
         IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
@@ -106,11 +104,10 @@ internal static class ReviewApi
         var keptReason = status == ReviewStatus.Rejected ? reason : null;
         if (!await store.SetReviewStatusAsync(new StatusChange(state.ParcelId, status!, ReviewEndpoints.Actor(http.User), comment, keptReason), cancellationToken))
             return ReviewEndpoints.NotFound(id);
-        await review.ChangedAsync(cancellationToken);
         return TypedResults.Ok(new StatusResponse(id, status!, keptReason, state.Version));
     }
 
-    public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> HistoryAsync(int id, HttpContext http, ReviewContext review,
+    public static async Task<Results<Ok<HistoryResponse>, ProblemHttpResult>> HistoryAsync(long id, HttpContext http, ReviewContext review,
         CancellationToken cancellationToken)
     {
         var reviewer = ReviewEndpoints.IsReviewer(http.User);
@@ -127,7 +124,7 @@ internal static class ReviewApi
     }
 
     public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(string? status, string? limit, ReviewContext review,
-        StoreParcelSource source, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var errors = new Problems.QueryErrors();
         status ??= ReviewStatus.Candidate;
@@ -136,12 +133,10 @@ internal static class ReviewApi
         if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > 10_000)) errors.Add("limit", "A number from 1 to 10000.");
         if (errors.Any) return errors.ToProblem();
 
-        var states = await review.StatesAsync(cancellationToken);
-        var items = (await source.GetParcelsAsync(cancellationToken))
-            .Where(p => states.TryGetValue(p.Id, out var s) && s.Status == status)
-            .OrderBy(p => p.Parcel.Confidence).ThenBy(p => p.Id).Take(take)
-            .Select(p => new QueueItem(p.Id, p.Parcel.Name, p.Parcel.District, p.Parcel.PlanYear, p.Parcel.Seq, p.Parcel.Confidence,
-                p.Parcel.Status.ToString().ToLowerInvariant(), status, states[p.Id].Reason, p.Parcel.AreaMu, p.Parcel.AreaMuComputed, states[p.Id].Version))
+        var store = await review.ParcelStoreAsync(cancellationToken);
+        var items = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { ReviewStatuses = [status], Sort = ParcelSort.ConfidenceAscending, Limit = take }, cancellationToken))
+            .Select(p => new QueueItem(p.PublicId, p.Name, p.District, p.PlanYear, p.Seq, p.Confidence, ParcelView.From(p).Parcel.Status.ToString().ToLowerInvariant(),
+                status, p.ReviewReason, p.AreaMu, p.AreaMuComputed, p.Version))
             .ToList();
         return TypedResults.Ok(new QueueResponse(status, items.Count, items));
     }

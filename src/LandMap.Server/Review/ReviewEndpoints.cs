@@ -12,17 +12,17 @@ public static class ReviewEndpoints
     public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)
     {
         var parcels = routes.MapGroup("/api/parcels").WithTags("Review");
-        parcels.MapGet("/{id:int}/history", ReviewApi.HistoryAsync)
+        parcels.MapGet("/{id:long}/history", ReviewApi.HistoryAsync)
             .WithSummary("Every geometry version (who, when, why, area); reviewers also see comments and rejected parcels.");
         var writes = parcels.MapGroup("/").RequireAuthorization(AccessSetup.ReviewerPolicy).RequireRateLimiting(AccessSetup.WriteLimit)
             .AddEndpointFilter<CookieAntiforgery>();
-        writes.MapPut("/{id:int}/geometry", ReviewApi.PutGeometryAsync)
+        writes.MapPut("/{id:long}/geometry", ReviewApi.PutGeometryAsync)
             .WithSummary("Saves a new geometry version: If-Match required (428 without, 412 when stale), body {geometry, comment}.");
-        writes.MapPost("/{id:int}/check", ReviewApi.CheckOutlineAsync)
+        writes.MapPost("/{id:long}/check", ReviewApi.CheckOutlineAsync)
             .WithSummary("Checks an outline without saving it: {geometry} → {areaMu, constraints} (the entry's location checks, for the editor).");
-        writes.MapPost("/{id:int}/status", ReviewApi.SetStatusAsync)
+        writes.MapPost("/{id:long}/status", ReviewApi.SetStatusAsync)
             .WithSummary("Sets the review status: {status: reviewed|rejected|candidate, comment, reason} (rejected needs a reason).");
-        parcels.MapPost("/{id:int}/survey", SurveyApi.UploadAsync)
+        parcels.MapPost("/{id:long}/survey", SurveyApi.UploadAsync)
             .RequireAuthorization(AccessSetup.AdminPolicy).RequireRateLimiting(AccessSetup.WriteLimit).AddEndpointFilter<CookieAntiforgery>()
             .DisableAntiforgery()
             .WithSummary("Replaces the geometry from a surveyed file (勘测定界 TXT, GeoJSON, zipped Shapefile, GeoPackage; multipart field 'file').");
@@ -30,10 +30,6 @@ public static class ReviewEndpoints
             .WithSummary("Parcels to review, lowest confidence first: ?status=candidate (default)|reviewed|surveyed|rejected&limit=.");
         return routes;
     }
-
-    /// <summary>The ETag of a parcel for GET /api/parcels/{id}; null when the store does not know it.</summary>
-    internal static async Task<string?> ETagAsync(HttpContext http, int id, CancellationToken cancellationToken) =>
-        await http.RequestServices.GetRequiredService<ReviewContext>().FindAsync(id, cancellationToken) is { } state ? ReviewContext.ETag(state.Version) : null;
 
     internal static bool IsReviewer(ClaimsPrincipal user) => user.IsInRole(UserRole.Reviewer) || user.IsInRole(UserRole.Admin);
 
@@ -57,7 +53,7 @@ public static class ReviewEndpoints
         return RequestBody.Problem(StatusCodes.Status400BadRequest, "If-Match 无效", "If-Match must be one ETag of this API, such as \"3\".");
     }
 
-    internal static ProblemHttpResult NotFound(int id) =>
+    internal static ProblemHttpResult NotFound(long id) =>
         RequestBody.Problem(StatusCodes.Status404NotFound, "地块不存在", $"No parcel has id {id}; GET /api/parcels lists them.");
 
     internal static ProblemHttpResult Invalid(string title, IEnumerable<string> errors, IDictionary<string, object?>? extensions = null)

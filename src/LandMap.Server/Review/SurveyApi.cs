@@ -14,10 +14,10 @@ internal static class SurveyApi
     private const double SquareMetresPerMu = 10_000.0 / 15;
     private const double AreaTolerance = 0.05;
 
-    public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> UploadAsync(int id, HttpContext http, ReviewContext review,
-        StoreParcelSource source, OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> UploadAsync(long id, HttpContext http, ReviewContext review,
+        OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
-        if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
+        if (await review.FindRecordAsync(id, cancellationToken) is not { } parcel) return ReviewEndpoints.NotFound(id);
         if (ReviewEndpoints.IfMatch(http.Request, required: false, out var expected) is { } precondition) return precondition;
         if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
             return RequestBody.Problem(StatusCodes.Status415UnsupportedMediaType, "需要上传文件", "Send the file as multipart/form-data in the field 'file'.");
@@ -49,12 +49,12 @@ internal static class SurveyApi
         if (!check.IsValid) return ReviewApi.GeometryRefused(check);
 
         var warnings = read.Warnings.ToList();
-        var stated = (await source.GetParcelsAsync(cancellationToken)).FirstOrDefault(p => p.Id == id)?.Parcel.AreaMu;
+        var stated = parcel.AreaMu;
         var measured = Metric.AreaM2(check.Geometry!) / SquareMetresPerMu;
         if (stated is > 0 && Math.Abs(measured - stated.Value) > stated.Value * AreaTolerance)
             warnings.Add($"The surveyed boundary measures {measured:0.#} 亩 but the report states {stated:0.#} 亩 ({(measured / stated.Value - 1) * 100:+0;-0}%).");
 
-        var edit = new ReviewedGeometry(state.ParcelId, expected ?? state.Version, check.Geometry!, ReviewEndpoints.Actor(http.User),
+        var edit = new ReviewedGeometry(parcel.Id, expected ?? parcel.Version, check.Geometry!, ReviewEndpoints.Actor(http.User),
             comment ?? $"survey {file.FileName}", "survey", new { file = file.FileName, format = read.Format, warnings },
             await checks.CheckAsync(id, check.Geometry!, cancellationToken));
         return await ReviewApi.SaveAsync(http, review, edit, id, warnings, cancellationToken);

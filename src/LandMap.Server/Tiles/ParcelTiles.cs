@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using LandMap.Data;
 using LandMap.Server.Hosting;
-using LandMap.Server.Parcels;
 using LandMap.Tiles.Vector;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
@@ -8,43 +8,48 @@ using NetTopologySuite.Features;
 namespace LandMap.Server.Tiles;
 
 /// <summary>
-/// Parcel tiles built on request from <see cref="IParcelSource"/>: one MVT layer <c>parcels</c> with the
-/// attributes the page styles by. A small cache keyed by the source's version; it is emptied when full
-/// rather than tracking recency, which is enough for the few hundred tiles a district needs.
+/// Parcel tiles built on request from the store: the published parcels whose envelope meets the tile's clip box (the
+/// store's spatial index: SQLite R*Tree, PostGIS GiST), in one MVT layer <c>parcels</c> whose feature ids are the
+/// parcels' public ids. Tiles are cached under the store's change counter, which every server process on the store
+/// reads, so a write anywhere invalidates them everywhere; the cache is emptied when full rather than tracking recency.
 /// </summary>
-internal sealed class ParcelTiles(IParcelSource source, IOptions<ServerOptions> options)
+internal sealed class ParcelTiles(StoreAccess access, IOptions<ServerOptions> options)
 {
     private readonly ConcurrentDictionary<(long Version, TileAddress Tile), byte[]> _cache = new();
 
-    public async Task<byte[]> GetAsync(TileAddress tile, CancellationToken cancellationToken)
+    /// <summary>The tile's MVT bytes (empty when no parcel meets it) and the change counter they were built at (the ETag).</summary>
+    public async Task<(byte[] Tile, long Version)> GetAsync(TileAddress tile, CancellationToken cancellationToken)
     {
-        var key = (source.Version, tile);
-        if (_cache.TryGetValue(key, out var cached)) return cached;
+        var store = await access.GetAsync(cancellationToken);
+        var version = await store.GetChangeSeqAsync(cancellationToken);
+        var key = (version, tile);
+        if (_cache.TryGetValue(key, out var cached)) return (cached, version);
 
-        var parcels = await source.GetParcelsAsync(cancellationToken);
-        var stages = (await source.GetProjectsAsync(cancellationToken))
-            .SelectMany(p => p.ParcelIds.Select(id => (id, p)))
-            .ToLookup(x => x.id, x => x.p);
-        var bounds = tile.Bounds;
-        var features = parcels
-            .Where(p => p.Parcel.Geometry is { } g && bounds.Intersects(g.EnvelopeInternal))
-            .Select(p => (IFeature)new Feature(p.Parcel.Geometry, Attributes(ParcelMapping.ToProperties(p, stages[p.Id].ToList()))));
+        var features = new List<IFeature>();
+        var query = new ParcelQuery { BoundingBox = MvtEncoder.ClipEnvelope(tile), ExcludeRejected = true, IncludeUnresolved = false };
+        for (var page = 0; ; page++)
+        {
+            var records = await store.QueryParcelsAsync(query with { Offset = page * ParcelQuery.MaxLimit }, cancellationToken);
+            features.AddRange(records.Select(r => (IFeature)new Feature(r.Geometry, Attributes(r))));
+            if (records.Count < ParcelQuery.MaxLimit) break;
+        }
         var mvt = MvtEncoder.Encode(tile, [new TileLayer("parcels", features)]);
 
         if (_cache.Count >= options.Value.ParcelTileCacheSize) _cache.Clear();
         if (options.Value.ParcelTileCacheSize > 0) _cache[key] = mvt;
-        return mvt;
+        return (mvt, version);
     }
 
-    private static AttributesTable Attributes(ParcelProperties p)
+    /// <summary>What the page styles and filters by; MVT has no null, so absent values are left out.</summary>
+    private static AttributesTable Attributes(ParcelRecord p)
     {
         var attributes = new AttributesTable
         {
-            { "id", p.Id }, { "name", p.Name }, { "seq", p.Seq }, { "status", p.Status }, { "confidence", p.Confidence },
-            { "planYear", p.PlanYear ?? 0 }, { "district", p.District ?? "" },
+            { "id", p.PublicId }, { "name", p.Name }, { "seq", p.Seq }, { "status", p.Status }, { "confidence", Math.Round(p.Confidence, 3) },
+            { "planYear", p.PlanYear ?? 0 }, { "district", p.District ?? "" }, { "landUse", p.LandUse }, { "reviewStatus", p.ReviewStatus },
         };
-        // MVT has no null: absent attributes are left out.
         if (p.AreaMu is { } area) attributes.Add("areaMu", area);
+        if (p.AreaMuComputed is { } computed) attributes.Add("areaMuComputed", Math.Round(computed, 2));
         if (p.ProjectStage is { } stage) attributes.Add("projectStage", stage);
         return attributes;
     }

@@ -26,7 +26,7 @@ public static class TilesApi
         return routes;
     }
 
-    private static async Task<Results<FileContentHttpResult, NoContent, ProblemHttpResult>> GetTileAsync(
+    private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTileAsync(
         string layer, int z, int x, int y, HttpContext context, CancellationToken cancellationToken)
     {
         if (TileAddress.TryCreate(z, x, y) is not { } tile)
@@ -51,9 +51,13 @@ public static class TilesApi
             }
             case "parcels":
             {
-                var mvt = await context.RequestServices.GetRequiredService<ParcelTiles>().GetAsync(tile, cancellationToken);
-                if (mvt.Length == 0) return TypedResults.NoContent();
+                var (mvt, version) = await context.RequestServices.GetRequiredService<ParcelTiles>().GetAsync(tile, cancellationToken);
+                // Revalidated on every use: the ETag is the store's change counter, so a write anywhere changes it.
                 context.Response.Headers.CacheControl = "no-cache";
+                context.Response.Headers.ETag = $"\"{version}\"";
+                if (context.Request.Headers.IfNoneMatch.ToString() == $"\"{version}\"")
+                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                if (mvt.Length == 0) return TypedResults.NoContent();
                 return TypedResults.File(mvt, MvtContentType);
             }
             default:

@@ -61,7 +61,7 @@ public sealed class BureauReportsTests : IAsyncLifetime
 
         using var parcels = JsonDocument.Parse(await client.GetStringAsync("/api/parcels"));
         Assert.Equal(25, parcels.RootElement.GetProperty("features").GetArrayLength());
-        var park = await client.GetAsync("/api/parcels/202301001");
+        var park = await client.GetAsync("/api/parcels/410403202300001");
         Assert.Equal(HttpStatusCode.OK, park.StatusCode);
         using var detail = JsonDocument.Parse(await park.Content.ReadAsStringAsync());
         var properties = detail.RootElement.GetProperty("properties");

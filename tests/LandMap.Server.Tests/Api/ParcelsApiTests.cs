@@ -83,7 +83,7 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     public async Task OneParcelCarriesItsFullRecord()
     {
         using var collection = await GetJson("/api/parcels?planYear=2023&district=卫东区&q=电子半导体产业园");
-        var id = collection.RootElement.GetProperty("features")[0].GetProperty("id").GetInt32();
+        var id = collection.RootElement.GetProperty("features")[0].GetProperty("id").GetInt64();
         using var parcel = await GetJson($"/api/parcels/{id}");
         var p = parcel.RootElement.GetProperty("properties");
         Assert.Equal("Feature", parcel.RootElement.GetProperty("type").GetString());

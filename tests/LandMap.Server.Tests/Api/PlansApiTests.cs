@@ -50,7 +50,7 @@ public sealed class PlansApiTests(LandMapApplication app)
         Assert.Contains(name, link.GetProperty("to").GetProperty("name").GetString());
         Assert.InRange(link.GetProperty("score").GetDouble(), 0.55, 1);
         Assert.NotEmpty(link.GetProperty("reasons").EnumerateArray());
-        Assert.Equal(202301000 + toSeq, link.GetProperty("toParcelId").GetInt32());
+        Assert.Equal(410403202300000 + toSeq, link.GetProperty("toParcelId").GetInt64());
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class PlansApiTests(LandMapApplication app)
     public async Task SiliconCarbideProjectHasItsTimelineAndSitsOnTheSemiconductorPark()
     {
         using var list = await GetJson("/api/projects?q=2000吨电子级碳化硅粉体项目");
-        var id = list.RootElement.EnumerateArray().Single().GetProperty("id").GetInt32();
+        var id = list.RootElement.EnumerateArray().Single().GetProperty("id").GetInt64();
         using var project = await GetJson($"/api/projects/{id}");
         var p = project.RootElement;
         Assert.Equal("2000吨电子级碳化硅粉体项目", p.GetProperty("name").GetString());
@@ -77,7 +77,7 @@ public sealed class PlansApiTests(LandMapApplication app)
         Assert.Equal([(2022, "trial", null), (2023, "completed", "一期")], steps);
         Assert.All(p.GetProperty("timeline").EnumerateArray(), s => Assert.Contains("碳化硅", s.GetProperty("source").GetProperty("text").GetString()));
         var parcel = p.GetProperty("parcels").EnumerateArray().Single();
-        Assert.Equal(202301001, parcel.GetProperty("id").GetInt32());
+        Assert.Equal(410403202300001, parcel.GetProperty("id").GetInt64());
         Assert.Contains("电子半导体产业园", parcel.GetProperty("name").GetString());
         Assert.Equal("completed", p.GetProperty("stage").GetString());
     }
@@ -88,7 +88,7 @@ public sealed class PlansApiTests(LandMapApplication app)
         using var list = await GetJson("/api/projects?q=电子功率器件封测项目");
         var project = list.RootElement.EnumerateArray().Single();
         Assert.Equal("长驰电子功率器件封测项目", project.GetProperty("name").GetString());
-        Assert.Equal(202301001, project.GetProperty("parcelId").GetInt32());
+        Assert.Equal(410403202300001, project.GetProperty("parcelId").GetInt64());
     }
 
     [Fact]
@@ -116,12 +116,12 @@ public sealed class PlansApiTests(LandMapApplication app)
     [Fact]
     public async Task ParcelRecordListsItsLinksAndLandFacts()
     {
-        using var school = await GetJson("/api/parcels/202301017");
+        using var school = await GetJson("/api/parcels/410403202300017");
         var link = school.RootElement.GetProperty("properties").GetProperty("appearances").EnumerateArray().Single();
         Assert.Equal("carried", link.GetProperty("class").GetString());
         Assert.Equal(22, link.GetProperty("from").GetProperty("seq").GetInt32());
 
-        using var park = await GetJson("/api/parcels/202101002");
+        using var park = await GetJson("/api/parcels/410403202100002");
         var fact = park.RootElement.GetProperty("properties").GetProperty("facts").EnumerateArray().Single();
         Assert.Equal(263, fact.GetProperty("areaMu").GetDouble());
         Assert.Contains("挂牌出让", fact.GetProperty("status").GetString());

@@ -37,7 +37,7 @@ public sealed class AccessTests(ReviewApplication app)
     [Fact]
     public async Task ViewerSeesNeitherRejectedParcelsNorComments()
     {
-        const int rejected = 202301007;
+        const long rejected = 410403202300007;
         var reviewer = await app.ClientAsync("reviewer");
         var viewer = await app.ClientAsync("viewer");
         var anonymous = await app.ClientAsync();
@@ -50,7 +50,7 @@ public sealed class AccessTests(ReviewApplication app)
         foreach (var client in new[] { viewer, anonymous })
         {
             var list = await JsonAsync(await client.GetAsync("/api/parcels"));
-            Assert.DoesNotContain(list.GetProperty("features").EnumerateArray(), f => f.GetProperty("id").GetInt32() == rejected);
+            Assert.DoesNotContain(list.GetProperty("features").EnumerateArray(), f => f.GetProperty("id").GetInt64() == rejected);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/parcels/{rejected}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/parcels/{rejected}/history")).StatusCode);
             var history = await JsonAsync(await client.GetAsync($"/api/parcels/{ParcelId}/history"));
@@ -61,7 +61,7 @@ public sealed class AccessTests(ReviewApplication app)
         Assert.Equal(("rejected", "duplicate of entry 6"), (seen.GetProperty("status").GetString(), seen.GetProperty("reason").GetString()));
         Assert.NotEmpty(seen.GetProperty("comments").EnumerateArray());
         var queue = await JsonAsync(await reviewer.GetAsync("/api/review/queue?status=rejected"));
-        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt32() == rejected);
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == rejected);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class AccessTests(ReviewApplication app)
         var csrf = (await JsonAsync(login)).GetProperty("csrfToken").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me")).StatusCode);
 
-        const int id = 202301008;
+        const long id = 410403202300008;
         var status = JsonContent.Create(new { status = "reviewed", comment = "checked on site" });
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(browser, HttpMethod.Post, $"/api/parcels/{id}/status", status)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(browser, HttpMethod.Post, $"/api/parcels/{id}/status",

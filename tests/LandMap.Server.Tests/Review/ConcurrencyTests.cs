@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests(ReviewApplication app, ITestOutputHelper ou
     [Fact]
     public async Task TwoReviewersWithOneETagExactlyOneWinsAndBothAreAudited()
     {
-        const int id = 202301006;
+        const long id = 410403202300006;
         var a = await app.ClientAsync("reviewer");
         var b = await app.ClientAsync("reviewer2");
         var etag = await ETagAsync(a, id);

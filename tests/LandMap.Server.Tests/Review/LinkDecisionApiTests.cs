@@ -48,7 +48,7 @@ public sealed class LinkDecisionApiTests(ReviewApplication app)
         Assert.Equal("new", Line(diff, l => To(l, 17)).GetProperty("class").GetString());
         var brokenLink = Assert.Single(diff.GetProperty("brokenLinks").EnumerateArray());
         Assert.Equal("两期用地，并非同一项目", brokenLink.GetProperty("comment").GetString());
-        var panel = await JsonAsync(await reviewer.GetAsync("/api/parcels/202301017"));
+        var panel = await JsonAsync(await reviewer.GetAsync("/api/parcels/410403202300017"));
         Assert.Equal("new", panel.GetProperty("properties").GetProperty("appearances").EnumerateArray().Single().GetProperty("class").GetString());
 
         // Confirmed again: carried, saying who confirmed it; a second partner for the entry is a 409 naming the first.

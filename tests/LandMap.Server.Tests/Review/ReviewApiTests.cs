@@ -39,7 +39,7 @@ public sealed class ReviewApiTests(ReviewApplication app)
     public async Task ReviewedOutlineIsCheckedAgainstItsEntryAndTheLiveCheckStoresNothing()
     {
         // 卫东区人民医院 (2023 #13): no other review test touches it.
-        const int hospital = 202301013;
+        const long hospital = 410403202300013;
         var reviewer = await app.ClientAsync("reviewer");
         var detail = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}")));
         var geocoded = detail.GetProperty("properties").GetProperty("constraints").EnumerateArray().ToList();
@@ -89,7 +89,7 @@ public sealed class ReviewApiTests(ReviewApplication app)
     public async Task SurveyTxtReplacesGeometryAndWarnsAboutStatedArea()
     {
         var admin = await app.ClientAsync("admin");
-        const int id = 202301010;
+        const long id = 410403202300010;
         var survey = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=38\n[地块坐标]\n5,1,1,区块一,面,,工业用地,,@\n" +
             "J1,1,3733933.115,38435126.139\nJ2,1,3734033.115,38435126.139\nJ3,1,3734033.115,38435226.139\nJ4,1,3733933.115,38435226.139\nJ1,1,3733933.115,38435126.139\n";
         var response = await SendAsync(admin, HttpMethod.Post, $"/api/parcels/{id}/survey", Upload(Encoding.UTF8.GetBytes(survey), "区块一.txt"));
@@ -100,7 +100,7 @@ public sealed class ReviewApiTests(ReviewApplication app)
         Assert.Contains(body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("亩"));
 
         var queue = await JsonAsync(await admin.GetAsync("/api/review/queue?status=surveyed"));
-        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id);
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ReviewApiTests(ReviewApplication app)
     {
         var admin = await app.ClientAsync("admin");
         var geometry = System.Text.Json.JsonSerializer.Serialize(Square(113.30, 33.76));
-        var response = await SendAsync(admin, HttpMethod.Post, "/api/parcels/202301011/survey",
+        var response = await SendAsync(admin, HttpMethod.Post, "/api/parcels/410403202300011/survey",
             Upload(HostileInputs.FeatureCollection(geometry), "boundary.geojson", "surveyed by the bureau"), "\"1\"");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("surveyed", (await JsonAsync(response)).GetProperty("status").GetString());

@@ -9,7 +9,7 @@ namespace LandMap.Server.Tests.Review;
 internal static class ReviewRequests
 {
     /// <summary>A parcel id the store knows (卫东区 2023, entry 5).</summary>
-    public const int ParcelId = 202301005;
+    public const long ParcelId = 410403202300005;
 
     public static object Square(double lon = 113.35, double lat = 33.77, double size = 0.002) => new
     {
@@ -17,17 +17,17 @@ internal static class ReviewRequests
         coordinates = new[] { new[] { new[] { lon, lat }, new[] { lon + size, lat }, new[] { lon + size, lat + size }, new[] { lon, lat + size }, new[] { lon, lat } } },
     };
 
-    public static async Task<string> ETagAsync(HttpClient client, int id = ParcelId)
+    public static async Task<string> ETagAsync(HttpClient client, long id = ParcelId)
     {
         var response = await client.GetAsync($"/api/parcels/{id}");
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag!.Tag;
     }
 
-    public static Task<HttpResponseMessage> PutGeometryAsync(HttpClient client, object body, string? etag, int id = ParcelId) =>
+    public static Task<HttpResponseMessage> PutGeometryAsync(HttpClient client, object body, string? etag, long id = ParcelId) =>
         SendAsync(client, HttpMethod.Put, $"/api/parcels/{id}/geometry", JsonContent.Create(body), etag);
 
-    public static Task<HttpResponseMessage> PutRawAsync(HttpClient client, string json, string? etag, int id = ParcelId) =>
+    public static Task<HttpResponseMessage> PutRawAsync(HttpClient client, string json, string? etag, long id = ParcelId) =>
         SendAsync(client, HttpMethod.Put, $"/api/parcels/{id}/geometry", new StringContent(json, Encoding.UTF8, "application/json"), etag);
 
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, HttpContent? content, string? etag = null,
