@@ -79,6 +79,12 @@ public interface IParcelStore : IAsyncDisposable
     /// <summary>The newest audit rows, newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAuditAsync(int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Parcel rows this store object has read since it was opened (every query, count refinements included): how a test or
+    /// an operator sees that a request read a page and not the city.
+    /// </summary>
+    long ParcelRowsRead => 0;
+
     /// <summary>True when <see cref="BackupAsync"/> can copy the store to a file.</summary>
     bool SupportsFileBackup => false;
 

@@ -166,12 +166,18 @@ public abstract partial class SqlParcelStore
     private static IEnumerable<(string, object?)> BoxParameters(Envelope box) =>
         [("bb_min_x", box.MinX), ("bb_min_y", box.MinY), ("bb_max_x", box.MaxX), ("bb_max_y", box.MaxY)];
 
+    private long _parcelRowsRead;
+
+    /// <inheritdoc cref="IParcelStore.ParcelRowsRead" />
+    public long ParcelRowsRead => Interlocked.Read(ref _parcelRowsRead);
+
     private async Task<List<ParcelRecord>> ReadParcelsAsync(DbCommand command, CancellationToken ct)
     {
         var result = new List<ParcelRecord>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
+            Interlocked.Increment(ref _parcelRowsRead);
             result.Add(new ParcelRecord
             {
                 Id = Long(r, 0), ReportId = Long(r, 1), FileName = r.GetString(2), EntryId = Long(r, 3), District = StringOrNull(r, 4),
