@@ -50,6 +50,25 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
         Assert.NotEqual(JsonValueKind.Null, hit.ValueKind);
         Assert.False(string.IsNullOrEmpty(hit.GetProperty("name").GetString()));
         Assert.True(hit.GetProperty("planYear").GetInt32() > 2000);
+
+        // What a person looks at: the district (every parcel with a geometry drawn), then z16 over the semiconductor park.
+        await FitParcels("district=卫东区");
+        var placed = await Page.EvaluateAsync<long[]>("""
+            async () => (await (await fetch('/api/parcels?district=卫东区')).json()).features.filter(f => f.geometry).map(f => f.properties.id)
+            """);
+        Assert.Equal(placed.Order(), (await RenderedParcelIds()).Order());
+        await Screenshot("tiles-district");
+        await Page.EvaluateAsync("""
+            async () => {
+              const { geometry } = await (await fetch('/api/parcels/202301001')).json();
+              const xs = geometry.coordinates[0].map(c => c[0]), ys = geometry.coordinates[0].map(c => c[1]);
+              window.landmap.fitLonLat([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+              window.landmap.map.getView().setZoom(16);
+            }
+            """);
+        await Settle();
+        Assert.Contains(202301001L, await RenderedParcelIds());
+        await Screenshot("tiles-z16");
         Assert.Empty(ConsoleErrors);
     }
 
