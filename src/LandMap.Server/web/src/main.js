@@ -11,7 +11,7 @@ import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
-import { parcelLayer, parcelTileSource, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
+import { parcelLayer, parcelTileSource, labelAnchors, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
 import { renderParcel, fetchParcel, renderHere } from './panel.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
@@ -40,9 +40,13 @@ const getJson = async (url) => {
 async function start() {
   const style = await getJson('/tiles/style.json');
   const tiles = parcelTileSource();
+  // parcelLayers is set before the map exists, so before any tile loads.
+  const labels = labelAnchors(tiles, () => parcelLayers.forEach((l) => l.changed()));
   const selectedId = () => state.selectedId;
-  const parcels = parcelLayer(style, tiles, { selectedId, shows: (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId()) });
-  const overlay = overlayLayers(style, tiles, { selectedId, shows: (f) => f.getId() !== state.editingId });
+  const labelAt = (f) => labels.at(f);
+  const parcels = parcelLayer(style, tiles, { selectedId, labelAt,
+    shows: (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId()) });
+  const overlay = overlayLayers(style, tiles, { selectedId, labelAt, shows: (f) => f.getId() !== state.editingId });
   const projects = projectLayer(style);
   const parcelLayers = [parcels, overlay.from, overlay.to];
   const map = new Map({
@@ -131,7 +135,7 @@ async function start() {
   };
   const redraw = () => parcelLayers.forEach((l) => l.changed());
   // After a write the tiles hold the old outline (or a parcel no longer public): load them again.
-  const refreshTiles = () => tiles.refresh();
+  const refreshTiles = () => { labels.reset(); tiles.refresh(); };
 
   // Whether the single-year map shows a parcel (tile properties or a detail's properties): plan year, district, 找地.
   function matches(properties, id) {

@@ -11,7 +11,7 @@ export const DIFF_STYLES = {
   dropped: { name: '取消', fill: 'rgba(214,39,40,0.12)', point: 'rgba(214,39,40,0.35)', stroke: '#d62728', width: 2.2, dash: [7, 5] },
 };
 
-function overlayStyle(style, compared, selectedId, earlier) {
+function overlayStyle(style, compared, { selectedId, labelAt }, earlier) {
   return (feature, resolution) => {
     const year = earlier ? compared.fromYear : compared.toYear;
     if (year == null || feature.get('planYear') !== year || feature.get('district') !== compared.district || !compared.shows(feature)) return undefined;
@@ -20,31 +20,37 @@ function overlayStyle(style, compared, selectedId, earlier) {
     // A carried entry's earlier outline is dashed so both years stay visible where they overlap.
     const dash = spec.dash ?? (earlier ? [4, 4] : undefined);
     const stroke = new Stroke({ color: selected ? style.parcels.selected.stroke : spec.stroke, width: selected ? 3.5 : spec.width, lineDash: dash });
-    return new Style({
+    const zIndex = selected ? 100 : 10;
+    const shape = new Style({
       fill: new Fill({ color: spec.fill }),
       stroke,
       // Entries without a stated area are placed as points.
       image: new Circle({ radius: 7, fill: new Fill({ color: spec.point }), stroke }),
-      text: zoomOf(resolution) >= style.parcels.label.minZoom ? new Text({
+      zIndex,
+    });
+    const at = zoomOf(resolution) >= style.parcels.label.minZoom ? labelAt(feature) : null;
+    return !at ? shape : [shape, new Style({
+      geometry: at,
+      text: new Text({
         text: `${feature.get('planYear')}-${feature.get('seq')} ${feature.get('name')}`,
         font: `${style.parcels.label.size}px ${style.font}`,
         fill: new Fill({ color: spec.stroke }),
         stroke: new Stroke({ color: '#fff', width: 3 }),
         offsetY: earlier ? -8 : 8,
-      }) : undefined,
-      zIndex: selected ? 100 : 10,
-    });
+      }),
+      zIndex,
+    })];
   };
 }
 
 // `shows(feature)` hides what the page hides everywhere (the parcel being edited).
-export function overlayLayers(style, source, { selectedId, shows }) {
+export function overlayLayers(style, source, { selectedId, shows, labelAt }) {
   const compared = { fromYear: null, toYear: null, district: null, classes: new Map(), shows };
   // An entry of either year that the diff does not list is new, as before the diff knew it.
   compared.classOf = (id) => compared.classes.get(id) ?? 'new';
   const make = (earlier) => new VectorTileLayer({
     source,
-    style: overlayStyle(style, compared, selectedId, earlier),
+    style: overlayStyle(style, compared, { selectedId, labelAt }, earlier),
     visible: false,
     properties: { name: earlier ? 'overlay-from' : 'overlay-to' },
   });
