@@ -4,11 +4,13 @@ namespace LandMap.Server.Tests.Browser;
 
 /// <summary>
 /// A fresh page of the map per test (1440×900, zh-CN) that is ready before the test starts; console errors are
-/// collected for the test to assert on, screenshots go to <see cref="BrowserFixture.ScreenshotFolder"/>.
+/// collected for the test to assert on, as are the URLs the page requested from the start; screenshots go to
+/// <see cref="BrowserFixture.ScreenshotFolder"/>.
 /// </summary>
 public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
 {
     protected readonly List<string> ConsoleErrors = [];
+    protected readonly List<string> Requests = [];
     private IBrowserContext? _context;
 
     /// <summary>Null when Chromium is missing outside CI (the test then passes with a note from the fixture).</summary>
@@ -21,6 +23,7 @@ public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
         Page.PageError += (_, error) => ConsoleErrors.Add(error);
+        Page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
         await Page.GotoAsync(fixture.BaseUrl);
         await Page.WaitForSelectorAsync("body[data-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         Assert.Equal("true", await Page.GetAttributeAsync("body", "data-ready"));
@@ -32,7 +35,25 @@ public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
         if (_context is not null) await _context.CloseAsync();
     }
 
-    protected Task<int> ParcelCount() => Page!.EvaluateAsync<int>("() => window.landmap.parcels.getSource().getFeatures().length");
+    /// <summary>The ids of the parcels the map draws in the view: tile features of the parcels layer that its style draws.</summary>
+    protected Task<long[]> RenderedParcelIds(string layer = "parcels") =>
+        Page!.EvaluateAsync<long[]>("layer => window.landmap.rendered(layer === 'parcels' ? window.landmap.parcels : window.landmap.overlay[layer]).map(p => p.id)", layer);
+
+    /// <summary>Fits the view to the parcels of <c>GET /api/parcels?{query}</c> (fetched by the test, not the page) and waits for the tiles.</summary>
+    protected async Task FitParcels(string query = "")
+    {
+        await Page!.EvaluateAsync("""
+            async query => {
+              const { features } = await (await fetch(`/api/parcels?${query}`)).json();
+              const box = [Infinity, Infinity, -Infinity, -Infinity];
+              const visit = (c) => { if (typeof c[0] === 'number') { box[0] = Math.min(box[0], c[0]); box[1] = Math.min(box[1], c[1]);
+                box[2] = Math.max(box[2], c[0]); box[3] = Math.max(box[3], c[1]); } else c.forEach(visit); };
+              features.filter(f => f.geometry).forEach(f => visit(f.geometry.coordinates));
+              window.landmap.fitLonLat(box);
+            }
+            """, query);
+        await Settle();
+    }
 
     /// <summary>Waits for tile requests and one rendered frame, so screenshots show the whole map.</summary>
     protected async Task Settle()

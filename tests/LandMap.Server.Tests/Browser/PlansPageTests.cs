@@ -14,14 +14,18 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
     {
         if (Page is null) return;
         await Page.ClickAsync("#compare-button");
-        await Page.WaitForFunctionAsync("() => window.landmap.overlay.to.getSource().getFeatures().length > 0 && window.landmap.overlay.from.getSource().getFeatures().length > 0");
+        await Page.WaitForSelectorAsync("#compare:not([hidden])");
+        await FitWeidong();
+        // The class of each parcel the two layers draw in the view, as their style reads it from the diff.
         var classes = await Page.EvaluateAsync<JsonElement>("""
             () => {
-              const { overlay, parcels } = window.landmap;
-              const of = (layer) => Object.fromEntries(layer.getSource().getFeatures().map(f => [f.getId(), f.get('diffClass')]));
-              return { from: of(overlay.from), to: of(overlay.to), parcelsVisible: parcels.getVisible() };
+              const { overlay, parcels, rendered } = window.landmap;
+              const of = (layer) => Object.fromEntries(rendered(layer).map(p => [p.id, overlay.classOf(p.id)]));
+              return { from: of(overlay.from), to: of(overlay.to), parcelsVisible: parcels.getVisible(),
+                years: [...new Set(rendered(overlay.from).map(p => p.planYear))].concat([...new Set(rendered(overlay.to).map(p => p.planYear))]) };
             }
             """);
+        Assert.Equal("[2021,2023]", classes.GetProperty("years").GetRawText());
         Assert.False(classes.GetProperty("parcelsVisible").GetBoolean());
         Assert.Equal("carried", classes.GetProperty("from").GetProperty("202101022").GetString());
         Assert.Equal("carried", classes.GetProperty("to").GetProperty("202301017").GetString());
@@ -31,7 +35,6 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         foreach (var word in (string[])["延续", "新增", "取消", "2021 → 2023"]) Assert.Contains(word, legend);
         Assert.Contains("延续 4", await Page.InnerTextAsync("#compare-counts"));
 
-        await FitWeidong();
         await Screenshot("overlay-2021-2023");
         await Page.EvalOnSelectorAsync("#compare-mix", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }");
         Assert.Equal(0, await Page.EvaluateAsync<double>("() => window.landmap.overlay.to.getOpacity()"));
@@ -139,7 +142,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         await Page.ClickAsync("#compare-button");
         await Page.WaitForFunctionAsync("() => document.querySelector('#compare-counts').textContent.includes('审核断开 1')");
         Assert.Contains("延续 3", await Page.InnerTextAsync("#compare-counts"));
-        Assert.Equal("new", await Page.EvaluateAsync<string>("() => window.landmap.overlay.to.getSource().getFeatureById(202301022).get('diffClass')"));
+        Assert.Equal("new", await Page.EvaluateAsync<string>("() => window.landmap.overlay.classOf(202301022)"));
         await Page.ClickAsync("#plan-year button[data-year='']");
         await Page.WaitForSelectorAsync(".link-broken button[data-action=reset]");
 
@@ -211,16 +214,5 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
             """);
     }
 
-    private async Task FitWeidong()
-    {
-        await Page!.EvaluateAsync("""
-            () => {
-              const { map, overlay } = window.landmap;
-              const extent = overlay.to.getSource().getExtent().slice();
-              const earlier = overlay.from.getSource().getExtent();
-              map.getView().fit([Math.min(extent[0], earlier[0]), Math.min(extent[1], earlier[1]), Math.max(extent[2], earlier[2]), Math.max(extent[3], earlier[3])], { padding: [60, 60, 60, 60] });
-            }
-            """);
-        await Settle();
-    }
+    private Task FitWeidong() => FitParcels("district=卫东区");
 }

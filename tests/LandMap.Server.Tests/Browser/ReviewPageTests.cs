@@ -11,9 +11,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
 {
     // A polygon parcel the other browser tests do not look at (they use 202101002, 202101022, 202301001, 202301017).
     private const string PickParcel = """
-        () => window.landmap.parcels.getSource().getFeatures()
-          .filter(f => f.getGeometry().getType() === 'Polygon' && ![202101002, 202101022, 202301001, 202301017].includes(f.getId()))
-          .map(f => f.getId()).sort((a, b) => a - b)[0]
+        async () => (await (await fetch('/api/parcels')).json()).features
+          .filter(f => f.geometry?.type === 'Polygon' && ![202101002, 202101022, 202301001, 202301017].includes(f.properties.id))
+          .map(f => f.properties.id).sort((a, b) => a - b)[0]
         """;
 
     [Fact]
@@ -32,8 +32,12 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         var oldVersion = await Page.GetAttributeAsync(".history li.current", "data-version");
         var versionsBefore = await Page.Locator(".history li").CountAsync();
         await Page.WaitForTimeoutAsync(600);
+        Assert.Contains((long)id, await RenderedParcelIds());
         await Page.ClickAsync(".review-edit");
         var before = await LiveArea();
+        // While the outline is edited in its own layer, the tile layer does not draw the parcel underneath.
+        Assert.DoesNotContain((long)id, await RenderedParcelIds());
+        Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.landmap.review.layer.getSource().getFeatures().length"));
         Assert.Contains("所述", await Page.InnerTextAsync(".area-live"));
 
         // Drag the first vertex 60 px away from the parcel's interior with the mouse (OpenLayers Modify).
@@ -80,7 +84,10 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         // The saved outline keeps the checks it was given: the panel lists them, as for the geocoder's outline.
         Assert.DoesNotContain("无可检查的条件", await Page.InnerTextAsync("#panel-body .constraints"));
         Assert.Contains(Format(saved), await Page.InnerTextAsync(".review-message"));
+        // After the save the tiles are loaded again and draw the parcel with its new outline.
         await Settle();
+        Assert.Contains((long)id, await RenderedParcelIds());
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.landmap.review.layer.getSource().getFeatures().length"));
         await Screenshot("review-saved");
 
         await Page.ClickAsync($".history li[data-version='{oldVersion}'] button.restore");
@@ -157,7 +164,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Page.WaitForSelectorAsync("#search-message:not([hidden])");
         Assert.Contains("已驳回", await Page.InnerTextAsync("#search-message"));
         Assert.True(await Page.IsHiddenAsync("#panel"));
-        Assert.False(await Page.EvaluateAsync<bool>("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id));
+        // The tiles are loaded again and no longer hold it (the view still shows where it was).
+        await Settle();
+        Assert.DoesNotContain((long)id, await RenderedParcelIds());
 
         // The rejected parcel is found in the review queue with its reason, and restored from there.
         await Page.ClickAsync("#queue-button");
@@ -168,7 +177,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Settle();
         await Screenshot("review-queue-rejected");
         await row.Locator("button[data-action=restore]").ClickAsync();
-        await Page.WaitForFunctionAsync("id => !!window.landmap.parcels.getSource().getFeatureById(id)", id);
+        await Page.WaitForFunctionAsync("id => window.landmap.rendered().some(p => p.id === id)", id);
         await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{id}']");
         await Page.WaitForFunctionAsync("() => document.querySelector('.review-status')?.textContent === '候选'");
         Assert.Equal(0, await Page.Locator($"#queue-list li[data-id='{id}']").CountAsync());

@@ -1,21 +1,21 @@
 // 找地: investors filter the parcels by land use (read from the name, with the reason in the panel) and by stated area,
-// and get the matches as a list, largest first. The land-use classes come from the parcels themselves.
+// and get the matches as a list, largest first. The list is one page of GET /api/parcels (at most LIMIT parcels); the
+// map shows the same parcels by filtering the parcel tiles by id.
 import { escape } from './html.js';
 
-const INDUSTRIAL = ['industrial', 'logistics', 'industrial-park'];
+export const LIMIT = 200;
 
-export function landFinder({ use, minArea, maxArea, list, counter, clear }, features, onChange, onPick) {
-  const classes = new Map();
-  for (const f of features) {
-    const code = f.get('landUse');
-    const entry = classes.get(code) ?? { name: f.get('landUseName'), count: 0 };
-    entry.count += 1;
-    classes.set(code, entry);
-  }
-  const industrialCount = INDUSTRIAL.reduce((n, code) => n + (classes.get(code)?.count ?? 0), 0);
+// The land-use classes of the server's classifier (LandUseClassifier codes and names), in the order investors ask.
+const CLASSES = [
+  ['industrial', '工矿'], ['logistics', '物流仓储'], ['industrial-park', '产业园区'], ['commercial', '商业服务'],
+  ['public-service', '公共服务'], ['infrastructure', '交通与公用设施'], ['residential', '居住'], ['green-space', '绿地与开敞空间'],
+  ['land-reserve', '土地收储'], ['mixed-development', '综合开发'], ['unclassified', '未分类'],
+];
+
+export function landFinder({ use, minArea, maxArea, list, counter, clear }, onChange, onPick) {
   use.innerHTML = `<option value="">全部用途</option>
-    <option value="industrial-land">产业用地（工矿·物流仓储·产业园区）${industrialCount}</option>
-    ${[...classes].sort((a, b) => b[1].count - a[1].count).map(([code, c]) => `<option value="${code}">${escape(c.name)} ${c.count}</option>`).join('')}`;
+    <option value="industrial-land">产业用地（工矿·物流仓储·产业园区）</option>
+    ${CLASSES.map(([code, name]) => `<option value="${code}">${escape(name)}</option>`).join('')}`;
 
   const area = (input) => {
     const value = input.value.trim();
@@ -32,11 +32,12 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear }, feat
   });
 
   // The matching parcels, largest stated area first; nothing when no filter is set (the map shows all then).
-  function render(shown) {
+  // `matched` counts every match, of which the list holds the first LIMIT.
+  function render(shown, matched = shown.length) {
     clear.hidden = !active();
     if (!active()) { list.innerHTML = ''; counter.textContent = ''; return; }
     const rows = [...shown].sort((a, b) => (b.get('areaMu') ?? -1) - (a.get('areaMu') ?? -1));
-    counter.textContent = `${rows.length} 块`;
+    counter.textContent = matched > rows.length ? `前 ${rows.length} 块（共 ${matched} 块）` : `${rows.length} 块`;
     list.innerHTML = rows.map((f) => `
       <li data-id="${f.getId()}" title="${escape(f.get('landUseReason'))}">
         <span class="pname">${escape(f.get('name'))}</span>
@@ -45,5 +46,8 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear }, feat
     list.querySelectorAll('li[data-id]').forEach((li) => li.addEventListener('click', () => onPick(Number(li.dataset.id))));
   }
 
-  return { filter, render };
+  // Clears the inputs without asking for a new list (the caller reloads).
+  const reset = () => { use.value = ''; minArea.value = ''; maxArea.value = ''; };
+
+  return { filter, active, render, reset };
 }

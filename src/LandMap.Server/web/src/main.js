@@ -1,31 +1,36 @@
 // LandMap page: basemap tiles, parcels, filters, search, key projects, the parcel panel, the two-year
-// comparison, the stage replay and the indicator charts.
+// comparison, the stage replay and the indicator charts. Parcels are drawn from the parcel tiles and filtered by style;
+// the API is asked for one parcel (the panel), one page of matches (search, 找地) or a few ids (project symbols).
 import 'ol/ol.css';
 import './style.css';
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import { ScaleLine, Zoom, defaults as defaultControls } from 'ol/control.js';
-import { fromLonLat, toLonLat, transform } from 'ol/proj.js';
+import { fromLonLat, toLonLat, transform, transformExtent } from 'ol/proj.js';
 import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
-import { parcelLayer, loadParcels } from './parcels.js';
-import { renderParcel, fetchParcel } from './panel.js';
+import { parcelLayer, parcelTileSource, labelAnchors, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
+import { renderParcel, fetchParcel, renderHere } from './panel.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
 import { linkControls } from './links.js';
-import { landFinder } from './findland.js';
+import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
+import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
 
 const $ = (id) => document.getElementById(id);
-const state = { planYear: '', district: '', stage: '', selectedId: null, compare: false, year: null, land: {} };
+// land: the 找地 matches ({ ids, features, matched }) or null; editingId: the parcel whose outline is being edited;
+// here: the parcels under the last click, smallest first, for 此处还有… in the panel.
+const state = { planYear: '', district: '', stage: '', selectedId: null, selected: null, compare: false, year: null, land: null,
+  editingId: null, here: [] };
 const getJson = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -34,8 +39,14 @@ const getJson = async (url) => {
 
 async function start() {
   const style = await getJson('/tiles/style.json');
-  const parcels = parcelLayer(style, () => state.selectedId);
-  const overlay = overlayLayers(style, () => state.selectedId);
+  const tiles = parcelTileSource();
+  // parcelLayers is set before the map exists, so before any tile loads.
+  const labels = labelAnchors(tiles, () => parcelLayers.forEach((l) => l.changed()));
+  const selectedId = () => state.selectedId;
+  const labelAt = (f) => labels.at(f);
+  const parcels = parcelLayer(style, tiles, { selectedId, labelAt,
+    shows: (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId()) });
+  const overlay = overlayLayers(style, tiles, { selectedId, labelAt, shows: (f) => f.getId() !== state.editingId });
   const projects = projectLayer(style);
   const parcelLayers = [parcels, overlay.from, overlay.to];
   const map = new Map({
@@ -56,14 +67,24 @@ async function start() {
   const compareDistrict = () => state.district || districts.find((d) => reports.some((r) => r.district === d && r.landEntryCount > 0));
   const planYears = (district) => [...new Set(reports.filter((r) => r.district === district && r.landEntryCount > 0).map((r) => r.planYear))].sort();
 
-  // Every parcel's geometry, so project symbols stay on their parcel whatever the plan-year filter shows.
-  const everyParcel = (await loadParcels(null, {})).features;
-  const geometries = new globalThis.Map(everyParcel.map((f) => [f.getId(), f.getGeometry()]));
+  // The geometries of the parcels projects sit on (only those), so project symbols stay on their parcel whatever the
+  // plan-year filter shows. A save drops the parcel's entry.
   const allProjects = await getJson('/api/projects');
-  const placeProjects = () => {
-    showProjects(projects, allProjects.filter((p) => !state.district || p.district === state.district), geometries);
+  const geometries = new globalThis.Map();
+  const placeProjects = async () => {
+    const shown = allProjects.filter((p) => !state.district || p.district === state.district);
+    const missing = [...new Set(shown.map((p) => p.parcelId).filter((id) => id != null && !geometries.has(id)))];
+    if (missing.length) {
+      const found = await parcelGeometries(missing);
+      // Parcels without a geometry (or no longer public) are remembered as such, not asked for again.
+      missing.forEach((id) => geometries.set(id, found.get(id) ?? null));
+    }
+    showProjects(projects, shown, geometries);
     colourProjects(projects, state.year, style);
   };
+  // The reports count their land entries: the number of parcels per district and plan year, without asking for them.
+  const entryCount = () => reports.filter((r) => (!state.district || r.district === state.district)
+    && (!state.planYear || r.planYear === Number(state.planYear))).reduce((n, r) => n + r.landEntryCount, 0);
   const years = allProjects.flatMap((p) => p.timeline.map((s) => s.year)).filter((y) => y != null);
   const yearRange = Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i);
   state.year = yearRange[yearRange.length - 1];
@@ -78,19 +99,27 @@ async function start() {
     count: $('queue-count'), close: $('queue-close') }, auth, {
     onPick: (id) => pickParcel(id),
     onRestored: async (id) => {
+      refreshTiles();
       await reload();
       await pickParcel(id);
     },
   });
-  const review = reviewPanel({ container: $('review'), map, parcels, auth, onChanged: async (id) => {
+  const review = reviewPanel({ container: $('review'), map, auth, onChanged: async (id) => {
+    geometries.delete(id);
+    refreshTiles();
     await reload();
     await select(id);
     await queue.load();
   }, onRejected: async (parcel) => {
     await select(null);
+    refreshTiles();
     await reload();
     await queue.load();
     toast(`已驳回“${parcel.properties.name}”，不再公开显示（审核队列中可查）`);
+  }, onEditing: (id) => {
+    if (state.editingId === id) return;
+    state.editingId = id;
+    redraw();
   } });
   // A link decision changes the comparison layers and every panel that lists the entry: reload both.
   const links = linkControls({ auth, onChanged: async (id) => {
@@ -104,19 +133,37 @@ async function start() {
     message.hidden = false;
     setTimeout(() => { message.hidden = true; }, 3000);
   };
-  const findFeature = (id) => parcelLayers.map((l) => l.getVisible() && l.getSource().getFeatureById(id)).find(Boolean);
+  const redraw = () => parcelLayers.forEach((l) => l.changed());
+  // After a write the tiles hold the old outline (or a parcel no longer public): load them again.
+  const refreshTiles = () => { labels.reset(); tiles.refresh(); };
 
-  async function select(id, { zoom = false } = {}) {
+  // Whether the single-year map shows a parcel (tile properties or a detail's properties): plan year, district, 找地.
+  function matches(properties, id) {
+    if (state.planYear && properties.planYear !== Number(state.planYear)) return false;
+    if (state.district && properties.district !== state.district) return false;
+    return !state.land || state.land.ids.has(id);
+  }
+  // Whether the map as it stands shows the parcel: in the comparison, by the diff of its two years.
+  const shownNow = (properties) => (state.compare
+    ? overlay.compared.classes.has(properties.id) && properties.district === overlay.compared.district
+    : matches(properties, properties.id));
+
+  // Opens the parcel's panel. `here` is the list of parcels under the click that chose it (to cycle through them).
+  async function select(id, { zoom = false, here = [] } = {}) {
     state.selectedId = id;
-    parcelLayers.forEach((l) => l.changed());
-    if (id == null) { $('panel').hidden = true; review.show(null); return; }
+    state.here = here;
+    redraw();
+    if (id == null) { state.selected = null; $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
+    if (state.selectedId !== id) return;
+    state.selected = parcel;
+    renderHere($('panel-here'), here, id, (next) => select(next, { here }));
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
-    const feature = findFeature(id);
-    await review.show(parcel, parcel.etag, feature);
-    if (zoom && feature) map.getView().fit(feature.getGeometry().getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    const geometry = parcel.geometry ? geojson.readGeometry(parcel.geometry) : null;
+    await review.show(parcel, parcel.etag, geometry);
+    if (zoom && geometry) map.getView().fit(geometry.getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
   }
 
   async function reload() {
@@ -137,33 +184,50 @@ async function start() {
       $('compare-counts').title = counts.ignored.map((i) => `${i.decision.decidedBy}：${i.decision.from.seq} → ${i.decision.to.seq}，${i.reason}`).join('\n');
       mixOverlay(overlay, Number($('compare-mix').value));
       renderOverlayLegend($('legend'), fromYear, toYear);
-      const shown = overlay.from.getSource().getFeatures().length + overlay.to.getSource().getFeatures().length;
-      $('parcel-count').textContent = `地块 ${shown} 个（两年）`;
+      $('parcel-count').textContent = `地块 ${counts.parcels} 个（两年）`;
     } else {
       renderLegend($('legend'), style);
-      const { features } = await loadParcels(parcels, { ...state, ...state.land });
-      $('parcel-count').textContent = `地块 ${features.length} 个`;
-      finder.render(features);
+      await findLand();
+      redraw();
+      $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个`;
     }
-    if (state.selectedId != null && !findFeature(state.selectedId)) await select(null);
-    placeProjects();
+    if (state.selected && !shownNow(state.selected.properties)) await select(null);
+    await placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
   }
 
+  // 找地: one page of matches (largest stated area first) for the list; the map shows the same ids.
+  async function findLand() {
+    if (!finder.active()) { state.land = null; finder.render([]); return; }
+    const { features, matched } = await queryParcels({ ...finder.filter(), planYear: state.planYear, district: state.district,
+      sortby: '-areaMu', limit: LAND_LIMIT });
+    state.land = { ids: new Set(features.map((f) => f.getId())), features, matched };
+    finder.render(features, matched);
+  }
+
   const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), list: $('land-list'),
-    counter: $('land-count'), clear: $('land-clear') }, everyParcel, async (filter) => {
-    state.land = filter;
+    counter: $('land-count'), clear: $('land-clear') }, async () => {
     // Room for the list of matches: fold the legend (one click opens it again).
-    if (Object.values(filter).some((v) => v != null)) $('legend').closest('details').open = false;
+    if (finder.active()) $('legend').closest('details').open = false;
     // The finder filters the single-year map: leave the comparison for it.
     if (state.compare) { state.compare = false; setYearButtons(); }
     await reload();
+    fitTo(state.land?.features ?? []);
   }, (id) => pickParcel(id));
 
+  const fitTo = (features) => {
+    const extent = features.reduce((acc, f) => (f.getGeometry() ? extend(acc, f.getGeometry().getExtent()) : acc), createEmpty());
+    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+  };
+
+  // Opens a parcel chosen from a list or a link, first changing the filters that would hide it.
   async function pickParcel(id) {
-    if (!findFeature(id)) {
-      state.planYear = '';
+    const { properties } = await fetchParcel(id);
+    if (!shownNow(properties)) {
       state.compare = false;
+      if (state.planYear && properties.planYear !== Number(state.planYear)) state.planYear = '';
+      if (state.district && properties.district !== state.district) { state.district = ''; $('district').value = ''; }
+      if (state.land && !state.land.ids.has(id)) finder.reset();
       setYearButtons();
       await reload();
     }
@@ -198,23 +262,28 @@ async function start() {
   $('open-charts').addEventListener('click', () => charts.open(state.district || districts[0]));
   $('charts-close').addEventListener('click', () => $('charts').close());
 
+  // Search: the first page of matches (in the plan year and district shown), listed under the box; the map zooms to them
+  // and opens the first.
+  const results = searchResults($('search-results'), (id) => pickParcel(id));
   $('search').addEventListener('submit', async (e) => {
     e.preventDefault();
     const q = $('search-text').value.trim();
     if (!q) return;
-    const { features } = await loadParcels(null, { ...state, q });
+    const { features, matched } = await queryParcels({ q, planYear: state.planYear, district: state.district, limit: SEARCH_LIMIT });
+    results.show(q, features, matched);
     if (!features.length) { toast(`未找到“${q}”`); return; }
     $('search-message').hidden = true;
-    const extent = features.reduce((acc, f) => extend(acc, f.getGeometry().getExtent()), createEmpty());
-    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    fitTo(features);
     await select(features[0].getId());
   });
 
   const isParcelLayer = (l) => parcelLayers.includes(l);
+  // A click opens the smallest parcel under the pointer (the school, not the 片区 around it); the panel offers the others.
   map.on('singleclick', async (e) => {
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
-    const hit = symbol ? null : map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: isParcelLayer, hitTolerance: 4 });
-    await select(symbol ? symbol.get('parcelId') : hit ? hit.getId() : null);
+    if (symbol) { await select(symbol.get('parcelId')); return; }
+    const here = parcelsAtPixel(map, e.pixel, isParcelLayer).map((h) => ({ id: h.id, name: h.name }));
+    await select(here[0]?.id ?? null, { here });
   });
   map.on('pointermove', (e) => {
     const [lon, lat] = toLonLat(e.coordinate);
@@ -230,13 +299,18 @@ async function start() {
 
   await reload();
   await auth.restore();
-  // Test hook for the browser tests: the map, its layers and what is selected.
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, pixelOf: (id) => {
-    const geometry = findFeature(id)?.getGeometry();
-    const point = geometry?.getInteriorPoint ? geometry.getInteriorPoint().getCoordinates()
-      : geometry?.getInteriorPoints ? geometry.getInteriorPoints().getCoordinates()[0] : geometry?.getCoordinates();
-    return point ? map.getPixelFromCoordinate(point) : null;
-  } };
+  // Test hook for the browser tests: the map, its layers, what is selected, and the parcels a layer draws in the view
+  // (tile features its style gives a style to, one entry per parcel).
+  const rendered = (layer = parcels) => {
+    const resolution = map.getView().getResolution();
+    const seen = new globalThis.Map();
+    for (const f of layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()))) {
+      if (!seen.has(f.getId()) && layer.getStyleFunction()(f, resolution)) seen.set(f.getId(), { ...f.getProperties(), id: f.getId() });
+    }
+    return [...seen.values()];
+  };
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered,
+    fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
 }
 

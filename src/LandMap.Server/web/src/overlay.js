@@ -1,9 +1,9 @@
 // Two plan years at once: carried entries outlined in both years, new ones green, dropped ones red and dashed,
-// with an opacity control that fades between the earlier and the later year.
-import VectorLayer from 'ol/layer/Vector.js';
-import VectorSource from 'ol/source/Vector.js';
+// with an opacity control that fades between the earlier and the later year. Both years are drawn from the parcel
+// tiles (two layers over the one tile source); the class of each parcel id comes from GET /api/plans/diff.
+import VectorTileLayer from 'ol/layer/VectorTile.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
-import { loadParcels } from './parcels.js';
+import { zoomOf } from './parcels.js';
 
 export const DIFF_STYLES = {
   carried: { name: '延续（两年均有，前一年虚线）', fill: 'rgba(31,95,168,0.18)', point: 'rgba(31,95,168,0.7)', stroke: '#1f5fa8', width: 2.4 },
@@ -11,41 +11,53 @@ export const DIFF_STYLES = {
   dropped: { name: '取消', fill: 'rgba(214,39,40,0.12)', point: 'rgba(214,39,40,0.35)', stroke: '#d62728', width: 2.2, dash: [7, 5] },
 };
 
-function overlayStyle(style, selectedId, earlier) {
+function overlayStyle(style, compared, { selectedId, labelAt }, earlier) {
   return (feature, resolution) => {
-    const spec = DIFF_STYLES[feature.get('diffClass')] ?? DIFF_STYLES.new;
+    const year = earlier ? compared.fromYear : compared.toYear;
+    if (year == null || feature.get('planYear') !== year || feature.get('district') !== compared.district || !compared.shows(feature)) return undefined;
+    const spec = DIFF_STYLES[compared.classOf(feature.getId())];
     const selected = feature.getId() === selectedId();
     // A carried entry's earlier outline is dashed so both years stay visible where they overlap.
     const dash = spec.dash ?? (earlier ? [4, 4] : undefined);
-    const zoom = Math.log2(156543.03392804097 / resolution);
     const stroke = new Stroke({ color: selected ? style.parcels.selected.stroke : spec.stroke, width: selected ? 3.5 : spec.width, lineDash: dash });
-    return new Style({
+    const zIndex = selected ? 100 : 10;
+    const shape = new Style({
       fill: new Fill({ color: spec.fill }),
       stroke,
       // Entries without a stated area are placed as points.
       image: new Circle({ radius: 7, fill: new Fill({ color: spec.point }), stroke }),
-      text: zoom >= style.parcels.label.minZoom ? new Text({
+      zIndex,
+    });
+    const at = zoomOf(resolution) >= style.parcels.label.minZoom ? labelAt(feature) : null;
+    return !at ? shape : [shape, new Style({
+      geometry: at,
+      text: new Text({
         text: `${feature.get('planYear')}-${feature.get('seq')} ${feature.get('name')}`,
         font: `${style.parcels.label.size}px ${style.font}`,
         fill: new Fill({ color: spec.stroke }),
         stroke: new Stroke({ color: '#fff', width: 3 }),
         offsetY: earlier ? -8 : 8,
-      }) : undefined,
-      zIndex: selected ? 100 : 10,
-    });
+      }),
+      zIndex,
+    })];
   };
 }
 
-export function overlayLayers(style, selectedId) {
-  const make = (earlier) => new VectorLayer({
-    source: new VectorSource(),
-    style: overlayStyle(style, selectedId, earlier),
+// `shows(feature)` hides what the page hides everywhere (the parcel being edited).
+export function overlayLayers(style, source, { selectedId, shows, labelAt }) {
+  const compared = { fromYear: null, toYear: null, district: null, classes: new Map(), shows };
+  // An entry of either year that the diff does not list is new, as before the diff knew it.
+  compared.classOf = (id) => compared.classes.get(id) ?? 'new';
+  const make = (earlier) => new VectorTileLayer({
+    source,
+    style: overlayStyle(style, compared, { selectedId, labelAt }, earlier),
     visible: false,
     properties: { name: earlier ? 'overlay-from' : 'overlay-to' },
   });
-  return { from: make(true), to: make(false) };
+  return { from: make(true), to: make(false), compared, classOf: compared.classOf };
 }
 
+// Reads the diff of the two years and restyles both layers by it; nothing else is fetched.
 export async function loadOverlay(layers, { fromYear, toYear, district }) {
   const params = new URLSearchParams({ from: fromYear, to: toYear, district });
   const response = await fetch(`/api/plans/diff?${params}`);
@@ -56,15 +68,12 @@ export async function loadOverlay(layers, { fromYear, toYear, district }) {
     if (entry.fromParcelId != null) classes.set(entry.fromParcelId, entry.class);
     if (entry.toParcelId != null) classes.set(entry.toParcelId, entry.class);
   }
-  for (const [layer, year] of [[layers.from, fromYear], [layers.to, toYear]]) {
-    const { features } = await loadParcels(null, { planYear: year, district });
-    features.forEach((f) => f.set('diffClass', classes.get(f.getId()) ?? 'new'));
-    layer.getSource().clear();
-    layer.getSource().addFeatures(features);
-  }
+  Object.assign(layers.compared, { fromYear: Number(fromYear), toYear: Number(toYear), district, classes });
+  layers.from.changed();
+  layers.to.changed();
   const count = (c) => diff.entries.filter((e) => e.class === c).length;
   return {
-    carried: count('carried'), new: count('new'), dropped: count('dropped'),
+    carried: count('carried'), new: count('new'), dropped: count('dropped'), parcels: classes.size,
     confirmed: diff.entries.filter((e) => e.review).length, broken: diff.brokenLinks.length, ignored: diff.ignoredDecisions,
   };
 }

@@ -1,32 +1,80 @@
-// Parcels from /api/parcels (GeoJSON): fill by project stage (else by geocode status), outline by plan year.
-import VectorLayer from 'ol/layer/Vector.js';
-import VectorSource from 'ol/source/Vector.js';
+// Parcels drawn from the parcel tiles (/tiles/parcels, MVT): fill by project stage (else by geocode status), outline by
+// plan year. Filters are styles (a feature that does not match gets no style), so changing one fetches nothing. The
+// API is asked only for what a list or a panel needs: one parcel, a page of matches, or a few ids.
+import VectorTileLayer from 'ol/layer/VectorTile.js';
+import VectorTileSource from 'ol/source/VectorTile.js';
+import MVT from 'ol/format/MVT.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Fill, Stroke, Style, Text, Circle } from 'ol/style.js';
 import { asArray } from 'ol/color.js';
+import Point from 'ol/geom/Point.js';
+import { containsCoordinate, createEmpty, extend, getCenter, getIntersection } from 'ol/extent.js';
 
 export function parcelColor(style, properties) {
   const stage = properties.projectStage && style.parcels.stages[properties.projectStage];
   return (stage ?? style.parcels.statuses[properties.status] ?? { color: '#bbbbbb' }).color;
 }
 
-function withAlpha(color, alpha) {
+export function withAlpha(color, alpha) {
   const [r, g, b] = asArray(color);
   return `rgba(${r},${g},${b},${alpha})`;
 }
 
-export function parcelStyle(style, selectedId) {
+export const zoomOf = (resolution) => Math.log2(156543.03392804097 / resolution);
+
+// One label per parcel, not one per tile it crosses: each tile holds its part of the parcel, so the label goes to the
+// middle of the parcel's extent as the loaded tiles of that zoom show it, and only the tile holding that point draws it.
+// at(feature) is the label point of a tile feature, or null when another tile draws the label; reset() after the
+// tiles are loaded again. A tile that moves a label point calls onMoved (soon after, once for several tiles), for the
+// layers to restyle the tiles drawn before it.
+export function labelAnchors(source, onMoved) {
+  const tiles = new WeakMap();
+  const extents = new Map();
+  let timer = null;
+  source.on('tileloadend', ({ tile }) => {
+    let moved = false;
+    const z = tile.getTileCoord()[0];
+    const tileExtent = source.getTileGrid().getTileCoordExtent(tile.getTileCoord());
+    // Parcels seen while panning a city: start again rather than grow without bound.
+    if (extents.size > 100000) extents.clear();
+    for (const feature of tile.getFeatures?.() ?? []) {
+      tiles.set(feature, { z, tileExtent });
+      const key = `${z}/${feature.getId()}`;
+      // Points and lines have flat extents: extend() keeps them, where isEmpty() would drop a point.
+      const part = getIntersection(feature.getExtent(), tileExtent);
+      if (!(part[0] <= part[2] && part[1] <= part[3])) continue;
+      const before = extents.get(key);
+      if (before) moved ||= part[0] < before[0] || part[1] < before[1] || part[2] > before[2] || part[3] > before[3];
+      extents.set(key, extend(before ? before.slice() : createEmpty(), part));
+    }
+    if (moved && !timer) timer = setTimeout(() => { timer = null; onMoved(); }, 50);
+  });
+  return {
+    at(feature) {
+      const { z, tileExtent } = tiles.get(feature) ?? {};
+      const extent = extents.get(`${z}/${feature.getId()}`);
+      if (!tileExtent || !extent) return null;
+      const anchor = getCenter(extent);
+      return containsCoordinate(tileExtent, anchor) ? new Point(anchor) : null;
+    },
+    reset: () => extents.clear(),
+  };
+}
+
+// `shows(feature)` is the filter, `selectedId()` the parcel drawn highlighted. Feature ids are parcel ids (MVT idProperty).
+export function parcelStyle(style, { selectedId, shows, labelAt }) {
   const p = style.parcels;
   return (feature, resolution) => {
+    if (!shows(feature)) return undefined;
     const properties = feature.getProperties();
-    const selected = properties.id === selectedId();
+    const selected = feature.getId() === selectedId();
     const color = parcelColor(style, properties);
     const year = p.planYears[properties.planYear] ?? p.planYears.default;
     const stroke = selected
       ? new Stroke({ color: p.selected.stroke, width: p.selected.width })
       : new Stroke({ color: year.stroke, width: 1.6, lineDash: year.dash });
-    const zoom = Math.log2(156543.03392804097 / resolution);
-    const label = zoom >= p.label.minZoom || selected
+    const at = zoomOf(resolution) >= p.label.minZoom || selected ? labelAt(feature) : null;
+    const label = at
       ? new Text({
           text: `${properties.seq} ${properties.name}`,
           font: `${selected ? 'bold ' : ''}${p.label.size}px ${style.font}`,
@@ -35,28 +83,79 @@ export function parcelStyle(style, selectedId) {
           overflow: false,
         })
       : undefined;
-    return new Style({
+    const zIndex = selected ? 100 : 10;
+    const shape = new Style({
       fill: new Fill({ color: withAlpha(color, selected ? 0.8 : p.fillOpacity) }),
       stroke,
       image: new Circle({ radius: 7, fill: new Fill({ color: withAlpha(color, 0.85) }), stroke }),
-      text: label,
-      zIndex: selected ? 100 : 10,
+      zIndex,
     });
+    return label ? [shape, new Style({ geometry: at, text: label, zIndex })] : shape;
   };
 }
 
-export function parcelLayer(style, selectedId) {
-  return new VectorLayer({
-    source: new VectorSource(),
-    style: parcelStyle(style, selectedId),
+export function parcelTileSource() {
+  return new VectorTileSource({
+    format: new MVT({ idProperty: 'id' }),
+    url: '/tiles/parcels/{z}/{x}/{y}.pbf',
+    maxZoom: 16,
+  });
+}
+
+export function parcelLayer(style, source, view) {
+  return new VectorTileLayer({
+    source,
+    style: parcelStyle(style, view),
     declutter: false,
     properties: { name: 'parcels' },
   });
 }
 
-const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+// Planar area (map units²) of a tile feature: the sum of its rings' signed areas (MVT exterior rings and holes wind in
+// opposite directions). A tile holds the part of a parcel inside the tile and its buffer, so two parcels clipped by the
+// same tile keep their order when one lies inside the other. Points and lines have no area.
+export function renderedArea(feature) {
+  if (!/Polygon/.test(feature.getType())) return 0;
+  const flat = feature.getFlatCoordinates();
+  const stride = feature.getStride?.() ?? 2;
+  let sum = 0;
+  let start = 0;
+  for (const end of feature.getEnds()) {
+    for (let i = start; i < end - stride; i += stride) sum += flat[i] * flat[i + stride + 1] - flat[i + stride] * flat[i + 1];
+    sum += flat[end - stride] * flat[start + 1] - flat[start] * flat[end - stride + 1];
+    start = end;
+  }
+  return Math.abs(sum / 2);
+}
 
-export async function loadParcels(layer, { planYear, district, q, use, minAreaMu, maxAreaMu } = {}) {
+// The parcels under a click, smallest first: by the server's computed area when every candidate has one, else by the
+// area drawn in the tile. One entry per parcel (a parcel on a tile edge comes from two tiles).
+export function parcelsAtPixel(map, pixel, layerFilter) {
+  const byId = new Map();
+  for (const feature of map.getFeaturesAtPixel(pixel, { layerFilter, hitTolerance: 2 })) {
+    const id = feature.getId();
+    if (id == null) continue;
+    const area = renderedArea(feature);
+    if (!byId.has(id) || byId.get(id).area < area) byId.set(id, { id, feature, area, name: feature.get('name') });
+  }
+  const hits = [...byId.values()];
+  const computed = hits.every((h) => h.feature.get('areaMuComputed') != null);
+  const size = (h) => (computed ? h.feature.get('areaMuComputed') : h.area);
+  return hits.sort((a, b) => size(a) - size(b) || a.id - b.id);
+}
+
+export const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+
+const getCollection = async (params) => {
+  const response = await fetch(`/api/parcels?${params}`);
+  if (!response.ok) throw new Error(`/api/parcels: ${response.status}`);
+  return response.json();
+};
+
+// One page of GET /api/parcels. `matched` is the server's numberMatched. A server that does not page (or ignores
+// ids= or sortby=) answers with every match: the page keeps the asked ids, sorts by stated area when asked to and keeps
+// at most `limit` features either way.
+export async function queryParcels({ planYear, district, q, use, minAreaMu, maxAreaMu, ids, sortby, limit } = {}) {
   const params = new URLSearchParams();
   if (planYear) params.set('planYear', planYear);
   if (district) params.set('district', district);
@@ -64,13 +163,31 @@ export async function loadParcels(layer, { planYear, district, q, use, minAreaMu
   if (use) params.set('use', use);
   if (minAreaMu != null) params.set('minAreaMu', minAreaMu);
   if (maxAreaMu != null) params.set('maxAreaMu', maxAreaMu);
-  const response = await fetch(`/api/parcels?${params}`);
-  if (!response.ok) throw new Error(`/api/parcels: ${response.status}`);
-  const collection = await response.json();
-  const features = format.readFeatures(collection).filter((f) => f.getGeometry());
-  if (layer) {
-    layer.getSource().clear();
-    layer.getSource().addFeatures(features);
+  if (ids) params.set('ids', ids.join(','));
+  if (sortby) params.set('sortby', sortby);
+  if (limit != null) params.set('limit', limit);
+  const collection = await getCollection(params);
+  const wanted = ids ? new Set(ids) : null;
+  const all = geojson.readFeatures(collection).filter((f) => !wanted || wanted.has(f.getId()));
+  if (sortby === '-areaMu') all.sort((a, b) => (b.get('areaMu') ?? -1) - (a.get('areaMu') ?? -1));
+  const features = limit != null ? all.slice(0, limit) : all;
+  return { features, matched: wanted ? all.length : collection.numberMatched ?? all.length };
+}
+
+// Geometries of a few parcels (project symbols): one detail each when few, else pages of ids=.
+export async function parcelGeometries(ids) {
+  if (ids.length <= 20) {
+    const details = await Promise.all(ids.map(async (id) => {
+      const response = await fetch(`/api/parcels/${id}`);
+      return response.ok ? response.json() : null;
+    }));
+    return new Map(details.filter((d) => d?.geometry).map((d) => [d.properties.id, geojson.readGeometry(d.geometry)]));
   }
-  return { collection, features };
+  const geometries = new Map();
+  for (let i = 0; i < ids.length; i += 100) {
+    const batch = ids.slice(i, i + 100);
+    const { features } = await queryParcels({ ids: batch, limit: batch.length });
+    features.filter((f) => f.getGeometry()).forEach((f) => geometries.set(f.getId(), f.getGeometry()));
+  }
+  return geometries;
 }

@@ -61,10 +61,10 @@ function anchorOf(geometry) {
   return [(extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2];
 }
 
-// One symbol per project that sits on a parcel; projects sharing a parcel (the parks) form a small ring.
+// One symbol per project that sits on a parcel with a geometry; projects sharing a parcel (the parks) form a small ring.
 export function showProjects(layer, projects, geometries) {
   const byParcel = new Map();
-  for (const project of projects.filter((p) => geometries.has(p.parcelId))) {
+  for (const project of projects.filter((p) => geometries.get(p.parcelId))) {
     if (!byParcel.has(project.parcelId)) byParcel.set(project.parcelId, []);
     byParcel.get(project.parcelId).push(project);
   }

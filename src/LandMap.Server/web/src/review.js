@@ -1,12 +1,16 @@
 // Review: sign-in (cookie session + csrfToken) and, for reviewers, the editing part of the parcel panel: edit the
 // boundary (Modify + Snap, or redraw with Draw) with the live area, save with If-Match, status, history and restore.
 // Areas are planar in EPSG:4547 (CGCS2000 3° GK, CM 114°E, via proj4), as the server computes them.
+// The map draws parcels from tiles; the outline being edited is the parcel's geometry from GET /api/parcels/{id} in a
+// layer of its own (the tile layer hides that parcel meanwhile), snapping to its neighbours' outlines from a bbox query.
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Modify, Snap, Draw } from 'ol/interaction.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
+import { buffer } from 'ol/extent.js';
+import { transformExtent } from 'ol/proj.js';
 import { escape } from './html.js';
 
 const MU_M2 = 10000 / 15;
@@ -77,10 +81,20 @@ const editStyle = [
 ];
 const vertexStyle = new Style({ image: new Circle({ radius: 5, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#d35400', width: 2 }) }) });
 
+// Neighbours to snap to: the parcels around the outline, one page of GET /api/parcels?bbox= (WGS 84).
+async function neighbours(geometry, id) {
+  const [minLon, minLat, maxLon, maxLat] = transformExtent(buffer(geometry.getExtent(), 300), 'EPSG:3857', 'EPSG:4326');
+  const response = await fetch(`/api/parcels?${new URLSearchParams({ bbox: [minLon, minLat, maxLon, maxLat].map((v) => v.toFixed(6)).join(','), limit: 200 })}`);
+  if (!response.ok) return [];
+  return format.readFeatures(await response.json()).filter((f) => f.getId() !== id && f.getGeometry());
+}
+
 // The review section under the parcel panel. onChanged(id) reloads the parcels and the panel after a write;
-// onRejected(parcel) after a rejection, which takes the parcel off the public list and detail.
-export function reviewPanel({ container, map, parcels, auth, onChanged, onRejected }) {
+// onRejected(parcel) after a rejection, which takes the parcel off the public list and detail; onEditing(id or null)
+// when an outline starts or stops being edited, so the map can hide the parcel's tile outline meanwhile.
+export function reviewPanel({ container, map, auth, onChanged, onRejected, onEditing }) {
   const layer = new VectorLayer({ source: new VectorSource(), style: editStyle, zIndex: 200, properties: { name: 'edit' } });
+  const others = new VectorSource();
   map.addLayer(layer);
   const state = { parcel: null, etag: null, feature: null, interactions: [], notice: null, fixed: null };
 
@@ -102,8 +116,10 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     state.interactions.forEach((i) => map.removeInteraction(i));
     state.interactions = [];
     layer.getSource().clear();
+    others.clear();
     state.feature = null;
     state.fixed = null;
+    onEditing(null);
   }
 
   // The edited outline against the entry's location (POST …/check, nothing saved), a moment after each change.
@@ -140,9 +156,12 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     layer.getSource().addFeature(state.feature);
     const modify = new Modify({ source: layer.getSource(), style: vertexStyle });
     const snapOwn = new Snap({ source: layer.getSource() });
-    const snapOthers = new Snap({ source: parcels.getSource() });
+    const snapOthers = new Snap({ source: others });
     state.interactions = [modify, snapOwn, snapOthers];
     state.interactions.forEach((i) => map.addInteraction(i));
+    onEditing(state.parcel.properties.id);
+    const feature = state.feature;
+    neighbours(geometry, state.parcel.properties.id).then((found) => { if (state.feature === feature) others.addFeatures(found); });
     state.feature.getGeometry().on('change', () => { updateArea(); scheduleCheck(); });
     container.classList.add('editing');
     updateArea();
@@ -155,6 +174,7 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     draw.on('drawend', (e) => { map.removeInteraction(draw); setTimeout(() => startEditing(e.feature.getGeometry()), 0); });
     state.interactions = [draw];
     map.addInteraction(draw);
+    onEditing(state.parcel.properties.id);
     container.classList.add('editing');
     message('在地图上点击绘制新边界，双击结束。');
   }
@@ -214,7 +234,8 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     }));
   }
 
-  function show(parcel, etag, feature) {
+  // `geometry` is the parcel's outline (EPSG:3857) from its detail, or null when it has none.
+  function show(parcel, etag, geometry) {
     stopEditing();
     container.classList.remove('editing');
     const same = state.parcel?.properties.id === parcel?.properties.id;
@@ -223,7 +244,6 @@ export function reviewPanel({ container, map, parcels, auth, onChanged, onReject
     const notice = same ? state.notice : null;
     state.notice = null;
     if (!parcel || !auth.canEdit()) { container.innerHTML = ''; container.hidden = true; return; }
-    const geometry = feature?.getGeometry();
     const editable = geometry && /Polygon/.test(geometry.getType());
     container.hidden = false;
     container.innerHTML = `
