@@ -27,6 +27,15 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     /// <summary>Only these public ids, or null for all.</summary>
     public IReadOnlyList<long>? Ids { get; init; }
 
+    /// <summary>The order: the report's (default), <c>-areaMu</c> (largest stated area first), <c>name</c> or <c>confidence</c> (lowest first).</summary>
+    public LandMap.Data.ParcelSort Sort { get; init; } = LandMap.Data.ParcelSort.Report;
+
+    private static readonly Dictionary<string, LandMap.Data.ParcelSort> Sorts = new()
+    {
+        ["-areaMu"] = LandMap.Data.ParcelSort.AreaDescending, ["name"] = LandMap.Data.ParcelSort.Name,
+        ["confidence"] = LandMap.Data.ParcelSort.ConfidenceAscending, ["report"] = LandMap.Data.ParcelSort.Report,
+    };
+
     /// <summary>The land-use classes to keep, or null for all.</summary>
     public IReadOnlySet<LandUseClass>? Uses { get; init; }
 
@@ -40,11 +49,14 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     public const string IndustrialLand = "industrial-land";
 
     public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
-        QueryErrors errors) => Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, null, null, null, errors);
+        QueryErrors errors) => Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, null, null, null, null, errors);
 
     public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
-        string? limit, string? offset, string? ids, QueryErrors errors)
+        string? limit, string? offset, string? ids, string? sortby, QueryErrors errors)
     {
+        var sort = LandMap.Data.ParcelSort.Report;
+        if (!string.IsNullOrWhiteSpace(sortby) && !Sorts.TryGetValue(sortby.Trim(), out sort))
+            errors.Add("sortby", $"sortby must be one of {string.Join(", ", Sorts.Keys)}, not '{sortby}'.");
         int? year = null;
         if (!string.IsNullOrWhiteSpace(planYear))
         {
@@ -61,6 +73,7 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
             Limit = ParseInt("limit", limit, DefaultLimit, 1, LandMap.Data.ParcelQuery.MaxLimit, errors),
             Offset = ParseInt("offset", offset, 0, 0, int.MaxValue, errors),
             Ids = ParseIds(ids, errors),
+            Sort = sort,
         };
     }
 
@@ -69,7 +82,7 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     {
         PlanYear = PlanYear, District = District, BoundingBox = Bbox, Text = Text, PublicIds = Ids,
         LandUses = Uses?.Select(LandUseClassifier.Code).ToList(), MinAreaMu = MinAreaMu, MaxAreaMu = MaxAreaMu,
-        ExcludeRejected = true, Limit = Limit, Offset = Offset,
+        ExcludeRejected = true, Limit = Limit, Offset = Offset, Sort = Sort,
     };
 
     private static int ParseInt(string name, string? value, int fallback, int min, int max, QueryErrors errors)

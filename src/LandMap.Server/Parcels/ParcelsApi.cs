@@ -17,7 +17,7 @@ public static class ParcelsApi
             .WithName("ListParcels")
             .WithSummary("Published parcels as an RFC 7946 FeatureCollection, one page (limit ≤ 10000, default 1000; offset) with numberMatched, " +
                 "numberReturned and a next link; filtered by plan year, district, bbox (WGS 84), text, ids, land use (use=industrial-land or codes) " +
-                "and stated area (minAreaMu, maxAreaMu).");
+                "and stated area (minAreaMu, maxAreaMu); sortby=-areaMu|name|confidence.");
         group.MapGet("/{id:long}", GetAsync)
             .WithName("GetParcel")
             .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts. " +
@@ -27,10 +27,10 @@ public static class ParcelsApi
 
     private static async Task<Results<Ok<ParcelCollection>, ValidationProblem>> ListAsync(
         string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu, string? limit, string? offset,
-        string? ids, StoreAccess access, HttpRequest request, CancellationToken cancellationToken)
+        string? ids, string? sortby, StoreAccess access, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
-        var query = ParcelQuery.Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, limit, offset, ids, errors);
+        var query = ParcelQuery.Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, limit, offset, ids, sortby, errors);
         if (errors.Any) return errors.ToProblem();
 
         var store = await access.GetAsync(cancellationToken);

@@ -160,6 +160,7 @@ public sealed class CityScaleTests : IClassFixture<CityScaleTests.CityStore>
     [InlineData("limit=10001", "limit")]
     [InlineData("offset=-1", "offset")]
     [InlineData("ids=1,x", "ids")]
+    [InlineData("sortby=area;drop", "sortby")]
     public async Task BadPageParametersAreProblemsNamingThem(string query, string parameter)
     {
         await using var server = Server();

@@ -60,14 +60,14 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
         await Screenshot("tiles-district");
         await Page.EvaluateAsync("""
             async () => {
-              const { geometry } = await (await fetch('/api/parcels/202301001')).json();
+              const { geometry } = await (await fetch('/api/parcels/410403202300001')).json();
               const xs = geometry.coordinates[0].map(c => c[0]), ys = geometry.coordinates[0].map(c => c[1]);
               window.landmap.fitLonLat([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
               window.landmap.map.getView().setZoom(16);
             }
             """);
         await Settle();
-        Assert.Contains(202301001L, await RenderedParcelIds());
+        Assert.Contains(410403202300001L, await RenderedParcelIds());
         await Screenshot("tiles-z16");
         Assert.Empty(ConsoleErrors);
     }

@@ -27,10 +27,10 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
             """);
         Assert.Equal("[2021,2023]", classes.GetProperty("years").GetRawText());
         Assert.False(classes.GetProperty("parcelsVisible").GetBoolean());
-        Assert.Equal("carried", classes.GetProperty("from").GetProperty("202101022").GetString());
-        Assert.Equal("carried", classes.GetProperty("to").GetProperty("202301017").GetString());
-        Assert.Equal("new", classes.GetProperty("to").GetProperty("202301001").GetString());
-        Assert.Equal("dropped", classes.GetProperty("from").GetProperty("202101002").GetString());
+        Assert.Equal("carried", classes.GetProperty("from").GetProperty("410403202100022").GetString());
+        Assert.Equal("carried", classes.GetProperty("to").GetProperty("410403202300017").GetString());
+        Assert.Equal("new", classes.GetProperty("to").GetProperty("410403202300001").GetString());
+        Assert.Equal("dropped", classes.GetProperty("from").GetProperty("410403202100002").GetString());
         var legend = await Page.InnerTextAsync("#legend");
         foreach (var word in (string[])["延续", "新增", "取消", "2021 → 2023"]) Assert.Contains(word, legend);
         Assert.Contains("延续 4", await Page.InnerTextAsync("#compare-counts"));
@@ -53,7 +53,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
 
         var in2020 = await SymbolIn(2020);
         var in2022 = await SymbolIn(2022);
-        await Page.EvaluateAsync("() => window.landmap.select(202301001, { zoom: true })");
+        await Page.EvaluateAsync("() => window.landmap.select(410403202300001, { zoom: true })");
         await Page.WaitForSelectorAsync("#panel:not([hidden]) .parcel-name");
         await Page.WaitForTimeoutAsync(600);
         await Settle();
@@ -74,7 +74,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
     public async Task ParcelPanelListsTheEntrysAppearancesAcrossYears()
     {
         if (Page is null) return;
-        await Page.EvaluateAsync("() => window.landmap.select(202301017, { zoom: true })");
+        await Page.EvaluateAsync("() => window.landmap.select(410403202300017, { zoom: true })");
         await Page.WaitForSelectorAsync("#panel:not([hidden]) .appearances");
         var links = await Page.InnerTextAsync(".appearances");
         Assert.Contains("2021 年第 22 项", links);
@@ -88,7 +88,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
 
         await Page.ClickAsync(".appearances a.goto");
         // selectedId is set before the panel is fetched: wait for the panel of the entry itself.
-        await Page.WaitForSelectorAsync("#panel .parcel-name[data-id='202101022']");
+        await Page.WaitForSelectorAsync("#panel .parcel-name[data-id='410403202100022']");
         Assert.Contains("2021 年计划 · 第 22 项", await Page.InnerTextAsync("#panel .tags"));
         Assert.Empty(ConsoleErrors);
     }
@@ -98,7 +98,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
     {
         if (Page is null) return;
         // 大鹰城: 2021 entry 9 → 2023 entry 22, a link the other tests do not look at. The test undoes every decision it takes.
-        const int dayingcheng = 202301022;
+        const long dayingcheng = 410403202300022;
         await Page.EvaluateAsync("id => window.landmap.select(id)", dayingcheng);
         await Page.WaitForSelectorAsync("#panel:not([hidden]) .appearances");
         Assert.Equal(0, await Page.Locator(".link-actions button").CountAsync());
@@ -142,7 +142,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         await Page.ClickAsync("#compare-button");
         await Page.WaitForFunctionAsync("() => document.querySelector('#compare-counts').textContent.includes('审核断开 1')");
         Assert.Contains("延续 3", await Page.InnerTextAsync("#compare-counts"));
-        Assert.Equal("new", await Page.EvaluateAsync<string>("() => window.landmap.overlay.classOf(202301022)"));
+        Assert.Equal("new", await Page.EvaluateAsync<string>("() => window.landmap.overlay.classOf(410403202300022)"));
         await Page.ClickAsync("#plan-year button[data-year='']");
         await Page.WaitForSelectorAsync(".link-broken button[data-action=reset]");
 
@@ -156,7 +156,7 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         await Page.WaitForSelectorAsync(".appearances li[data-class=carried][data-confirmed=false]");
 
         // An entry the linker left new is linked by hand to one of the dropped 2021 entries, then unlinked again.
-        const int newEntry = 202301001;
+        const long newEntry = 410403202300001;
         await Page.EvaluateAsync("id => window.landmap.select(id)", newEntry);
         await Page.WaitForSelectorAsync(".appearances li[data-class=new] select.link-partner");
         var partner = await Page.EvalOnSelectorAsync<string>("select.link-partner", "s => s.options[s.options.length - 1].value");

@@ -9,10 +9,10 @@ namespace LandMap.Server.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixture)
 {
-    // A polygon parcel the other browser tests do not look at (they use 202101002, 202101022, 202301001, 202301017).
+    // A polygon parcel the other browser tests do not look at (they use 410403202100002, 410403202100022, 410403202300001, 410403202300017).
     private const string PickParcel = """
         async () => (await (await fetch('/api/parcels')).json()).features
-          .filter(f => f.geometry?.type === 'Polygon' && ![202101002, 202101022, 202301001, 202301017].includes(f.properties.id))
+          .filter(f => f.geometry?.type === 'Polygon' && ![410403202100002, 410403202100022, 410403202300001, 410403202300017].includes(f.properties.id))
           .map(f => f.properties.id).sort((a, b) => a - b)[0]
         """;
 
@@ -25,7 +25,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         Assert.Equal("审核员：reviewer", await Page.InnerTextAsync("#account-name"));
         Assert.True(await Page.IsVisibleAsync("#logout-button"));
 
-        var id = await Page.EvaluateAsync<int>(PickParcel);
+        var id = await Page.EvaluateAsync<long>(PickParcel);
         await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
         await Page.WaitForSelectorAsync(".review-edit");
         await Page.WaitForSelectorAsync(".history li.current");
@@ -106,7 +106,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
     {
         if (Page is null) return;
         await LogIn("reviewer");
-        var id = await Page.EvaluateAsync<int>(PickParcel);
+        var id = await Page.EvaluateAsync<long>(PickParcel);
         await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
         await Page.WaitForSelectorAsync(".review-edit");
         await Page.WaitForSelectorAsync(".history li.current");
@@ -114,7 +114,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Page.EvaluateAsync("() => window.landmap.review.moveVertex(1, 30, 30)");
 
         // Someone saves behind the panel's back (same geometry, new version): the panel's ETag is now stale.
-        var other = await Page.EvaluateAsync<int>("""
+        var other = await Page.EvaluateAsync<long>("""
             async (id) => {
               const r = await fetch(`/api/parcels/${id}`);
               const put = await fetch(`/api/parcels/${id}/geometry`, { method: 'PUT', credentials: 'same-origin',
@@ -194,10 +194,10 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         await Page.ClickAsync("#queue-button");
         await Page.WaitForSelectorAsync("#queue-list li[data-id]");
 
-        var expected = await Page.EvaluateAsync<int[]>("""
+        var expected = await Page.EvaluateAsync<long[]>("""
             async () => (await (await fetch('/api/review/queue?status=candidate&limit=500', { credentials: 'same-origin' })).json()).items.map(i => i.id)
             """);
-        var listed = await Page.EvalOnSelectorAllAsync<int[]>("#queue-list li[data-id]", "items => items.map(i => Number(i.dataset.id))");
+        var listed = await Page.EvalOnSelectorAllAsync<long[]>("#queue-list li[data-id]", "items => items.map(i => Number(i.dataset.id))");
         Assert.Equal(expected, listed);
         var confidences = await Page.EvalOnSelectorAllAsync<int[]>("#queue-list li[data-id] .muted",
             "items => items.map(i => Number(/可信度 (\\d+)%/.exec(i.textContent)[1]))");
@@ -218,7 +218,7 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
     public async Task ViewerSeesNoEditingControlsAndCannotWrite()
     {
         if (Page is null) return;
-        var id = await Page.EvaluateAsync<int>(PickParcel);
+        var id = await Page.EvaluateAsync<long>(PickParcel);
         const string put = """
             async (id) => {
               const r = await fetch(`/api/parcels/${id}`);
