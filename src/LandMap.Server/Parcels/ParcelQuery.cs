@@ -49,9 +49,6 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     public const string IndustrialLand = "industrial-land";
 
     public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
-        QueryErrors errors) => Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, null, null, null, null, errors);
-
-    public static ParcelQuery Parse(string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu,
         string? limit, string? offset, string? ids, string? sortby, QueryErrors errors)
     {
         var sort = LandMap.Data.ParcelSort.Report;
