@@ -22,7 +22,7 @@ public static class ParcelExporter
     public static async Task<ExportResult> ExportAsync(IParcelStore store, ExportFormat format, string outPath, int? planYear = null, string? district = null,
         CancellationToken cancellationToken = default)
     {
-        var parcels = await AllAsync(store, new ParcelQuery { PlanYear = planYear, District = district }, cancellationToken);
+        var parcels = await store.QueryAllParcelsAsync(new ParcelQuery { PlanYear = planYear, District = district }, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (folder is not null) Directory.CreateDirectory(folder);
         switch (format)
@@ -38,17 +38,5 @@ public static class ParcelExporter
         return format == ExportFormat.Csv
             ? TableExport.WriteCsv(parcels, projects, indicators, outPath)
             : TableExport.WriteXlsx(parcels, projects, indicators, outPath);
-    }
-
-    /// <summary>Every parcel of <paramref name="query"/>, read a page at a time (a store answers at most <see cref="ParcelQuery.MaxLimit"/> per query).</summary>
-    private static async Task<List<ParcelRecord>> AllAsync(IParcelStore store, ParcelQuery query, CancellationToken cancellationToken)
-    {
-        var all = new List<ParcelRecord>();
-        while (true)
-        {
-            var page = await store.QueryParcelsAsync(query with { Offset = all.Count, Limit = ParcelQuery.MaxLimit }, cancellationToken);
-            all.AddRange(page);
-            if (page.Count < ParcelQuery.MaxLimit) return all;
-        }
     }
 }

@@ -24,17 +24,11 @@ public static class ProjectStageUpdater
             if (await store.GetReportTextAsync(report.Id, cancellationToken) is { } text)
                 reports.Add(ReportExtractor.Extract(new ReportText(report.FileName, text.Split('\n'), report.Encoding)));
         }
-        var parcels = new List<(long PublicId, GeocodedEntry Entry)>();
-        for (var page = 0; ; page++)
+        var parcels = (await store.QueryAllParcelsAsync(new ParcelQuery(), cancellationToken)).Select(r => (r.PublicId, Entry: new GeocodedEntry
         {
-            var records = await store.QueryParcelsAsync(new ParcelQuery { Offset = page * ParcelQuery.MaxLimit }, cancellationToken);
-            parcels.AddRange(records.Select(r => (r.PublicId, new GeocodedEntry
-            {
-                File = r.FileName, District = r.District, PlanYear = r.PlanYear, Seq = r.Seq, Name = r.Name, Status = GeocodeStatus.Unresolved,
-                Confidence = r.Confidence, Method = r.Method,
-            })));
-            if (records.Count < ParcelQuery.MaxLimit) break;
-        }
+            File = r.FileName, District = r.District, PlanYear = r.PlanYear, Seq = r.Seq, Name = r.Name, Status = GeocodeStatus.Unresolved,
+            Confidence = r.Confidence, Method = r.Method,
+        })).ToList();
         var ids = parcels.ToDictionary<(long PublicId, GeocodedEntry Entry), GeocodedEntry, long>(p => p.Entry, p => p.PublicId, ReferenceEqualityComparer.Instance);
         var entries = parcels.Select(p => p.Entry).ToList();
         var stages = new Dictionary<long, ProjectStage>();

@@ -58,13 +58,7 @@ internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptio
             else logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its projects and indicators are not shown",
                 report.FileName, reportsFolder);
         }
-        var parcels = new List<ParcelView>();
-        for (var page = 0; ; page++)
-        {
-            var records = await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { ExcludeRejected = true, Offset = page * LandMap.Data.ParcelQuery.MaxLimit });
-            parcels.AddRange(records.Select(ParcelView.From));
-            if (records.Count < LandMap.Data.ParcelQuery.MaxLimit) break;
-        }
+        var parcels = (await store.QueryAllParcelsAsync(new LandMap.Data.ParcelQuery { ExcludeRejected = true })).Select(ParcelView.From).ToList();
         var reportViews = extracted.Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
             r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
         var snapshot = new Snapshot(seq, parcels, ProjectCatalog.Build(extracted, parcels), reportViews, extracted);

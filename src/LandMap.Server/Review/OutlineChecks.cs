@@ -1,3 +1,4 @@
+using LandMap.Data;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
 using LandMap.Server.Hosting;
@@ -30,14 +31,8 @@ internal sealed class OutlineChecks(IOptions<ServerOptions> options, StoreAccess
         if ((await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { PublicIds = [id], Limit = 1 }, cancellationToken)).SingleOrDefault() is not { } record)
             return [];
         var parcel = ParcelView.From(record);
-        var neighbours = new List<(LandMap.Core.Reports.LandEntry, Geometry)>();
-        var query = new LandMap.Data.ParcelQuery { ReportId = record.ReportId, IncludeUnresolved = false };
-        for (var page = 0; ; page++)
-        {
-            var records = await store.QueryParcelsAsync(query with { Offset = page * LandMap.Data.ParcelQuery.MaxLimit }, cancellationToken);
-            neighbours.AddRange(records.Where(r => r.PublicId != id).Select(r => (ParcelView.From(r).Entry, r.Geometry!)));
-            if (records.Count < LandMap.Data.ParcelQuery.MaxLimit) break;
-        }
+        var neighbours = (await store.QueryAllParcelsAsync(new LandMap.Data.ParcelQuery { ReportId = record.ReportId, IncludeUnresolved = false }, cancellationToken))
+            .Where(r => r.PublicId != id).Select(r => (ParcelView.From(r).Entry, r.Geometry!)).ToList();
         return _geocoder.Value.CheckOutline(parcel.Entry, parcel.Parcel.District, wgs84, neighbours);
     }
 }

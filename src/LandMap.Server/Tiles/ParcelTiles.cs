@@ -25,14 +25,8 @@ internal sealed class ParcelTiles(StoreAccess access, IOptions<ServerOptions> op
         var key = (version, tile);
         if (_cache.TryGetValue(key, out var cached)) return (cached, version);
 
-        var features = new List<IFeature>();
         var query = new ParcelQuery { BoundingBox = MvtEncoder.ClipEnvelope(tile), ExcludeRejected = true, IncludeUnresolved = false };
-        for (var page = 0; ; page++)
-        {
-            var records = await store.QueryParcelsAsync(query with { Offset = page * ParcelQuery.MaxLimit }, cancellationToken);
-            features.AddRange(records.Select(r => (IFeature)new Feature(r.Geometry, Attributes(r))));
-            if (records.Count < ParcelQuery.MaxLimit) break;
-        }
+        var features = (await store.QueryAllParcelsAsync(query, cancellationToken)).Select(r => (IFeature)new Feature(r.Geometry, Attributes(r))).ToList();
         var mvt = MvtEncoder.Encode(tile, [new TileLayer("parcels", features)]);
 
         if (_cache.Count >= options.Value.ParcelTileCacheSize) _cache.Clear();
