@@ -13,6 +13,7 @@ namespace LandMap.Server.Parcels;
 /// counter (<see cref="IParcelStore.GetChangeSeqAsync"/>) stays the same: a write by this or any other server process
 /// on the same store makes the next request derive them again. Each current report's text is read, in this order, from
 /// the store (schema 4; every import since), else from the file of the same name and content in the reports folder.
+/// Only reports with text and their parcels take part (bulk-loaded parcels without a report text are left out).
 /// Nothing is derived at start-up: the first request that needs it pays.
 /// </summary>
 internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
@@ -52,13 +53,20 @@ internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptio
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var extracted = new List<ExtractedReport>();
+        var parcels = new List<ParcelView>();
         foreach (var report in (await store.ListReportsAsync()).Where(r => r.SupersededBy is null))
         {
-            if (await ReadReportAsync(store, report, reportsFolder) is { } text) extracted.Add(ReportExtractor.Extract(text));
-            else logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its projects and indicators are not shown",
-                report.FileName, reportsFolder);
+            if (await ReadReportAsync(store, report, reportsFolder) is not { } text)
+            {
+                logger.LogWarning("Report {File} has no stored text and no file of the same content in {Folder}: its projects and indicators are not shown",
+                    report.FileName, reportsFolder);
+                continue;
+            }
+            extracted.Add(ReportExtractor.Extract(text));
+            // Projects, land facts and plan links are read from report text: only the parcels of reports with text take part.
+            await foreach (var parcel in store.StreamParcelsAsync(new LandMap.Data.ParcelQuery { ReportId = report.Id, ExcludeRejected = true }))
+                parcels.Add(ParcelView.From(parcel));
         }
-        var parcels = (await store.QueryAllParcelsAsync(new LandMap.Data.ParcelQuery { ExcludeRejected = true })).Select(ParcelView.From).ToList();
         var reportViews = extracted.Select(r => new ReportView(r.File, r.District, r.ReviewYear, r.PlanYear, r.Encoding,
             r.LandEntries.Count, r.Projects.Count, r.Indicators.Count, r.Warnings)).ToList();
         var snapshot = new Snapshot(seq, parcels, ProjectCatalog.Build(extracted, parcels), reportViews, extracted);

@@ -118,7 +118,7 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     {
         using var document = await GetJson("/openapi/v1.json");
         var paths = document.RootElement.GetProperty("paths");
-        foreach (var path in (string[])["/api/reports", "/api/parcels", "/api/parcels/{id}", "/api/projects", "/api/projects/{id}", "/api/plans/diff", "/api/indicators", "/tiles/{layer}/{z}/{x}/{y}.pbf"])
+        foreach (var path in (string[])["/api/reports", "/api/parcels", "/api/parcels/{id}", "/api/projects", "/api/projects/{id}", "/api/plans/diff", "/api/indicators", "/tiles", "/tiles/{source}.json", "/tiles/{source}/{z}/{x}/{y}.pbf"])
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
     }
 
