@@ -12,16 +12,26 @@ internal static class Checkout
     public static string Root { get; } = FindRoot();
 
     /// <summary>Starts <c>landmap.dll</c> (copied beside the tests by the Cli project reference) in the checkout root.</summary>
-    public static Process StartLandmap(params string[] args)
+    public static Process StartLandmap(params string[] args) => Start(args, new Dictionary<string, string>(), redirectInput: false);
+
+    /// <summary>
+    /// Starts <c>landmap.dll</c> with <paramref name="environment"/> added to the child's environment (settings such as
+    /// <c>LandMap__TilesDirectory</c>) and standard input redirected, so the test can type into it (a password) or not at all.
+    /// </summary>
+    public static Process StartLandmap(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(args, environment, redirectInput: true);
+
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string> environment, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Root,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "landmap.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return Process.Start(start)!;

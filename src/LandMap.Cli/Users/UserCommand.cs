@@ -38,7 +38,8 @@ internal static class UserCommand
         {
             var added = await IReviewStore.Of(store).AddUserAsync(name, role, Passwords.Hash(password), "landmap user add");
             if (!added) return Fail($"The user {name} exists already; pick another name.");
-            Console.WriteLine($"Added {role} {name} to {db}.");
+            // The backend, not --db: a PostgreSQL connection string carries its password.
+            Console.WriteLine($"Added {role} {name} to the {store.Backend} store.");
             return 0;
         });
     }
