@@ -8,7 +8,6 @@ using LandMap.Tiles.Vector;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace LandMap.Server.Tests.Api;
@@ -36,25 +35,17 @@ public sealed class TwoServersTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly string _tiles = Directory.CreateTempSubdirectory("landmap-two-tiles-").FullName;
     private string _db = "";
 
-    private static string Server => PostgisFactAttribute.ConnectionString
-        ?? throw new InvalidOperationException("LANDMAP_TEST_PG is not set, and CI must run the PostGIS tests: .ci/setup.d/20-postgis.sh should have written it to $CI_ENV.");
-
     public async Task InitializeAsync()
     {
-        if (PostgisFactAttribute.ConnectionString is null && !Tools.InCi) return;
-        await ExecuteAsync(Server, $"CREATE SCHEMA {_schema}");
-        _db = new NpgsqlConnectionStringBuilder(Server) { SearchPath = $"{_schema},public" }.ToString();
+        if (TestPostgis.ConnectionString is null && !TestPostgis.IsCi) return;
+        _db = await TestPostgis.CreateSchemaAsync(_schema);
         // Both servers read the basemap from one temporary folder: A builds it, B finds it built.
         File.Copy(Path.Combine(Checkout.Root, "tiles", "style.json"), Path.Combine(_tiles, "style.json"));
     }
 
     public async Task DisposeAsync()
     {
-        if (_db.Length > 0)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(Server, $"DROP SCHEMA {_schema} CASCADE");
-        }
+        if (_db.Length > 0) await TestPostgis.DropSchemaAsync(_schema);
         Directory.Delete(_tiles, recursive: true);
     }
 
@@ -242,13 +233,5 @@ public sealed class TwoServersTests(ITestOutputHelper output) : IAsyncLifetime
         }
         Assert.True(process.ExitCode == 0, $"landmap {args[0]} exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         output.WriteLine(stdout.Result.Split('\n').LastOrDefault(l => l.Length > 0));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
