@@ -40,6 +40,9 @@ public interface IParcelStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<ParcelRecord> StreamParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The <see cref="ParcelFingerprint"/> of the parcels matching <paramref name="query"/> (its limit, offset and sort ignored).</summary>
+    Task<string> FingerprintParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>How many parcels of current reports match <paramref name="query"/> (its limit and offset ignored).</summary>
     Task<long> CountParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 

@@ -7,9 +7,14 @@ namespace LandMap.Data;
 /// </summary>
 public interface IParcelTileEncoder
 {
-    /// <summary>The uncompressed MVT of the parcels <paramref name="request"/> selects; empty (length 0) when none.</summary>
-    Task<byte[]> EncodeParcelTileAsync(ParcelTileRequest request, CancellationToken cancellationToken = default);
+    /// <summary>The tile of the parcels <paramref name="request"/> selects.</summary>
+    Task<EncodedParcelTile> EncodeParcelTileAsync(ParcelTileRequest request, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An encoded parcel tile.</summary>
+/// <param name="Mvt">The uncompressed MVT bytes; empty (length 0) when no parcel is drawn.</param>
+/// <param name="Fingerprint">The <see cref="ParcelFingerprint"/> of the parcels the request's filter selects, read in the same statement.</param>
+public sealed record EncodedParcelTile(byte[] Mvt, string Fingerprint);
 
 /// <summary>One parcel tile to encode in the store.</summary>
 /// <param name="Z">Zoom of the tile (XYZ scheme, y down, Web Mercator).</param>

@@ -14,22 +14,29 @@ public sealed partial class PostgisParcelStore : IParcelTileEncoder
     /// what a query of its box returns. Attributes as <c>LandMap.Tiles.Sources.ParcelTileSource</c> writes them; MVT has
     /// no null, and ST_AsMVT leaves a NULL attribute out as NetTopologySuite's path does.
     /// </remarks>
-    public Task<byte[]> EncodeParcelTileAsync(ParcelTileRequest request, CancellationToken cancellationToken = default) =>
+    public Task<EncodedParcelTile> EncodeParcelTileAsync(ParcelTileRequest request, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async c =>
         {
             var (where, parameters, _) = Filter(request.Filter with { Intersects = null });
+            // One statement reads the rows once for both the tile and the fingerprint (which covers every row the filter selects).
             var sql =
                 $"""
-                SELECT ST_AsMVT(t, @layer, {MvtExtent}, 'geom', 'fid') FROM (
+                WITH selected AS (
                   SELECT p.public_id AS fid, p.public_id AS id, e.name, e.seq, g.status, round(g.confidence::numeric, 3)::float8 AS confidence,
                          COALESCE(r.plan_year, 0) AS "planYear", COALESCE(r.district, '') AS district, COALESCE(e.land_use, 'unclassified') AS "landUse",
                          p.review_status AS "reviewStatus", e.area_mu::float8 AS "areaMu", round(g.area_mu_computed::numeric, 2)::float8 AS "areaMuComputed",
-                         p.project_stage AS "projectStage",
-                         ST_AsMVTGeom(m.geom, ST_TileEnvelope(@z, @x, @y), {MvtExtent}, @buffer, true) AS geom
+                         p.project_stage AS "projectStage", g.geom AS wgs84, p.id AS row_id, {ParcelFingerprint.SqlRow} AS fingerprint_row
                   {ParcelFrom}
-                  CROSS JOIN LATERAL (SELECT ST_Transform(g.geom, 3857) AS geom) m
-                  {where} AND (GeometryType(g.geom) NOT IN ('POLYGON', 'MULTIPOLYGON') OR ST_Area(m.geom) >= @min_area)
-                ) t WHERE t.geom IS NOT NULL
+                  {where}
+                )
+                SELECT
+                  (SELECT ST_AsMVT(t, @layer, {MvtExtent}, 'geom', 'fid') FROM (
+                     SELECT fid, id, name, seq, status, confidence, "planYear", district, "landUse", "reviewStatus", "areaMu", "areaMuComputed", "projectStage",
+                            ST_AsMVTGeom(m.geom, ST_TileEnvelope(@z, @x, @y), {MvtExtent}, @buffer, true) AS geom
+                     FROM selected CROSS JOIN LATERAL (SELECT ST_Transform(wgs84, 3857) AS geom) m
+                     WHERE GeometryType(wgs84) NOT IN ('POLYGON', 'MULTIPOLYGON') OR ST_Area(m.geom) >= @min_area) t
+                   WHERE t.geom IS NOT NULL),
+                  (SELECT string_agg(fingerprint_row, ',' ORDER BY row_id) FROM selected)
                 """;
             var pixel = MercatorWorldMetres / Math.Pow(2, request.Z) / 256;
             var floor = request.MinPolygonAreaPixels * pixel * pixel;
@@ -37,9 +44,17 @@ public sealed partial class PostgisParcelStore : IParcelTileEncoder
             {
                 var command = Command(c, null, sql, [.. parameters, ("layer", request.LayerName), ("z", request.Z), ("x", request.X), ("y", request.Y),
                     ("buffer", request.BufferUnits), ("min_area", floor)]);
-                var tile = await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? [];
+                byte[] tile;
+                string rows;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    await reader.ReadAsync(cancellationToken);
+                    tile = reader.IsDBNull(0) ? [] : (byte[])reader.GetValue(0);
+                    rows = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                }
                 // Drop the smallest polygons until the tile fits, as the NetTopologySuite path does feature by feature.
-                if (tile.Length <= request.MaxBytes || attempt == MaxCapRetries) return tile;
+                if (tile.Length <= request.MaxBytes || attempt == MaxCapRetries)
+                    return new EncodedParcelTile(tile, rows.Length == 0 ? ParcelFingerprint.Empty : ParcelFingerprint.Of(rows.Split(',')));
                 floor = Math.Max(floor, pixel * pixel) * 4;
             }
         }, cancellationToken);

@@ -98,6 +98,19 @@ public abstract partial class SqlParcelStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<string> FingerprintParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async c =>
+        {
+            if (query.Intersects is not null) throw new ArgumentException("A fingerprint is taken of a box, not of an intersects filter.", nameof(query));
+            var (where, parameters, _) = Filter(query);
+            var rows = new List<string>();
+            await using var reader = await Command(c, null, $"SELECT {ParcelFingerprint.SqlRow} {ParcelFrom}{where} ORDER BY p.id", [.. parameters])
+                .ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(reader.GetString(0));
+            return ParcelFingerprint.Of(rows);
+        }, cancellationToken);
+
     private static string Select(ParcelQuery query) => query.MapFieldsOnly ? MapSelect : ParcelSelect;
 
     private static string OrderByClause(ParcelSort sort) => sort == ParcelSort.None ? "" : " ORDER BY " + OrderBy(sort);

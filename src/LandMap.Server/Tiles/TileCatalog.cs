@@ -8,13 +8,14 @@ namespace LandMap.Server.Tiles;
 
 /// <summary>
 /// The tile sources the server publishes, by id: <c>basemap</c> (the MBTiles file) and <c>parcels</c> (the store's
-/// published parcels; the layers of a store join here). Tiles a source builds on request are cached under the source's
-/// version, which for a store is its change counter that every server process reads, so a write anywhere moves every
-/// server past its old tiles. The cache is emptied when full rather than tracking recency.
+/// published parcels; the layers of a store join here). Tiles are cached under the source's version (a store's change
+/// counter, which every server process reads) and keep their own version (for parcels a fingerprint of the rows drawn):
+/// when a write anywhere moves the counter, a tile is rebuilt only if its fingerprint changed. The cache is emptied when
+/// full rather than tracking recency.
 /// </summary>
 internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOptions<ServerOptions> options)
 {
-    private readonly ConcurrentDictionary<(string Source, string Version, TileAddress Tile), CachedTile> _cache = new();
+    private readonly ConcurrentDictionary<(string Source, TileAddress Tile), Entry> _cache = new();
     private IReadOnlyDictionary<string, ITileSource>? _sources;
 
     /// <summary>Every source by id, in the order <c>GET /tiles</c> lists them.</summary>
@@ -26,16 +27,32 @@ internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOpt
         return _sources = all.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The tile of <paramref name="source"/> at <paramref name="tile"/>, from the cache when <paramref name="version"/> is cached.</summary>
-    public async Task<CachedTile> GetAsync(ITileSource source, string? version, TileAddress tile, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tile of <paramref name="source"/> at <paramref name="tile"/>: from the cache while the source's version stays at
+    /// <paramref name="sourceVersion"/>; after it moved, still from the cache when the tile's own version did not (a write
+    /// elsewhere); built otherwise.
+    /// </summary>
+    public async Task<CachedTile> GetAsync(ITileSource source, string? sourceVersion, TileAddress tile, CancellationToken cancellationToken)
     {
-        if (version is not null && _cache.TryGetValue((source.Id, version, tile), out var cached)) return cached;
-        var result = await source.GetTileAsync(tile, cancellationToken);
-        // A source without a version cannot be cached; the tile is filed under the version it was built at.
-        if (result.Version is null || options.Value.TileCacheSize <= 0) return new CachedTile(result);
+        var key = (source.Id, tile);
+        if (sourceVersion is not null && _cache.TryGetValue(key, out var entry))
+        {
+            if (entry.SourceVersion == sourceVersion) return entry.Tile;
+            if (entry.Tile.Result.Version is { } kept && await source.GetTileVersionAsync(tile, cancellationToken) == kept)
+            {
+                _cache[key] = entry with { SourceVersion = sourceVersion };
+                return entry.Tile;
+            }
+        }
+        var built = new CachedTile(await source.GetTileAsync(tile, cancellationToken));
+        // A source without a version cannot be cached; the tile is filed under the source version read before it was built.
+        if (sourceVersion is null || options.Value.TileCacheSize <= 0) return built;
         if (_cache.Count >= options.Value.TileCacheSize) _cache.Clear();
-        return _cache[(source.Id, result.Version, tile)] = new CachedTile(result);
+        _cache[key] = new Entry(sourceVersion, built);
+        return built;
     }
+
+    private sealed record Entry(string SourceVersion, CachedTile Tile);
 }
 
 /// <summary>A tile as sources hand it over, with its gzip form made once, when a client first takes gzip.</summary>

@@ -10,7 +10,7 @@ namespace LandMap.Server.Tiles;
 /// <summary>
 /// The tile sources as martin serves them: <c>GET /tiles</c> lists them, <c>/tiles/{source}.json</c> is a source's
 /// TileJSON 3.0.0, <c>/tiles/{source}/{z}/{x}/{y}.pbf</c> a Mapbox Vector Tile (gzip when the client takes it, 204 when
-/// empty, ETag = the source's version, 304 on a match). <c>/tiles/style.json</c> is the page's style. Route constraints
+/// empty, ETag = the tile's version (for parcels a fingerprint of the rows drawn), 304 on a match). <c>/tiles/style.json</c> is the page's style. Route constraints
 /// accept integers only and no file path is built from the request, so <c>../</c> cannot reach the disk.
 /// </summary>
 public static class TilesApi
@@ -62,20 +62,18 @@ public static class TilesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "瓦片不存在",
                 detail: $"Tile {z}/{x}/{y} lies outside the pyramid: 0 ≤ z ≤ {TileAddress.MaxZoom}, 0 ≤ x, y < 2^z.");
 
-        var version = await found.GetVersionAsync(cancellationToken);
         var response = context.Response;
-        // Store tiles change with any write, so they are revalidated on every use; the basemap changes only when rebuilt.
+        // Store tiles change with a write, so they are revalidated on every use; the basemap changes only when rebuilt.
         response.Headers.CacheControl = found is MbTilesSource ? "public, max-age=3600" : "no-cache";
         response.Headers.Vary = HeaderNames.AcceptEncoding;
-        if (version is not null)
+        var sourceVersion = await found.GetVersionAsync(cancellationToken);
+        var cached = await catalog.GetAsync(found, sourceVersion, tile, cancellationToken);
+        // The tile's own version where the source has one, so a browser's copy stays good across writes elsewhere.
+        if ((cached.Result.Version ?? sourceVersion) is { } version)
         {
             response.Headers.ETag = $"\"{version}\"";
             if (context.Request.Headers.IfNoneMatch.ToString() == $"\"{version}\"") return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-
-        var cached = await catalog.GetAsync(found, version, tile, cancellationToken);
-        // The tile may have been built at a newer version than the one read above: tag it with what it holds.
-        if (cached.Result.Version is { } built && built != version) response.Headers.ETag = $"\"{built}\"";
         if (cached.Result.IsEmpty) return TypedResults.NoContent();
         if (!AcceptsGzip(context.Request)) return TypedResults.File(cached.Plain, MvtContentType);
         response.Headers.ContentEncoding = "gzip";

@@ -19,17 +19,24 @@ public interface ITileSource
     Task<TileResult> GetTileAsync(TileAddress tile, CancellationToken ct);
 
     /// <summary>
-    /// The version its next tiles will carry (<see cref="TileResult.Version"/>), read without building a tile, so a server
-    /// can answer from its cache or with 304; null when the source cannot tell.
+    /// The source's version as a whole (a store's change counter, a file stamp), cheap to read: while it stays the same
+    /// every tile does, so a server can answer from its cache. Null when the source cannot tell.
     /// </summary>
     Task<string?> GetVersionAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// The version <see cref="GetTileAsync"/> would give <paramref name="tile"/> now (<see cref="TileResult.Version"/>), read
+    /// without building it: after the source's version moved, a server keeps the tiles whose own version did not. Null when
+    /// the source cannot tell (then every tile is rebuilt when the source's version moves).
+    /// </summary>
+    Task<string?> GetTileVersionAsync(TileAddress tile, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 /// <summary>One tile as a source hands it over.</summary>
 /// <param name="Data">The MVT bytes, compressed when <paramref name="IsGzip"/>; length 0 for an empty tile.</param>
 /// <param name="IsGzip">True when <paramref name="Data"/> is gzip-compressed already (MBTiles stores it so).</param>
 /// <param name="Version">
-/// What the source knows of the tile's version (a store change counter, a file stamp), readable by every
+/// What the source knows of the tile's version (a fingerprint of the store rows drawn, a file stamp), readable by every
 /// process over the same store, so a server can use it in an ETag; null when the source cannot tell.
 /// </param>
 public sealed record TileResult(byte[] Data, bool IsGzip, string? Version = null)

@@ -10,7 +10,8 @@ namespace LandMap.Tiles.Sources;
 /// <c>ST_AsMVT</c>); any other store streams the parcels meeting the tile's clip box through its spatial index
 /// (SQLite R*Tree) and <see cref="MvtEncoder"/> encodes them. Either way polygons under the zoom's pixel are left out
 /// in SQL, before they are read, so a low-zoom tile of a city reads the parcels it can show and not the rest.
-/// The version is the store's change counter, read before the parcels, so every server on the store agrees on it.
+/// The source's version is the store's change counter; a tile's version is the <see cref="ParcelFingerprint"/> of the
+/// parcels it selects, so every server on the store agrees on both, and a write changes only the tiles it touched.
 /// Thread-safe (the store is).
 /// </summary>
 public sealed class ParcelTileSource : ITileSource
@@ -68,34 +69,36 @@ public sealed class ParcelTileSource : ITileSource
         (await _store.GetChangeSeqAsync(ct).ConfigureAwait(false)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
+    public async Task<string?> GetTileVersionAsync(TileAddress tile, CancellationToken ct) =>
+        TileJson.CoversZoom(tile.Z) ? await _store.FingerprintParcelsAsync(Filter(tile), ct).ConfigureAwait(false) : ParcelFingerprint.Empty;
+
+    /// <inheritdoc />
     public async Task<TileResult> GetTileAsync(TileAddress tile, CancellationToken ct)
     {
-        // Read before the parcels: a write landing between the two leaves the tile tagged older, so caches refetch it.
-        var version = await GetVersionAsync(ct).ConfigureAwait(false);
-        if (!TileJson.CoversZoom(tile.Z)) return TileResult.Empty(version);
-
+        if (!TileJson.CoversZoom(tile.Z)) return TileResult.Empty(ParcelFingerprint.Empty);
         var options = _encoder.Options;
-        var filter = new ParcelQuery
-        {
-            BoundingBox = MvtEncoder.ClipEnvelope(tile, options), ExcludeRejected = true, IncludeUnresolved = false,
-            MapFieldsOnly = true, Sort = ParcelSort.None, MinAreaMuComputed = AreaFloorMu(tile, options.MinPolygonAreaPixels),
-        };
-        byte[] bytes;
+        var filter = Filter(tile);
         if (_store is IParcelTileEncoder database)
         {
-            bytes = await database.EncodeParcelTileAsync(new ParcelTileRequest(tile.Z, tile.X, tile.Y, filter, LayerName,
+            var encoded = await database.EncodeParcelTileAsync(new ParcelTileRequest(tile.Z, tile.X, tile.Y, filter, LayerName,
                 (int)Math.Round(options.BufferPixels * 16), options.MinPolygonAreaPixels, options.MaxBytes), ct).ConfigureAwait(false);
+            return encoded.Mvt.Length == 0 ? TileResult.Empty(encoded.Fingerprint) : new TileResult(encoded.Mvt, false, encoded.Fingerprint);
         }
-        else
-        {
-            var features = new List<IFeature>();
-            await foreach (var parcel in _store.StreamParcelsAsync(filter, ct).ConfigureAwait(false))
-                features.Add(new Feature(parcel.Geometry, Attributes(parcel)));
-            if (features.Count == 0) return TileResult.Empty(version);
-            bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, features)]).Bytes;
-        }
+
+        var parcels = new List<ParcelRecord>();
+        await foreach (var parcel in _store.StreamParcelsAsync(filter, ct).ConfigureAwait(false)) parcels.Add(parcel);
+        var version = ParcelFingerprint.Of(parcels);
+        if (parcels.Count == 0) return TileResult.Empty(version);
+        var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new Feature(p.Geometry, Attributes(p))).ToList())]).Bytes;
         return bytes.Length == 0 ? TileResult.Empty(version) : new TileResult(bytes, false, version);
     }
+
+    /// <summary>The parcels a tile draws: published, placed, meeting its clip box, not under the zoom's pixel; what a map reads of them.</summary>
+    private ParcelQuery Filter(TileAddress tile) => new()
+    {
+        BoundingBox = MvtEncoder.ClipEnvelope(tile, _encoder.Options), ExcludeRejected = true, IncludeUnresolved = false,
+        MapFieldsOnly = true, Sort = ParcelSort.None, MinAreaMuComputed = AreaFloorMu(tile, _encoder.Options.MinPolygonAreaPixels),
+    };
 
     /// <summary>
     /// The stored-area floor (亩) under which a polygon cannot reach <paramref name="minPixels"/> px² anywhere in the tile:

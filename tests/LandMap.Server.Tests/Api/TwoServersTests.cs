@@ -92,6 +92,7 @@ public sealed class TwoServersTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("carried", (await DiffLineAsync(b.Client, FromSeq)).Class);
         Assert.Equal("carried", (await AppearanceAsync(b.Client, ToParcelId)).GetProperty("class").GetString());
         Assert.Empty((await LinkDecisionsAsync(b.Client)).EnumerateArray());
+        var (elsewhere, elsewhereETag) = await TileElsewhereAsync(b.Client, before.Geometry.EnvelopeInternal);
 
         // A writes: a new outline for the parcel, and the link broken.
         var saved = await PutGeometryAsync(a.Client, token, ParcelId, newShape, before.ETag, "two servers: moved");
@@ -112,6 +113,8 @@ public sealed class TwoServersTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("两个服务进程：并非同一项目", brokenLink.GetProperty("comment").GetString());
         Assert.Equal("new", (await AppearanceAsync(b.Client, ToParcelId)).GetProperty("class").GetString());
         Assert.Equal("broken", Assert.Single((await LinkDecisionsAsync(b.Client)).EnumerateArray()).GetProperty("verdict").GetString());
+        // A tile whose parcels the write left alone keeps its ETag (a fingerprint of what it draws): B answers 304.
+        Assert.Equal(HttpStatusCode.NotModified, (await TileAsync(b.Client, elsewhere, elsewhereETag)).Status);
         output.WriteLine($"B after A's writes: version {before.ETag} → {after.ETag}, tile ETag {oldTile.ETag} → {newTile.ETag}, link {FromSeq}→{ToSeq} {dropped.Class}");
 
         // The other way once: A's caches hold the new state, B (with A's token: the key is in the store) writes it back.
@@ -152,6 +155,22 @@ public sealed class TwoServersTests(ITestOutputHelper output) : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var feature = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (response.Headers.ETag!.Tag, feature.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!);
+    }
+
+    /// <summary>A z14 parcel tile with parcels (one of 卫东区 2023's) whose clip box stays clear of <paramref name="written"/>, and its ETag.</summary>
+    private static async Task<(TileAddress Tile, string ETag)> TileElsewhereAsync(HttpClient client, Envelope written)
+    {
+        for (var seq = 1; seq <= 25; seq++)
+        {
+            var (_, geometry) = await ParcelAsync(client, 410403202300000 + seq);
+            if (geometry.IsEmpty) continue;
+            var tile = TileAddress.At(geometry.Centroid.X, geometry.Centroid.Y, 14);
+            if (MvtEncoder.ClipEnvelope(tile).Intersects(written)) continue;
+            using var response = await client.GetAsync($"/tiles/parcels/{tile.Z}/{tile.X}/{tile.Y}.pbf");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (tile, response.Headers.ETag!.Tag);
+        }
+        throw new InvalidOperationException("No 卫东区 2023 parcel lies in a z14 tile apart from the written one.");
     }
 
     /// <summary>The parcel tile and, decoded, the feature of <see cref="ParcelId"/> in it (null on 304).</summary>

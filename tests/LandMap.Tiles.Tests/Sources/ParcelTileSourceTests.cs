@@ -100,10 +100,12 @@ public sealed class ParcelTileSourceTests
         Assert.Equal(new[] { ids[0], ids[1], ids[2], ids[5] }.Order(), far.Keys.Order());
         Assert.Equal(ids[..^1].Order(), (await ParcelsOver(source, 14)).Keys.Order());
 
-        // Nothing there: an empty tile, still carrying the store's version.
-        var sea = await source.GetTileAsync(TileAddress.At(150.0, -40.0, 14), default);
+        // Nothing there: an empty tile, still carrying a version.
+        var seaTile = TileAddress.At(150.0, -40.0, 14);
+        var sea = await source.GetTileAsync(seaTile, default);
         Assert.True(sea.IsEmpty);
-        Assert.Equal(await source.GetVersionAsync(default), sea.Version);
+        Assert.Equal(ParcelFingerprint.Empty, sea.Version);
+        Assert.Equal(sea.Version, await source.GetTileVersionAsync(seaTile, default));
     }
 
     private static async Task CheckTileFollowsAGeometrySave(IParcelStore store)
@@ -114,15 +116,26 @@ public sealed class ParcelTileSourceTests
         var tile = TileAddress.At(parcel.Geometry!.Centroid.X, parcel.Geometry.Centroid.Y, 15);
         var before = await source.GetTileAsync(tile, default);
         Assert.Contains(ids[1], Decode(before, tile).Keys);
+        // The tile's version as the store reads it without building the tile is the version the build gave it.
+        Assert.Equal(before.Version, await source.GetTileVersionAsync(tile, default));
+        var seqBefore = await source.GetVersionAsync(default);
+        // The 2 亩 square's z17 tile, a kilometre east of the parcel the write moves.
+        var small = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [ids[4]] })).Single().Geometry!.Centroid;
+        var farTile = TileAddress.At(small.X, small.Y, 17);
+        var far = await source.GetTileVersionAsync(farTile, default);
+        Assert.NotEqual(ParcelFingerprint.Empty, far);
 
         // The 100 亩 square moves 5 km north, out of the tile.
         var moved = Square(parcel.Geometry!.EnvelopeInternal.MinX, Lat + 0.05, 100);
         Assert.Equal(SaveOutcome.Saved, (await store.SaveGeometryAsync(new GeometryEdit(parcel.Id, parcel.Version, moved, "li.wei", "moved"))).Outcome);
 
         var after = await source.GetTileAsync(tile, default);
+        Assert.NotEqual(seqBefore, await source.GetVersionAsync(default));
         Assert.NotEqual(before.Version, after.Version);
-        Assert.Equal(await source.GetVersionAsync(default), after.Version);
+        Assert.Equal(after.Version, await source.GetTileVersionAsync(tile, default));
         Assert.DoesNotContain(ids[1], Decode(after, tile).Keys);
+        // A tile the write did not touch keeps its version: a server keeps its copy.
+        Assert.Equal(far, await source.GetTileVersionAsync(farTile, default));
         var north = TileAddress.At(moved.Centroid.X, moved.Centroid.Y, 15);
         Assert.Contains(ids[1], Decode(await source.GetTileAsync(north, default), north).Keys);
     }
