@@ -119,10 +119,11 @@ internal sealed class SyntheticCity
         else
         {
             var n = random.Next(5, 13);
-            var angles = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 * Math.PI).Order().ToArray();
+            // Jittered even angles keep every gap under π, so the ring around the origin is simple (star-shaped).
+            var angles = Enumerable.Range(0, n).Select(i => (i + 0.8 * random.NextDouble()) * 2 * Math.PI / n).ToArray();
             ring = angles.Select(a => (0.75 + 0.5 * random.NextDouble()) is var r ? (r * Math.Cos(a), r * Math.Sin(a)) : default).ToList();
-            // Sorted angles around the origin give a simple (star-shaped) ring; scale it to the area.
             var unit = Math.Abs(Enumerable.Range(0, n).Sum(i => ring[i].X * ring[(i + 1) % n].Y - ring[(i + 1) % n].X * ring[i].Y) / 2);
+            // Scale it to the area.
             var scale = Math.Sqrt(m2 / Math.Max(unit, 1e-9));
             ring = ring.Select(p => (p.X * scale, p.Y * scale)).ToList();
         }

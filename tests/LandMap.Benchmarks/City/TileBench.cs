@@ -87,11 +87,13 @@ internal static class TileBench
                 var r = results[contender.Name];
                 var latency = Band(r, inBand);
                 var features = inBand.Sum(t => r[t].Features);
-                var line = $"    {contender.Name,-18} {latency}, max {latency.Max:0} ms; {features:N0} features, largest tile {inBand.Max(t => r[t].Bytes) / 1024.0:N0} KB";
+                var line = $"    {contender.Name,-18} {latency}, max {latency.Max:0} ms; {features:N0} features, largest tile {inBand.Max(t => r[t].Bytes) / 1024.0:N0} KB" +
+                    $" ({inBand.Count(t => r[t].Bytes >= 500 * 1024)} tiles ≥ 500 KB, {inBand.Count(t => r[t].Ms >= 50)} ≥ 50 ms)";
                 if (contender.Name != reference)
                 {
-                    var worst = inBand.Max(t => Math.Abs(r[t].Features - results[reference][t].Features) / (double)Math.Max(1, results[reference][t].Features));
-                    line += $"; features {100.0 * features / Math.Max(1, referenceFeatures):0.0} % of ST_AsMVT (worst tile {100 * worst:+0.0;-0.0;0} % off)" +
+                    double Off(TileAddress t) => (r[t].Features - results[reference][t].Features) / (double)Math.Max(1, results[reference][t].Features);
+                    var worst = Off(inBand.MaxBy(t => Math.Abs(Off(t))));
+                    line += $"; features {100.0 * features / Math.Max(1, referenceFeatures):0.0} % of ST_AsMVT (worst tile {100 * worst:+0.0;-0.0;0} %)" +
                         $"; speed {referenceLatency.Median / latency.Median:0.00}× ST_AsMVT at the median, {referenceLatency.Percentile(0.95) / latency.Percentile(0.95):0.00}× at p95";
                 }
                 Console.WriteLine(line);
@@ -160,7 +162,11 @@ internal static class MvtFeatureCount
         {
             case 0: Varint(data, ref position); break;
             case 1: position += 8; break;
-            case 2: position += (int)Varint(data, ref position); break;
+            case 2:
+                // Read the length first: "position += Varint(ref position)" would add it to the position before the varint.
+                var length = (int)Varint(data, ref position);
+                position += length;
+                break;
             case 5: position += 4; break;
             default: throw new InvalidDataException($"MVT: wire type {wire} at byte {position}.");
         }
