@@ -34,6 +34,12 @@ public interface IParcelStore : IAsyncDisposable
     /// <summary>Parcels of current (not superseded) reports matching <paramref name="query"/>.</summary>
     Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every parcel of current reports matching <paramref name="query"/> (its limit and offset ignored), read as the
+    /// database returns them over one connection: for tiles and exports, which must see every match, never a page.
+    /// </summary>
+    IAsyncEnumerable<ParcelRecord> StreamParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>How many parcels of current reports match <paramref name="query"/> (its limit and offset ignored).</summary>
     Task<long> CountParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 

@@ -121,6 +121,8 @@ public enum ParcelSort
     AreaDescending,
     /// <summary>By confidence, lowest first: what a reviewer should look at.</summary>
     ConfidenceAscending,
+    /// <summary>Whatever order the store finds them in (no sort): for tiles, which order features themselves.</summary>
+    None,
 }
 
 /// <summary>A filter over parcels of current reports; every set member narrows the result.</summary>
@@ -161,4 +163,14 @@ public sealed record ParcelQuery
     public ParcelSort Sort { get; init; } = ParcelSort.Report;
     /// <summary>At most this many parcels (1 to <see cref="MaxLimit"/>).</summary>
     public int Limit { get; init; } = MaxLimit;
+    /// <summary>
+    /// Leave out polygons whose current outline is smaller than this many 亩 (a map's "smaller than a pixel"); parcels
+    /// without a computed area or with none (points, lines) always pass.
+    /// </summary>
+    public double? MinAreaMuComputed { get; init; }
+    /// <summary>
+    /// Read only what a map draws (ids, name, status, stage, areas, geometry): the printed text, checks and warnings come
+    /// back empty. Tiles read thousands of parcels per request and draw none of those columns.
+    /// </summary>
+    public bool MapFieldsOnly { get; init; }
 }

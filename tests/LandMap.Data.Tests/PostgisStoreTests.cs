@@ -11,20 +11,8 @@ public sealed class PostgisStoreTests : StoreContractTests
 {
     private readonly string _schema = "landmap_test_" + Guid.NewGuid().ToString("N")[..12];
 
-    private static string Server => TestEnvironment.PostgresConnectionString
-        ?? throw new InvalidOperationException("LANDMAP_TEST_PG is not set, and CI must run the PostGIS tests: .ci/setup.d/20-postgis.sh should have written it to $CI_ENV.");
-
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        if (TestEnvironment.PostgresConnectionString is null && !TestEnvironment.IsCi) return "";
-        await using (var connection = new NpgsqlConnection(Server))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(Server) { SearchPath = $"{_schema},public" }.ToString();
-    }
+    protected override async Task<string> CreateDatabaseAsync() =>
+        TestPostgis.ConnectionString is null && !TestPostgis.IsCi ? "" : await TestPostgis.CreateSchemaAsync(_schema);
 
     protected override async Task ExecuteRawAsync(string db, string sql)
     {
@@ -37,12 +25,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Db.Length == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
-        await command.ExecuteNonQueryAsync();
+        if (Db.Length > 0) await TestPostgis.DropSchemaAsync(_schema);
     }
 
     [PostgisFact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();

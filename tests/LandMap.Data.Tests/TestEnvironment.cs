@@ -44,19 +44,6 @@ internal static class TestEnvironment
     public static Process StartLandmap(params string[] args) => Checkout.StartLandmap(args);
 }
 
-/// <summary>
-/// A fact that needs the PostGIS server of LANDMAP_TEST_PG. Without it the test is skipped on a developer's machine,
-/// and runs (and fails, saying why) in CI, where .ci/setup.d/20-postgis.sh must have provided it.
-/// </summary>
-public sealed class PostgisFactAttribute : FactAttribute
-{
-    public PostgisFactAttribute()
-    {
-        if (TestEnvironment.PostgresConnectionString is null && !TestEnvironment.IsCi)
-            Skip = "LANDMAP_TEST_PG is not set: run `CI_ENV=/tmp/env bash .ci/setup.d/20-postgis.sh` and export the LANDMAP_TEST_PG it writes";
-    }
-}
-
 /// <summary>A fact that shells out to GDAL's ogrinfo: skipped locally without it, failing in CI (which installs gdal-bin).</summary>
 public sealed class OgrFactAttribute : FactAttribute
 {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LandMap.Core.Crs;
 using NetTopologySuite.Geometries;
@@ -13,7 +14,7 @@ public abstract partial class SqlParcelStore
     private const string VersionColumns =
         "g.id, g.version_no, g.is_current, g.geom, g.status, g.confidence, g.method, g.constraints, g.warnings, g.area_mu_computed, g.made_by, g.made_by_kind, g.reason, g.made_at";
 
-    private const string ParcelFrom =
+    private protected const string ParcelFrom =
         """
         FROM parcels p JOIN land_entries e ON e.id = p.entry_id JOIN reports r ON r.id = p.report_id
         JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
@@ -27,12 +28,22 @@ public abstract partial class SqlParcelStore
                e.area_text, e.area_qualifier, e.approx, e.parts, e.bounds, e.source_line, e.source_text
         """ + " " + ParcelFrom;
 
+    // ParcelSelect with the columns a map never draws read as constants, in the same positions, so one reader serves both.
+    private const string MapSelect =
+        """
+        SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, NULL, NULL, e.area_mu,
+               g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, '[]', '[]',
+               p.public_id, p.review_status, NULL, e.land_use, e.land_use_name, NULL, p.project_stage,
+               NULL, NULL, 0, '[]', 'null', 0, ''
+        """ + " " + ParcelFrom;
+
     // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL.
     private static string OrderBy(ParcelSort sort) => sort switch
     {
         ParcelSort.Name => "e.name, p.id",
         ParcelSort.AreaDescending => "e.area_mu DESC, p.id",
         ParcelSort.ConfidenceAscending => "g.confidence, p.id",
+        ParcelSort.None => "",
         _ => "r.district, r.plan_year, e.seq, p.id",
     };
 
@@ -44,7 +55,7 @@ public abstract partial class SqlParcelStore
             ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, ParcelQuery.MaxLimit, nameof(query.Limit));
             ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, nameof(query.Offset));
             var (where, parameters, area) = Filter(query);
-            var sql = new StringBuilder(ParcelSelect).Append(where).Append(" ORDER BY ").Append(OrderBy(query.Sort));
+            var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
             // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
             var refine = area is not null && !IntersectsIsExact;
             if (!refine)
@@ -58,6 +69,38 @@ public abstract partial class SqlParcelStore
             var parcels = await ReadParcelsAsync(command, cancellationToken);
             return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ParcelRecord> StreamParcelsAsync(ParcelQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (where, parameters, area) = Filter(query);
+        // Limit and offset are the caller's to ignore here: the point is every match.
+        var refine = area is not null && !IntersectsIsExact;
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        var command = Command(connection, null, Select(query) + where + OrderByClause(query.Sort), [.. parameters]);
+        if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
+        DbDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not StoreException && Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        await using (reader)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var parcel = ReadParcel(reader);
+                if (!refine || parcel.Geometry!.Intersects(area)) yield return parcel;
+            }
+        }
+    }
+
+    private static string Select(ParcelQuery query) => query.MapFieldsOnly ? MapSelect : ParcelSelect;
+
+    private static string OrderByClause(ParcelSort sort) => sort == ParcelSort.None ? "" : " ORDER BY " + OrderBy(sort);
 
     /// <inheritdoc />
     public Task<long> CountParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
@@ -75,7 +118,7 @@ public abstract partial class SqlParcelStore
         }, cancellationToken);
 
     /// <summary>The WHERE clause of <paramref name="query"/>, its parameters, and the intersects area when one is set.</summary>
-    private (string Where, List<(string, object?)> Parameters, Geometry? Area) Filter(ParcelQuery query)
+    private protected (string Where, List<(string, object?)> Parameters, Geometry? Area) Filter(ParcelQuery query)
     {
         var sql = new StringBuilder(" WHERE r.superseded_by IS NULL");
         var parameters = new List<(string, object?)>();
@@ -93,6 +136,12 @@ public abstract partial class SqlParcelStore
         if (query.ExcludeRejected) sql.Append(" AND p.review_status <> 'rejected'");
         if (query.MinAreaMu is { } min) { sql.Append(" AND e.area_mu >= @min_area"); parameters.Add(("min_area", min)); }
         if (query.MaxAreaMu is { } max) { sql.Append(" AND e.area_mu <= @max_area"); parameters.Add(("max_area", max)); }
+        if (query.MinAreaMuComputed is { } floor)
+        {
+            // 0 is what points and lines get: they have no area to be too small by.
+            sql.Append(" AND (g.area_mu_computed IS NULL OR g.area_mu_computed = 0 OR g.area_mu_computed >= @min_amc)");
+            parameters.Add(("min_amc", floor));
+        }
         if (query.BoundingBox is { } box) { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(box)); }
         Geometry? area = null;
         if (query.Intersects is { } intersects)
@@ -175,10 +224,14 @@ public abstract partial class SqlParcelStore
     {
         var result = new List<ParcelRecord>();
         await using var r = await command.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            Interlocked.Increment(ref _parcelRowsRead);
-            result.Add(new ParcelRecord
+        while (await r.ReadAsync(ct)) result.Add(ReadParcel(r));
+        return result;
+    }
+
+    private ParcelRecord ReadParcel(DbDataReader r)
+    {
+        Interlocked.Increment(ref _parcelRowsRead);
+        return new ParcelRecord
             {
                 Id = Long(r, 0), ReportId = Long(r, 1), FileName = r.GetString(2), EntryId = Long(r, 3), District = StringOrNull(r, 4),
                 PlanYear = IntOrNull(r, 5), Seq = Int(r, 6), Name = r.GetString(7), Location = StringOrNull(r, 8), Note = StringOrNull(r, 9),
@@ -189,9 +242,7 @@ public abstract partial class SqlParcelStore
                 LandUse = StringOrNull(r, 23) ?? "unclassified", LandUseName = StringOrNull(r, 24) ?? "", LandUseReason = StringOrNull(r, 25) ?? "",
                 ProjectStage = StringOrNull(r, 26), AreaText = StringOrNull(r, 27), AreaQualifier = StringOrNull(r, 28), Approx = Int(r, 29) == 1,
                 PartsJson = r.GetString(30), BoundsJson = r.GetString(31), SourceLine = Int(r, 32), SourceText = r.GetString(33),
-            });
-        }
-        return result;
+            };
     }
 
     private GeometryVersion ReadVersion(DbDataReader r, int o) => new(

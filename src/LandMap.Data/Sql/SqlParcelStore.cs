@@ -104,6 +104,24 @@ public abstract partial class SqlParcelStore : IParcelStore
         WithConnectionAsync(async c => Convert.ToInt64(await Command(c, null, "SELECT seq FROM store_changes WHERE id = 1").ExecuteScalarAsync(cancellationToken)),
             cancellationToken);
 
+    /// <summary>An open, prepared connection for a reader the caller streams (and disposes); errors translated as in <see cref="WithConnectionAsync{T}"/>.</summary>
+    private protected async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = NewConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await PrepareConnectionAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch (Exception e)
+        {
+            await connection.DisposeAsync();
+            if (e is not StoreException && Translate(e) is { } translated) throw translated;
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> on an open connection.</summary>
     protected async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {

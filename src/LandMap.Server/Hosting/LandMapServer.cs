@@ -47,7 +47,7 @@ public static class LandMapServer
         builder.Services.AddHostedService<SourceWarmUp>();
         builder.Services.AddSingleton<BasemapTiles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
-        builder.Services.AddSingleton<ParcelTiles>();
+        builder.Services.AddSingleton<TileCatalog>();
         builder.Services.AddSingleton<PlanLinks>();
 
         var app = builder.Build();

@@ -33,9 +33,9 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>The bundled page (index.html, app.js, app.css), copied beside the server by the build.</summary>
     public string WebRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "webroot");
 
-    /// <summary>Parcel tiles kept in memory; each is a few kilobytes.</summary>
+    /// <summary>Tiles kept in memory (built parcel tiles, read basemap tiles); each is a few kilobytes.</summary>
     [Range(0, 1_000_000)]
-    public int ParcelTileCacheSize { get; set; } = 2048;
+    public int TileCacheSize { get; set; } = 2048;
 
     public string BasemapPath => Path.Combine(TilesDirectory, "basemap.mbtiles");
 

@@ -1,4 +1,5 @@
 using LandMap.Server.Hosting;
+using LandMap.Tiles.Sources;
 using LandMap.Tiles.Vector;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,9 @@ using Microsoft.Net.Http.Headers;
 namespace LandMap.Server.Tiles;
 
 /// <summary>
-/// <c>/tiles/{layer}/{z}/{x}/{y}.pbf</c> (Mapbox Vector Tiles) and <c>/tiles/style.json</c>. Route constraints
+/// The tile sources as martin serves them: <c>GET /tiles</c> lists them, <c>/tiles/{source}.json</c> is a source's
+/// TileJSON 3.0.0, <c>/tiles/{source}/{z}/{x}/{y}.pbf</c> a Mapbox Vector Tile (gzip when the client takes it, 204 when
+/// empty, ETag = the source's version, 304 on a match). <c>/tiles/style.json</c> is the page's style. Route constraints
 /// accept integers only and no file path is built from the request, so <c>../</c> cannot reach the disk.
 /// </summary>
 public static class TilesApi
@@ -17,55 +20,80 @@ public static class TilesApi
     public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/tiles").WithTags("Tiles");
+        group.MapGet("/", ListAsync)
+            .WithName("ListTileSources")
+            .WithSummary("The tile sources (basemap, parcels) with their names, zooms and TileJSON links.");
         group.MapGet("/style.json", (IOptions<ServerOptions> options) => TypedResults.PhysicalFile(options.Value.StylePath, "application/json"))
             .WithName("GetMapStyle")
             .WithSummary("Colours, widths and label fields per basemap layer and kind, and parcel colours per stage and status.");
-        group.MapGet("/{layer}/{z:int}/{x:int}/{y:int}.pbf", GetTileAsync)
+        group.MapGet("/{source}.json", GetTileJsonAsync)
+            .WithName("GetTileJson")
+            .WithSummary("A source's TileJSON 3.0.0: its tile URL, zooms, bounds and vector layers with their fields.");
+        group.MapGet("/{source}/{z:int}/{x:int}/{y:int}.pbf", GetTileAsync)
             .WithName("GetTile")
-            .WithSummary("A vector tile of layer basemap (prebuilt MBTiles) or parcels (built on request); 204 when empty.");
+            .WithSummary("A vector tile of a source: basemap (prebuilt MBTiles) or parcels (built from the store); 204 when empty.");
         return routes;
     }
 
-    private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTileAsync(
-        string layer, int z, int x, int y, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Ok<TileSourceList>> ListAsync(TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
+        var sources = await catalog.SourcesAsync(cancellationToken);
+        var root = Root(context.Request);
+        return TypedResults.Ok(new TileSourceList(sources.Values.Select(s => new TileSourceEntry(
+            s.Id, s.TileJson.Name ?? s.Id, s.TileJson.Description, s.TileJson.MinZoom, s.TileJson.MaxZoom,
+            $"{root}/tiles/{s.Id}.json", $"{root}/tiles/{s.Id}/{{z}}/{{x}}/{{y}}.pbf")).ToList()));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTileJsonAsync(
+        string source, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+    {
+        var sources = await catalog.SourcesAsync(cancellationToken);
+        if (sources.GetValueOrDefault(source) is not { } found) return UnknownSource(source, sources);
+        var tileJson = found.TileJson.WithTiles($"{Root(context.Request)}/tiles/{found.Id}/{{z}}/{{x}}/{{y}}.pbf");
+        return TypedResults.Content(tileJson.ToJson(), "application/json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTileAsync(
+        string source, int z, int x, int y, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+    {
+        var sources = await catalog.SourcesAsync(cancellationToken);
+        if (sources.GetValueOrDefault(source) is not { } found) return UnknownSource(source, sources);
         if (TileAddress.TryCreate(z, x, y) is not { } tile)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "瓦片不存在",
                 detail: $"Tile {z}/{x}/{y} lies outside the pyramid: 0 ≤ z ≤ {TileAddress.MaxZoom}, 0 ≤ x, y < 2^z.");
 
-        switch (layer)
+        var version = await found.GetVersionAsync(cancellationToken);
+        var response = context.Response;
+        // Store tiles change with any write, so they are revalidated on every use; the basemap changes only when rebuilt.
+        response.Headers.CacheControl = found is MbTilesSource ? "public, max-age=3600" : "no-cache";
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (version is not null)
         {
-            case "basemap":
-            {
-                var stored = context.RequestServices.GetRequiredService<BasemapTiles>().File.ReadTile(tile);
-                if (stored is null) return TypedResults.NoContent();
-                context.Response.Headers.CacheControl = "public, max-age=3600";
-                // MBTiles holds gzip: pass it through when the client takes gzip (browsers do), else inflate.
-                if (AcceptsGzip(context.Request))
-                {
-                    context.Response.Headers.ContentEncoding = "gzip";
-                    context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-                    return TypedResults.File(stored, MvtContentType);
-                }
-                return TypedResults.File(MvtEncoder.Gunzip(stored), MvtContentType);
-            }
-            case "parcels":
-            {
-                var (mvt, version) = await context.RequestServices.GetRequiredService<ParcelTiles>().GetAsync(tile, cancellationToken);
-                // Revalidated on every use: the ETag is the store's change counter, so a write anywhere changes it.
-                context.Response.Headers.CacheControl = "no-cache";
-                context.Response.Headers.ETag = $"\"{version}\"";
-                if (context.Request.Headers.IfNoneMatch.ToString() == $"\"{version}\"")
-                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                if (mvt.Length == 0) return TypedResults.NoContent();
-                return TypedResults.File(mvt, MvtContentType);
-            }
-            default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "图层不存在",
-                    detail: $"Unknown tile layer '{layer}'; the layers are basemap and parcels.");
+            response.Headers.ETag = $"\"{version}\"";
+            if (context.Request.Headers.IfNoneMatch.ToString() == $"\"{version}\"") return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
+
+        var cached = await catalog.GetAsync(found, version, tile, cancellationToken);
+        // The tile may have been built at a newer version than the one read above: tag it with what it holds.
+        if (cached.Result.Version is { } built && built != version) response.Headers.ETag = $"\"{built}\"";
+        if (cached.Result.IsEmpty) return TypedResults.NoContent();
+        if (!AcceptsGzip(context.Request)) return TypedResults.File(cached.Plain, MvtContentType);
+        response.Headers.ContentEncoding = "gzip";
+        return TypedResults.File(cached.Gzip, MvtContentType);
     }
+
+    private static ProblemHttpResult UnknownSource(string source, IReadOnlyDictionary<string, ITileSource> sources) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "图层不存在",
+            detail: $"Unknown tile source '{source}'; the sources are {string.Join(", ", sources.Keys)} (GET /tiles lists them).");
+
+    private static string Root(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static bool AcceptsGzip(HttpRequest request) =>
         request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
 }
+
+/// <summary>The body of <c>GET /tiles</c>.</summary>
+public sealed record TileSourceList(IReadOnlyList<TileSourceEntry> Sources);
+
+/// <summary>One tile source: its id in URLs, names for people, zooms, and where its TileJSON and tiles are.</summary>
+public sealed record TileSourceEntry(string Id, string Name, string? Description, int? MinZoom, int? MaxZoom, string TileJson, string Tiles);

@@ -54,6 +54,9 @@ public sealed class FeatureTileSource : ITileSource
     public TileJson TileJson { get; }
 
     /// <inheritdoc />
+    public async Task<string?> GetVersionAsync(CancellationToken ct) => _version is null ? null : await _version(ct).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async Task<TileResult> GetTileAsync(TileAddress tile, CancellationToken ct)
     {
         var version = _version is null ? null : await _version(ct).ConfigureAwait(false);

@@ -17,6 +17,12 @@ public interface ITileSource
 
     /// <summary>The tile at <paramref name="tile"/>; <see cref="TileResult.IsEmpty"/> when the source holds nothing there.</summary>
     Task<TileResult> GetTileAsync(TileAddress tile, CancellationToken ct);
+
+    /// <summary>
+    /// The version its next tiles will carry (<see cref="TileResult.Version"/>), read without building a tile, so a server
+    /// can answer from its cache or with 304; null when the source cannot tell.
+    /// </summary>
+    Task<string?> GetVersionAsync(CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 /// <summary>One tile as a source hands it over.</summary>

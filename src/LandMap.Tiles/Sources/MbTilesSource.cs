@@ -41,6 +41,9 @@ public sealed class MbTilesSource : ITileSource
     public TileJson TileJson { get; }
 
     /// <inheritdoc />
+    public Task<string?> GetVersionAsync(CancellationToken ct) => Task.FromResult<string?>(_version);
+
+    /// <inheritdoc />
     public Task<TileResult> GetTileAsync(TileAddress tile, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

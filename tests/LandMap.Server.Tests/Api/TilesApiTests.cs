@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using LandMap.Tiles.Vector;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
 
@@ -43,6 +44,67 @@ public sealed class TilesApiTests(LandMapApplication app)
     {
         var response = await _client.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SourcesAreListedWithTileJsonWhoseUrlServesTiles()
+    {
+        using var list = JsonDocument.Parse(await _client.GetStringAsync("/tiles"));
+        var sources = list.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal(["basemap", "parcels"], sources.Keys.Order());
+
+        foreach (var (id, entry) in sources)
+        {
+            var tileJsonUrl = entry.GetProperty("tileJson").GetString()!;
+            Assert.EndsWith($"/tiles/{id}.json", tileJsonUrl);
+            using var tileJson = JsonDocument.Parse(await _client.GetStringAsync(tileJsonUrl));
+            Assert.Equal("3.0.0", tileJson.RootElement.GetProperty("tilejson").GetString());
+            Assert.NotEmpty(tileJson.RootElement.GetProperty("vector_layers").EnumerateArray());
+            var template = Assert.Single(tileJson.RootElement.GetProperty("tiles").EnumerateArray()).GetString()!;
+            Assert.Equal(entry.GetProperty("tiles").GetString(), template);
+            var url = template.Replace("{z}", Weidong.Z.ToString()).Replace("{x}", Weidong.X.ToString()).Replace("{y}", Weidong.Y.ToString());
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(url)).StatusCode);
+        }
+        var unknown = await _client.GetAsync("/tiles/cadastre.json");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("basemap, parcels", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("parcels")]
+    [InlineData("basemap")]
+    public async Task TilesComeGzippedWhenAskedWithAnETagThatRevalidates(string source)
+    {
+        var url = $"/tiles/{source}/{Weidong.Z}/{Weidong.X}/{Weidong.Y}.pbf";
+        var plain = await _client.GetAsync(url);
+        Assert.Null(plain.Content.Headers.ContentEncoding.FirstOrDefault());
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        Assert.False(MvtEncoder.IsGzip(plainBytes));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var gzipped = await _client.SendAsync(request);
+        Assert.Equal("gzip", Assert.Single(gzipped.Content.Headers.ContentEncoding));
+        Assert.Equal(plainBytes, MvtEncoder.Gunzip(await gzipped.Content.ReadAsByteArrayAsync()));
+
+        var etag = plain.Headers.ETag;
+        Assert.NotNull(etag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.ParseAdd("\"0-stale\"");
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATileWithNothingIsNoContent()
+    {
+        // The South Pacific at z14: no parcel and no basemap feature.
+        var sea = TileAddress.At(-150.0, -40.0, 14);
+        foreach (var source in new[] { "parcels", "basemap" })
+            Assert.Equal(HttpStatusCode.NoContent, (await _client.GetAsync($"/tiles/{source}/{sea.Z}/{sea.X}/{sea.Y}.pbf")).StatusCode);
     }
 
     [Fact]

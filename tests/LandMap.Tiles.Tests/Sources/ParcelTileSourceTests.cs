@@ -1,0 +1,224 @@
+using LandMap.Core.Crs;
+using LandMap.Core.Geocoding;
+using LandMap.Core.Reports;
+using LandMap.Data;
+using LandMap.Data.Review;
+using LandMap.Tiles.Sources;
+using LandMap.Tiles.Vector;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+
+namespace LandMap.Tiles.Tests.Sources;
+
+/// <summary>
+/// The store's parcel tiles on a real SQLite file (NetTopologySuite encodes) and on the PostGIS server CI starts
+/// (ST_AsMVT encodes): both hold the same parcels with the same ids and attributes, leave out what a zoom cannot show,
+/// and follow a write at once.
+/// </summary>
+public sealed class ParcelTileSourceTests
+{
+    private const double Lon = 113.30, Lat = 33.70;
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    // 2030 卫东区: squares of these areas (亩) in a row eastwards, then a point entry, then one a reviewer rejects.
+    private static readonly double[] SquareAreasMu = [300, 100, 40, 10, 2];
+
+    [Fact]
+    public Task SqliteTilesHoldTheParcelsAZoomCanShow() => WithStore(SqliteDb(), CheckTilesHoldTheParcelsAZoomCanShow);
+
+    [PostgisFact]
+    public Task PostgisTilesHoldTheParcelsAZoomCanShow() => WithPostgis(CheckTilesHoldTheParcelsAZoomCanShow);
+
+    [Fact]
+    public Task SqliteTileFollowsAGeometrySave() => WithStore(SqliteDb(), CheckTileFollowsAGeometrySave);
+
+    [PostgisFact]
+    public Task PostgisTileFollowsAGeometrySave() => WithPostgis(CheckTileFollowsAGeometrySave);
+
+    [PostgisFact]
+    public async Task PostgisAndSqliteWriteTheSameFeatures()
+    {
+        var sqlite = SqliteDb();
+        var schema = "landmap_tiles_" + Guid.NewGuid().ToString("N")[..10];
+        try
+        {
+            await using var a = await ParcelStoreFactory.OpenAsync(sqlite);
+            await using var b = await ParcelStoreFactory.OpenAsync(await TestPostgis.CreateSchemaAsync(schema));
+            foreach (var store in new[] { a, b }) await FillAsync(store);
+            foreach (var z in new[] { 10, 12, 14, 16 })
+            {
+                var fromSqlite = await ParcelsOver(new ParcelTileSource(a), z);
+                var fromPostgis = await ParcelsOver(new ParcelTileSource(b), z);
+                Assert.NotEmpty(fromSqlite);
+                Assert.Equal(fromSqlite.Keys.Order(), fromPostgis.Keys.Order());
+                foreach (var (id, attributes) in fromSqlite)
+                {
+                    var other = fromPostgis[id];
+                    Assert.Equal(attributes.Keys.Order(), other.Keys.Order());
+                    foreach (var key in attributes.Keys)
+                        Assert.True(Same(attributes[key], other[key]), $"z{z} parcel {id} {key}: SQLite {attributes[key]} vs PostGIS {other[key]}");
+                }
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await TestPostgis.DropSchemaAsync(schema);
+        }
+    }
+
+    [Fact]
+    public void AreaFloorLeavesTheEncodersDecisionAlone()
+    {
+        // The SQL floor must never drop a polygon the encoder would keep: at any zoom and latitude, a polygon of exactly
+        // the floor's area is below one pixel of the tile at its smallest (farthest from the equator).
+        foreach (var lat in new[] { 0.0, 22.5, 33.7, 45.0, 53.5 })
+            foreach (var z in new[] { 4, 10, 12, 14, 16, 20 })
+            {
+                var tile = TileAddress.At(Lon, lat, z);
+                var floorM2 = ParcelTileSource.AreaFloorMu(tile, 1)!.Value * 10_000 / 15;
+                var pixelAtCentre = 40_075_016.685578 / Math.Pow(2, z) / 256 * Math.Cos(lat * Math.PI / 180);
+                Assert.InRange(floorM2, 0.3 * pixelAtCentre * pixelAtCentre, 0.55 * pixelAtCentre * pixelAtCentre);
+            }
+        Assert.Null(ParcelTileSource.AreaFloorMu(TileAddress.At(Lon, Lat, 10), 0));
+    }
+
+    private static async Task CheckTilesHoldTheParcelsAZoomCanShow(IParcelStore store)
+    {
+        var ids = await FillAsync(store);
+        var source = new ParcelTileSource(store);
+
+        // z16: every published parcel of the row, under its public id, with what the page styles by.
+        var near = await ParcelsOver(source, 16);
+        Assert.Equal(ids[..^1].Order(), near.Keys.Order());
+        Assert.Equal("卫东区", near[ids[0]]["district"]);
+        Assert.Equal(2030L, Convert.ToInt64(near[ids[0]]["planYear"]));
+        Assert.Equal("candidate", near[ids[0]]["reviewStatus"]);
+
+        // z10: a pixel is ~24 亩 here, so the 10 and 2 亩 squares are left out, the 40 亩 one and the point stay; the rejected one never shows.
+        var far = await ParcelsOver(source, 10);
+        Assert.Equal(new[] { ids[0], ids[1], ids[2], ids[5] }.Order(), far.Keys.Order());
+        Assert.Equal(ids[..^1].Order(), (await ParcelsOver(source, 14)).Keys.Order());
+
+        // Nothing there: an empty tile, still carrying the store's version.
+        var sea = await source.GetTileAsync(TileAddress.At(150.0, -40.0, 14), default);
+        Assert.True(sea.IsEmpty);
+        Assert.Equal(await source.GetVersionAsync(default), sea.Version);
+    }
+
+    private static async Task CheckTileFollowsAGeometrySave(IParcelStore store)
+    {
+        var ids = await FillAsync(store);
+        var source = new ParcelTileSource(store);
+        var parcel = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [ids[1]] })).Single();
+        var tile = TileAddress.At(parcel.Geometry!.Centroid.X, parcel.Geometry.Centroid.Y, 15);
+        var before = await source.GetTileAsync(tile, default);
+        Assert.Contains(ids[1], Decode(before, tile).Keys);
+
+        // The 100 亩 square moves 5 km north, out of the tile.
+        var moved = Square(parcel.Geometry!.EnvelopeInternal.MinX, Lat + 0.05, 100);
+        Assert.Equal(SaveOutcome.Saved, (await store.SaveGeometryAsync(new GeometryEdit(parcel.Id, parcel.Version, moved, "li.wei", "moved"))).Outcome);
+
+        var after = await source.GetTileAsync(tile, default);
+        Assert.NotEqual(before.Version, after.Version);
+        Assert.Equal(await source.GetVersionAsync(default), after.Version);
+        Assert.DoesNotContain(ids[1], Decode(after, tile).Keys);
+        var north = TileAddress.At(moved.Centroid.X, moved.Centroid.Y, 15);
+        Assert.Contains(ids[1], Decode(await source.GetTileAsync(north, default), north).Keys);
+    }
+
+    /// <summary>Imports the test column and rejects its last entry; returns the public ids in column order.</summary>
+    private static async Task<long[]> FillAsync(IParcelStore store)
+    {
+        var geometries = new List<Geometry>();
+        var x = Lon;
+        foreach (var mu in SquareAreasMu)
+        {
+            geometries.Add(Square(x, Lat, mu));
+            x += 0.0035;
+        }
+        geometries.Add(Wgs84.CreatePoint(new Coordinate(x, Lat + 0.0002)));
+        geometries.Add(Square(x + 0.002, Lat, 50));
+
+        var entries = new List<LandEntry>();
+        var geocoded = new List<GeocodedEntry>();
+        for (var i = 0; i < geometries.Count; i++)
+        {
+            var seq = i + 1;
+            var name = $"测试产业园{seq}号地块";
+            var area = geometries[i] is Polygon ? Math.Round(Metric.AreaM2(geometries[i]) * 15 / 10_000, 2) : 0;
+            entries.Add(new LandEntry { Seq = seq, Name = name, AreaMu = geometries[i] is Polygon ? area : null, Source = new SourceRef(seq, name) });
+            geocoded.Add(new GeocodedEntry
+            {
+                File = "tiles-test.txt", District = "卫东区", PlanYear = 2030, Seq = seq, Name = name, Status = GeocodeStatus.Located, Confidence = 0.8,
+                Method = "synthetic", Geometry = geometries[i], AreaMu = entries[^1].AreaMu, AreaMuComputed = area,
+            });
+        }
+        var report = new ExtractedReport { File = "tiles-test.txt", District = "卫东区", PlanYear = 2030, Encoding = "utf-8", LandEntries = entries };
+        await store.ImportReportAsync(new ReportImport(report, geocoded, Guid.NewGuid().ToString("N")));
+
+        var ids = entries.Select(e => ParcelIds.Of("卫东区", 2030, e.Seq)).ToArray();
+        var rejected = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [ids[^1]] })).Single();
+        Assert.True(await IReviewStore.Of(store).SetReviewStatusAsync(new StatusChange(rejected.Id, "rejected", "li.wei", null, "重复")));
+        return ids;
+    }
+
+    /// <summary>A square of <paramref name="mu"/> 亩 with its south-west corner at (<paramref name="west"/>, <paramref name="south"/>).</summary>
+    private static Polygon Square(double west, double south, double mu)
+    {
+        var side = Math.Sqrt(mu * 10_000 / 15);
+        var (dx, dy) = (side / (111_320 * Math.Cos(south * Math.PI / 180)), side / 111_320);
+        return Wgs84.CreatePolygon([new(west, south), new(west + dx, south), new(west + dx, south + dy), new(west, south + dy), new(west, south)]);
+    }
+
+    /// <summary>The parcels of every tile of zoom <paramref name="z"/> over the test row, by feature id.</summary>
+    private static async Task<Dictionary<long, Dictionary<string, object>>> ParcelsOver(ITileSource source, int z)
+    {
+        var all = new Dictionary<long, Dictionary<string, object>>();
+        foreach (var tile in TileAddress.Covering(new Envelope(Lon, Lon + 0.03, Lat, Lat + 0.003), z))
+            foreach (var (id, attributes) in Decode(await source.GetTileAsync(tile, default), tile)) all[id] = attributes;
+        return all;
+    }
+
+    /// <summary>Feature id → attributes of the tile's parcels layer; empty for an empty tile.</summary>
+    private static Dictionary<long, Dictionary<string, object>> Decode(TileResult result, TileAddress tile)
+    {
+        if (result.IsEmpty) return [];
+        var decoded = new MapboxTileReader().Read(new MemoryStream(result.Uncompressed()), new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z), "fid");
+        var layer = Assert.Single(decoded.Layers);
+        Assert.Equal(ParcelTileSource.LayerName, layer.Name);
+        return layer.Features.ToDictionary(
+            f => Convert.ToInt64(f.Attributes["fid"]),
+            f => f.Attributes.GetNames().Where(n => n != "fid").ToDictionary(n => n, n => f.Attributes[n]));
+    }
+
+    private static bool Same(object a, object b) =>
+        a is string || b is string ? Equals(a, b) : Math.Abs(Convert.ToDouble(a) - Convert.ToDouble(b)) < 1e-6;
+
+    private static string SqliteDb() => Path.Combine(Directory.CreateTempSubdirectory("landmap-tiles-").FullName, "tiles.db");
+
+    private static async Task WithStore(string db, Func<IParcelStore, Task> check)
+    {
+        try
+        {
+            await using var store = await ParcelStoreFactory.OpenAsync(db);
+            await check(store);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!db.Contains('=')) Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
+        }
+    }
+
+    private static async Task WithPostgis(Func<IParcelStore, Task> check)
+    {
+        var schema = "landmap_tiles_" + Guid.NewGuid().ToString("N")[..10];
+        try
+        {
+            await using var store = await ParcelStoreFactory.OpenAsync(await TestPostgis.CreateSchemaAsync(schema));
+            await check(store);
+        }
+        finally { await TestPostgis.DropSchemaAsync(schema); }
+    }
+}
