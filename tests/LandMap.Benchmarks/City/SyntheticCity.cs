@@ -145,10 +145,11 @@ internal sealed class SyntheticCity
             var lon = seatLon + spread * Gaussian(random);
             var lat = seatLat + spread * 0.8 * Gaussian(random);
             var isRoad = random.NextDouble() < 0.4;
-            // A few big centres and many small ones, as parks and towns are.
-            var weight = 1 / Math.Pow(1 - random.NextDouble() * 0.95, 0.8);
+            // A few big centres and many small ones (up to 4.5 times as many parcels), wide enough that 1M parcels cover each
+            // quarter about once per plan year at most: plan years overlap, parcels of one year mostly do not.
+            var weight = 1 / Math.Pow(1 - random.NextDouble() * 0.95, 0.5);
             return new Centre(Quarters[(d + k) % Quarters.Length] + (k + 1), Roads[random.Next(Roads.Length)], lon, lat, weight,
-                random.NextDouble() * Math.PI, 3_000 + random.NextDouble() * 12_000, isRoad ? 150 + random.NextDouble() * 250 : 400 + random.NextDouble() * 2_000, isRoad);
+                random.NextDouble() * Math.PI, 3_000 + random.NextDouble() * 12_000, isRoad ? 300 + random.NextDouble() * 400 : 800 + random.NextDouble() * 1_700, isRoad);
         }
 
         /// <summary>A parcel centre and its rotation (parcels along a road face it; in a quarter they follow its grid loosely).</summary>
