@@ -3,7 +3,9 @@ using LandMap.Benchmarks;
 
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- [BenchmarkDotNet options, e.g. --job short]
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- tiles [seconds]   (tile load on loopback)
+// dotnet run -c Release --project tests/LandMap.Benchmarks -- city make|bench|drop-pg …  (city scale: docs/development.md)
 if (args is ["tiles", ..]) return await TileLoad.RunAsync(args);
+if (args is ["city", ..]) return await LandMap.Benchmarks.City.CityCommand.RunAsync(args);
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 
