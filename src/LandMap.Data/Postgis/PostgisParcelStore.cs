@@ -12,7 +12,7 @@ namespace LandMap.Data.Postgis;
 /// under GiST indexes; spatial filters run in the database (<c>&amp;&amp;</c>, <c>ST_Intersects</c>).
 /// </summary>
 // Lists IParcelStore again so that its backup member replaces the interface's default.
-public sealed class PostgisParcelStore : SqlParcelStore, IParcelStore
+public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _where;
