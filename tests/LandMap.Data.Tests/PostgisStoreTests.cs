@@ -41,6 +41,8 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
     [PostgisFact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
     [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
+    [PostgisFact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
+    [PostgisFact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();

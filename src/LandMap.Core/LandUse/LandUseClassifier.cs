@@ -83,11 +83,19 @@ public static partial class LandUseClassifier
         var company = NameCore.Company(name);
         var project = company is not null && name.Length > company.Length ? name[company.Length..] : name;
         project = TrailingBracketRegex().Replace(project, "");
-        var head = Vocabulary
-            .SelectMany(v => v.Keywords.Select(k => (v.Class, Keyword: k, At: project.LastIndexOf(k, StringComparison.Ordinal))))
-            .Where(m => m.At >= 0)
-            .OrderByDescending(m => m.At + m.Keyword.Length).ThenByDescending(m => m.Keyword.Length)
-            .FirstOrDefault();
+        // The head word is the keyword ending last, the longer one on a tie, the earlier in the vocabulary after that.
+        // A plain loop: bulk imports classify every entry, and this runs once per row.
+        (LandUseClass Class, string? Keyword, int End) head = (LandUseClass.Unclassified, null, -1);
+        foreach (var (use, keywords) in Vocabulary)
+        {
+            foreach (var keyword in keywords)
+            {
+                var at = project.LastIndexOf(keyword, StringComparison.Ordinal);
+                if (at < 0) continue;
+                var end = at + keyword.Length;
+                if (end > head.End || (end == head.End && keyword.Length > head.Keyword!.Length)) head = (use, keyword, end);
+            }
+        }
         return head.Keyword is null
             ? new LandUseGuess(LandUseClass.Unclassified, null, "名称中没有表明用途的词")
             : new LandUseGuess(head.Class, head.Keyword, $"名称中心词“{head.Keyword}”");

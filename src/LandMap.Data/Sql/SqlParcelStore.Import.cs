@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using LandMap.Core.Geocoding;
+using LandMap.Core.LandUse;
 using LandMap.Core.Reports;
 
 namespace LandMap.Data.Sql;
@@ -55,55 +56,118 @@ public abstract partial class SqlParcelStore
             return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);
         }, cancellationToken);
 
+    /// <summary>
+    /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to
+    /// <see cref="WriteEntriesAsync"/> in one go: no round trip waits for an id the database made.
+    /// </summary>
     private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, CancellationToken ct)
     {
-        var entries = import.Report.LandEntries;
+        var report = import.Report;
+        var entries = report.LandEntries;
         // The geocoder returns entries in column order; match by seq only when it returned a different number.
         IReadOnlyList<GeocodedEntry?> geocoded = import.Geocoded.Count == entries.Count
             ? (IReadOnlyList<GeocodedEntry?>)import.Geocoded
             : entries.Select(e => (GeocodedEntry?)import.Geocoded.FirstOrDefault(g => g.Seq == e.Seq)).ToList();
-        var insertEntry = Command(c, t,
-            """
-            INSERT INTO land_entries (report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line, source_text,
-                land_use, land_use_name, land_use_reason)
-            VALUES (@r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text, @use, @use_name, @use_reason) RETURNING id
-            """);
-        var insertParcel = Command(c, t, "INSERT INTO parcels (entry_id, report_id, version, public_id, is_current) VALUES (@e, @r, 1, @pid, 1) RETURNING id");
-        var insertVersion = VersionInsert(c, t);
-        var parcelsByName = new Dictionary<string, long>();
+        var entryIds = await ReserveIdsAsync(c, t, "land_entries", entries.Count, ct);
+        var parcelIds = await ReserveIdsAsync(c, t, "parcels", entries.Count, ct);
+        var geometryIds = await ReserveIdsAsync(c, t, "parcel_geometries", entries.Count, ct);
+        var reason = $"import of {report.File}";
         var now = DateTime.UtcNow;
+        var rows = new EntryRow[entries.Count];
+        var parcelsByName = new Dictionary<string, long>();
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            Set(insertEntry, "r", reportId); Set(insertEntry, "seq", e.Seq); Set(insertEntry, "name", e.Name); Set(insertEntry, "loc", e.Location);
-            Set(insertEntry, "area", e.AreaMu); Set(insertEntry, "approx", e.Approx ? 1 : 0); Set(insertEntry, "aq", e.AreaQualifier?.ToString().ToLowerInvariant());
-            Set(insertEntry, "at", e.AreaText); Set(insertEntry, "parts", Json(e.Parts)); Set(insertEntry, "bounds", Json(e.Bounds));
-            Set(insertEntry, "note", e.Note); Set(insertEntry, "line", e.Source.Line); Set(insertEntry, "text", e.Source.Text);
-            SetLandUse(insertEntry, e.Name);
-            var entryId = Convert.ToInt64(await insertEntry.ExecuteScalarAsync(ct));
-
-            Set(insertParcel, "e", entryId); Set(insertParcel, "r", reportId);
-            Set(insertParcel, "pid", ParcelIds.Of(import.Report.District, import.Report.PlanYear, e.Seq));
-            var parcelId = Convert.ToInt64(await insertParcel.ExecuteScalarAsync(ct));
-            parcelsByName.TryAdd(e.Name, parcelId);
-
             var g = geocoded[i];
-            await InsertVersionAsync(insertVersion, new VersionRow(parcelId, 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved",
-                g?.Confidence ?? 0, g?.Method ?? "none", Json(g?.Constraints ?? []), Json(g?.Warnings ?? ["未定位"]), g?.AreaMuComputed,
-                ReportImport.Geocoder, ReportImport.Geocoder, $"import of {import.Report.File}", now), ct);
+            var use = LandUseClassifier.Classify(e.Name);
+            rows[i] = new EntryRow(entryIds[i], e, ParcelIds.Of(report.District, report.PlanYear, e.Seq), use.Code, use.Name, use.Reason,
+                e.AreaQualifier?.ToString().ToLowerInvariant(), Json(e.Parts), Json(e.Bounds), geometryIds[i],
+                new VersionRow(parcelIds[i], 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved", g?.Confidence ?? 0, g?.Method ?? "none",
+                    g is null ? EmptyJsonList : Json(g.Constraints), g is null ? UnresolvedWarnings : Json(g.Warnings), g?.AreaMuComputed,
+                    ReportImport.Geocoder, ReportImport.Geocoder, reason, now));
+            parcelsByName.TryAdd(e.Name, parcelIds[i]);
         }
+        await WriteEntriesAsync(c, t, reportId, rows, ct);
         return parcelsByName;
+    }
+
+    private static readonly JsonText EmptyJsonList = Json(Array.Empty<string>());
+    private static readonly JsonText UnresolvedWarnings = Json(new[] { "未定位" });
+
+    /// <summary>
+    /// <paramref name="count"/> new ids of <paramref name="table"/> (one of the import's own table names), ascending, for rows this
+    /// transaction inserts with explicit ids. No other writer may take them, before or after.
+    /// </summary>
+    private protected abstract Task<long[]> ReserveIdsAsync(DbConnection c, DbTransaction t, string table, int count, CancellationToken ct);
+
+    /// <summary>One land entry as stored: its land_entries row, its parcel (version 1, current) and its first geometry version.</summary>
+    private protected sealed record EntryRow(long EntryId, LandEntry Entry, long PublicId, string LandUse, string LandUseName, string LandUseReason,
+        string? AreaQualifier, JsonText Parts, JsonText Bounds, long GeometryId, VersionRow Version)
+    {
+        /// <summary>The parcel's id, which its geometry version points to.</summary>
+        public long ParcelId => Version.ParcelId;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> to land_entries, parcels and parcel_geometries with their ids. This default runs one
+    /// prepared insert per row and table; a backend with a bulk path (PostgreSQL's COPY) overrides it.
+    /// </summary>
+    private protected virtual async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
+    {
+        var insertEntry = Command(c, t,
+            """
+            INSERT INTO land_entries (id, report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line,
+                source_text, land_use, land_use_name, land_use_reason)
+            VALUES (@id, @r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text, @use, @use_name, @use_reason)
+            """);
+        var insertParcel = Command(c, t, "INSERT INTO parcels (id, entry_id, report_id, version, public_id, is_current) VALUES (@id, @e, @r, 1, @pid, 1)");
+        var insertVersion = VersionInsert(c, t, withId: true);
+        // Bound once by name, then only their values change: the row loop does no parameter lookups.
+        var entry = Parameters(insertEntry, "id", "r", "seq", "name", "loc", "area", "approx", "aq", "at", "parts", "bounds", "note", "line", "text",
+            "use", "use_name", "use_reason");
+        var parcel = Parameters(insertParcel, "id", "e", "r", "pid");
+        ConfigureJsonParameter(entry[9]);
+        ConfigureJsonParameter(entry[10]);
+        entry[1].Value = reportId;
+        parcel[2].Value = reportId;
+        foreach (var command in new[] { insertEntry, insertParcel }) await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            var e = row.Entry;
+            SetValues(entry, 0, row.EntryId);
+            SetValues(entry, 2, e.Seq, e.Name, e.Location, e.AreaMu, e.Approx ? 1 : 0, row.AreaQualifier, e.AreaText, row.Parts.Text, row.Bounds.Text,
+                e.Note, e.Source.Line, e.Source.Text, row.LandUse, row.LandUseName, row.LandUseReason);
+            await insertEntry.ExecuteNonQueryAsync(ct);
+            SetValues(parcel, 0, row.ParcelId, row.EntryId);
+            parcel[3].Value = row.PublicId;
+            await insertParcel.ExecuteNonQueryAsync(ct);
+            Set(insertVersion, "id", row.GeometryId);
+            await InsertVersionAsync(insertVersion, row.Version, ct);
+        }
+    }
+
+    /// <summary>The parameters @<paramref name="names"/> of <paramref name="command"/>, added in this order.</summary>
+    private DbParameter[] Parameters(DbCommand command, params string[] names)
+    {
+        foreach (var name in names) Set(command, name, null);
+        return names.Select(n => command.Parameters["@" + n]).ToArray();
+    }
+
+    private static void SetValues(DbParameter[] parameters, int first, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
     }
 
     /// <summary>The columns of one geometry version row.</summary>
     private protected sealed record VersionRow(long ParcelId, int VersionNo, NetTopologySuite.Geometries.Geometry? Geometry, string Status, double Confidence,
         string Method, JsonText Constraints, JsonText Warnings, double? AreaMuComputed, string MadeBy, string MadeByKind, string? Reason, DateTime MadeAt);
 
-    private protected DbCommand VersionInsert(DbConnection c, DbTransaction t) => Command(c, t,
+    /// <summary>An insert of one current geometry version; <paramref name="withId"/> adds @id for a reserved id.</summary>
+    private protected DbCommand VersionInsert(DbConnection c, DbTransaction t, bool withId = false) => Command(c, t,
         $"""
-        INSERT INTO parcel_geometries (parcel_id, version_no, is_current, {GeometryColumns}, status, confidence, method, constraints, warnings,
-            area_mu_computed, made_by, made_by_kind, reason, made_at)
-        VALUES (@p, @v, 1, {GeometryValues("g")}, @status, @conf, @method, @cons, @warn, @amc, @by, @kind, @why, @at)
+        INSERT INTO parcel_geometries ({(withId ? "id, " : "")}parcel_id, version_no, is_current, {GeometryColumns}, status, confidence, method, constraints,
+            warnings, area_mu_computed, made_by, made_by_kind, reason, made_at)
+        VALUES ({(withId ? "@id, " : "")}@p, @v, 1, {GeometryValues("g")}, @status, @conf, @method, @cons, @warn, @amc, @by, @kind, @why, @at)
         """);
 
     private protected async Task InsertVersionAsync(DbCommand insert, VersionRow row, CancellationToken ct)

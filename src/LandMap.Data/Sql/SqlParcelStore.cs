@@ -186,7 +186,8 @@ public abstract partial class SqlParcelStore : IParcelStore
     {
         var key = "@" + name;
         DbParameter parameter;
-        if (command.Parameters.Contains(key)) parameter = command.Parameters[key];
+        var index = command.Parameters.IndexOf(key);
+        if (index >= 0) parameter = command.Parameters[index];
         else
         {
             parameter = command.CreateParameter();
@@ -205,7 +206,13 @@ public abstract partial class SqlParcelStore : IParcelStore
     protected readonly record struct JsonText(string Text);
 
     /// <summary>Serializes <paramref name="value"/> for a JSON column.</summary>
-    protected static JsonText Json<T>(T value) => new(JsonSerializer.Serialize(value, JsonOptions));
+    protected static JsonText Json<T>(T value) => value switch
+    {
+        // Most entries have no parts, bounds or warnings: skip the serializer for what it would write anyway.
+        null => new("null"),
+        System.Collections.IList { Count: 0 } => new("[]"),
+        _ => new(JsonSerializer.Serialize(value, JsonOptions)),
+    };
 
     /// <summary>Appends a row to the append-only audit log.</summary>
     protected async Task AuditAsync(DbConnection c, DbTransaction t, string actor, string action, string entity, long? entityId, object detail, CancellationToken ct) =>
