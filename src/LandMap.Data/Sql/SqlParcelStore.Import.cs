@@ -109,65 +109,21 @@ public abstract partial class SqlParcelStore
     }
 
     /// <summary>
-    /// Writes <paramref name="rows"/> to land_entries, parcels and parcel_geometries with their ids. This default runs one
-    /// prepared insert per row and table; a backend with a bulk path (PostgreSQL's COPY) overrides it.
+    /// Writes <paramref name="rows"/> to land_entries, parcels and parcel_geometries with their ids, in the transaction: each
+    /// backend in its bulk way (SQLite prepared statements on the raw handle, PostgreSQL binary COPY).
     /// </summary>
-    private protected virtual async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
-    {
-        var insertEntry = Command(c, t,
-            """
-            INSERT INTO land_entries (id, report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line,
-                source_text, land_use, land_use_name, land_use_reason)
-            VALUES (@id, @r, @seq, @name, @loc, @area, @approx, @aq, @at, @parts, @bounds, @note, @line, @text, @use, @use_name, @use_reason)
-            """);
-        var insertParcel = Command(c, t, "INSERT INTO parcels (id, entry_id, report_id, version, public_id, is_current) VALUES (@id, @e, @r, 1, @pid, 1)");
-        var insertVersion = VersionInsert(c, t, withId: true);
-        // Bound once by name, then only their values change: the row loop does no parameter lookups.
-        var entry = Parameters(insertEntry, "id", "r", "seq", "name", "loc", "area", "approx", "aq", "at", "parts", "bounds", "note", "line", "text",
-            "use", "use_name", "use_reason");
-        var parcel = Parameters(insertParcel, "id", "e", "r", "pid");
-        ConfigureJsonParameter(entry[9]);
-        ConfigureJsonParameter(entry[10]);
-        entry[1].Value = reportId;
-        parcel[2].Value = reportId;
-        foreach (var command in new[] { insertEntry, insertParcel }) await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            var e = row.Entry;
-            SetValues(entry, 0, row.EntryId);
-            SetValues(entry, 2, e.Seq, e.Name, e.Location, e.AreaMu, e.Approx ? 1 : 0, row.AreaQualifier, e.AreaText, row.Parts.Text, row.Bounds.Text,
-                e.Note, e.Source.Line, e.Source.Text, row.LandUse, row.LandUseName, row.LandUseReason);
-            await insertEntry.ExecuteNonQueryAsync(ct);
-            SetValues(parcel, 0, row.ParcelId, row.EntryId);
-            parcel[3].Value = row.PublicId;
-            await insertParcel.ExecuteNonQueryAsync(ct);
-            Set(insertVersion, "id", row.GeometryId);
-            await InsertVersionAsync(insertVersion, row.Version, ct);
-        }
-    }
-
-    /// <summary>The parameters @<paramref name="names"/> of <paramref name="command"/>, added in this order.</summary>
-    private DbParameter[] Parameters(DbCommand command, params string[] names)
-    {
-        foreach (var name in names) Set(command, name, null);
-        return names.Select(n => command.Parameters["@" + n]).ToArray();
-    }
-
-    private static void SetValues(DbParameter[] parameters, int first, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
-    }
+    private protected abstract Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct);
 
     /// <summary>The columns of one geometry version row.</summary>
     private protected sealed record VersionRow(long ParcelId, int VersionNo, NetTopologySuite.Geometries.Geometry? Geometry, string Status, double Confidence,
         string Method, JsonText Constraints, JsonText Warnings, double? AreaMuComputed, string MadeBy, string MadeByKind, string? Reason, DateTime MadeAt);
 
-    /// <summary>An insert of one current geometry version; <paramref name="withId"/> adds @id for a reserved id.</summary>
-    private protected DbCommand VersionInsert(DbConnection c, DbTransaction t, bool withId = false) => Command(c, t,
+    /// <summary>An insert of one current geometry version.</summary>
+    private protected DbCommand VersionInsert(DbConnection c, DbTransaction t) => Command(c, t,
         $"""
-        INSERT INTO parcel_geometries ({(withId ? "id, " : "")}parcel_id, version_no, is_current, {GeometryColumns}, status, confidence, method, constraints,
+        INSERT INTO parcel_geometries (parcel_id, version_no, is_current, {GeometryColumns}, status, confidence, method, constraints,
             warnings, area_mu_computed, made_by, made_by_kind, reason, made_at)
-        VALUES ({(withId ? "@id, " : "")}@p, @v, 1, {GeometryValues("g")}, @status, @conf, @method, @cons, @warn, @amc, @by, @kind, @why, @at)
+        VALUES (@p, @v, 1, {GeometryValues("g")}, @status, @conf, @method, @cons, @warn, @amc, @by, @kind, @why, @at)
         """);
 
     private protected async Task InsertVersionAsync(DbCommand insert, VersionRow row, CancellationToken ct)

@@ -118,21 +118,56 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     /// </remarks>
     private protected override async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
-        if (rows.Count < DeferredRtreeEntries)
+        string? trigger = null;
+        if (rows.Count >= DeferredRtreeEntries)
         {
-            await base.WriteEntriesAsync(c, t, reportId, rows, ct);
-            return;
+            trigger = (string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'parcel_geometries_rtree_insert'")
+                .ExecuteScalarAsync(ct))!;
+            await Command(c, t, "DROP TRIGGER parcel_geometries_rtree_insert").ExecuteNonQueryAsync(ct);
         }
-        var trigger = (string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'parcel_geometries_rtree_insert'")
-            .ExecuteScalarAsync(ct))!;
-        await Command(c, t, "DROP TRIGGER parcel_geometries_rtree_insert").ExecuteNonQueryAsync(ct);
-        await base.WriteEntriesAsync(c, t, reportId, rows, ct);
+        WriteRows((SqliteConnection)c, reportId, rows, ct);
+        if (trigger is null) return;
         await Command(c, t,
             """
             INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y FROM parcel_geometries
             WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL
             """, ("first", rows[0].GeometryId), ("last", rows[^1].GeometryId)).ExecuteNonQueryAsync(ct);
         await Command(c, t, trigger).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The three rows of each entry through prepared statements on the raw handle (see <see cref="SqliteBulkInsert"/>).</summary>
+    private static void WriteRows(SqliteConnection c, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
+    {
+        using var entry = new SqliteBulkInsert(c,
+            """
+            INSERT INTO land_entries (id, report_id, seq, name, location, area_mu, approx, area_qualifier, area_text, parts, bounds, note, source_line,
+                source_text, land_use, land_use_name, land_use_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """);
+        using var parcel = new SqliteBulkInsert(c, "INSERT INTO parcels (id, entry_id, report_id, version, public_id, is_current) VALUES (?, ?, ?, 1, ?, 1)");
+        using var version = new SqliteBulkInsert(c,
+            """
+            INSERT INTO parcel_geometries (id, parcel_id, version_no, is_current, geom, min_x, min_y, max_x, max_y, status, confidence, method,
+                constraints, warnings, area_mu_computed, made_by, made_by_kind, reason, made_at)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """);
+        var wkb = new WKBWriter();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i % 4096 == 0) ct.ThrowIfCancellationRequested();
+            var row = rows[i];
+            var e = row.Entry;
+            entry.Add(row.EntryId).Add(reportId).Add(e.Seq).Add(e.Name).Add(e.Location).Add(e.AreaMu).Add(e.Approx ? 1 : 0).Add(row.AreaQualifier)
+                .Add(e.AreaText).Add(row.Parts.Text).Add(row.Bounds.Text).Add(e.Note).Add(e.Source.Line).Add(e.Source.Text)
+                .Add(row.LandUse).Add(row.LandUseName).Add(row.LandUseReason).Step();
+            parcel.Add(row.ParcelId).Add(row.EntryId).Add(reportId).Add(row.PublicId).Step();
+            var v = row.Version;
+            var envelope = v.Geometry?.EnvelopeInternal;
+            version.Add(row.GeometryId).Add(v.ParcelId).Add(v.VersionNo).Add(v.Geometry is null ? null : wkb.Write(v.Geometry))
+                .Add(envelope?.MinX).Add(envelope?.MinY).Add(envelope?.MaxX).Add(envelope?.MaxY)
+                .Add(v.Status).Add(v.Confidence).Add(v.Method).Add(v.Constraints.Text).Add(v.Warnings.Text).Add(v.AreaMuComputed)
+                .Add(v.MadeBy).Add(v.MadeByKind).Add(v.Reason).Add(v.MadeAt).Step();
+        }
     }
 
     /// <inheritdoc />
