@@ -50,8 +50,9 @@ public sealed record ReviewComment(long Id, long ParcelId, string Author, string
 /// <param name="Method">edit, restore or survey: the version's method and the audit action.</param>
 /// <param name="Detail">Extra audit detail (file name, warnings), serialized as JSON.</param>
 /// <param name="Constraints">The outline checked against the entry's location (kept with the version, as the geocoder's are).</param>
+/// <param name="Confidence">How sure the outline is, from those checks (<see cref="Core.Geocoding.OutlineConfidence"/>) or a restored version's own.</param>
 public sealed record ReviewedGeometry(long ParcelId, int ExpectedVersion, Geometry Geometry, string MadeBy, string? Comment, string Method = "edit",
-    object? Detail = null, IReadOnlyList<Core.Geocoding.ConstraintResult>? Constraints = null)
+    object? Detail = null, IReadOnlyList<Core.Geocoding.ConstraintResult>? Constraints = null, double Confidence = 1)
 {
     /// <summary>The status the parcel gets: surveyed for a survey, else reviewed.</summary>
     public string ResultingStatus => Method == "survey" ? ReviewStatus.Surveyed : ReviewStatus.Reviewed;

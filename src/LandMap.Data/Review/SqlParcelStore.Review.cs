@@ -77,7 +77,7 @@ public abstract partial class SqlParcelStore : IReviewStore
             await Command(c, t, "UPDATE parcel_geometries SET is_current = 0 WHERE parcel_id = @id AND is_current = 1", ("id", edit.ParcelId))
                 .ExecuteNonQueryAsync(cancellationToken);
             double? areaMu = edit.Geometry is IPolygonal ? Metric.AreaM2(edit.Geometry) / SquareMetresPerMu : null;
-            await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", 1, edit.Method,
+            await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", edit.Confidence, edit.Method,
                 Json(edit.Constraints ?? []), Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Comment, DateTime.UtcNow), cancellationToken);
             if (!string.IsNullOrWhiteSpace(edit.Comment)) await InsertCommentAsync(c, t, edit.ParcelId, edit.MadeBy, edit.Method, edit.Comment, cancellationToken);
             await AuditAsync(c, t, edit.MadeBy, edit.Method == "survey" ? "survey" : "edit-geometry", "parcel", edit.ParcelId,

@@ -39,6 +39,9 @@ public sealed record ParcelView(long Id, GeocodedEntry Parcel, LandEntry Entry, 
 {
     private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>A version's stored checks (its constraints column).</summary>
+    public static List<ConstraintResult> Constraints(string json) => JsonSerializer.Deserialize<List<ConstraintResult>>(json, StoredJson) ?? [];
+
     /// <summary>The view of a stored record: nothing is extracted again, everything was stored at import.</summary>
     public static ParcelView From(ParcelRecord record) =>
         new(record.PublicId, CurrentVersion(record), PrintedEntry(record), record);
@@ -59,7 +62,7 @@ public sealed record ParcelView(long Id, GeocodedEntry Parcel, LandEntry Entry, 
                 : record.Geometry is null ? GeocodeStatus.Unresolved : GeocodeStatus.Located,
             Confidence = record.Confidence,
             Method = record.Method,
-            Constraints = JsonSerializer.Deserialize<List<ConstraintResult>>(record.ConstraintsJson, StoredJson) ?? [],
+            Constraints = Constraints(record.ConstraintsJson),
             Warnings = JsonSerializer.Deserialize<List<string>>(record.WarningsJson, StoredJson) ?? [],
             Geometry = record.Geometry,
         };

@@ -55,7 +55,9 @@ public static class ParcelsApi
             var publicId = ParcelIds.Of(legacy.District, legacy.PlanYear, legacy.Seq);
             return TypedResults.Redirect($"/api/parcels/{publicId}{http.Request.QueryString}", permanent: true);
         }
-        var record = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { PublicIds = [id], ExcludeRejected = true, Limit = 1 }, cancellationToken))
+        // Reviewers open rejected parcels too (from the review queue, to look before restoring one); everyone else sees published ones.
+        var reviewer = Review.ReviewEndpoints.IsReviewer(http.User);
+        var record = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { PublicIds = [id], ExcludeRejected = !reviewer, Limit = 1 }, cancellationToken))
             .SingleOrDefault();
         if (record is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "地块不存在",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandMap.Core.Geocoding;
 using LandMap.Data;
 using LandMap.Data.Review;
 using LandMap.Server.Auth;
@@ -17,7 +18,7 @@ internal static class ReviewApi
     public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> PutGeometryAsync(long id, HttpContext http, ReviewContext review,
         OutlineChecks checks, IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
-        if (await review.FindAsync(id, cancellationToken) is not { } state) return ReviewEndpoints.NotFound(id);
+        if (await review.FindRecordAsync(id, cancellationToken) is not { } parcel) return ReviewEndpoints.NotFound(id);
         if (ReviewEndpoints.IfMatch(http.Request, required: true, out var expected) is { } precondition) return precondition;
         var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
         if (problem is not null) return problem;
@@ -28,10 +29,26 @@ internal static class ReviewApi
 
         var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
         if (!check.IsValid) return GeometryRefused(check);
+        var actor = ReviewEndpoints.Actor(http.User);
+        // Putting back an earlier version's very outline restores it with its own checks and confidence (the geocoder's 65 % stays 65 %).
+        if (await EarlierVersionAsync(review, parcel.Id, check.Geometry!, cancellationToken) is { } earlier)
+            return await SaveAsync(http, review, new ReviewedGeometry(parcel.Id, expected!.Value, check.Geometry!, actor, comment, "restore",
+                new { restoredVersion = earlier.VersionNo }, ParcelView.Constraints(earlier.ConstraintsJson), earlier.Confidence), id, [], cancellationToken);
         var constraints = await checks.CheckAsync(id, check.Geometry!, cancellationToken);
-        return await SaveAsync(http, review, new ReviewedGeometry(state.ParcelId, expected!.Value, check.Geometry!, ReviewEndpoints.Actor(http.User), comment,
-            Constraints: constraints), id, [], cancellationToken);
+        return await SaveAsync(http, review, new ReviewedGeometry(parcel.Id, expected!.Value, check.Geometry!, actor, comment,
+            Constraints: constraints, Confidence: OutlineConfidence.Of(constraints, AreaMu(check.Geometry!), parcel.AreaMu)), id, [], cancellationToken);
     }
+
+    /// <summary>The parcel's earlier version with the same outline as <paramref name="geometry"/> (to within a nanodegree), if any.</summary>
+    private static async Task<GeometryVersion?> EarlierVersionAsync(ReviewContext review, long parcelId, NetTopologySuite.Geometries.Geometry geometry,
+        CancellationToken cancellationToken)
+    {
+        var detail = await (await review.ParcelStoreAsync(cancellationToken)).GetParcelAsync(parcelId, cancellationToken);
+        var wanted = geometry.Normalized();
+        return detail?.History.LastOrDefault(v => !v.IsCurrent && v.Geometry is { } g && g.Normalized().EqualsExact(wanted, 1e-9));
+    }
+
+    internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.Metric.AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
 
     /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
     public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(long id, HttpContext http, ReviewContext review,

@@ -54,9 +54,10 @@ internal static class SurveyApi
         if (stated is > 0 && Math.Abs(measured - stated.Value) > stated.Value * AreaTolerance)
             warnings.Add($"The surveyed boundary measures {measured:0.#} 亩 but the report states {stated:0.#} 亩 ({(measured / stated.Value - 1) * 100:+0;-0}%).");
 
+        var constraints = await checks.CheckAsync(id, check.Geometry!, cancellationToken);
         var edit = new ReviewedGeometry(parcel.Id, expected ?? parcel.Version, check.Geometry!, ReviewEndpoints.Actor(http.User),
             comment ?? $"survey {file.FileName}", "survey", new { file = file.FileName, format = read.Format, warnings },
-            await checks.CheckAsync(id, check.Geometry!, cancellationToken));
+            constraints, Core.Geocoding.OutlineConfidence.Of(constraints, measured, stated));
         return await ReviewApi.SaveAsync(http, review, edit, id, warnings, cancellationToken);
     }
 }

@@ -59,6 +59,9 @@ public sealed class AccessTests(ReviewApplication app)
         }
         var seen = await JsonAsync(await reviewer.GetAsync($"/api/parcels/{rejected}/history"));
         Assert.Equal(("rejected", "duplicate of entry 6"), (seen.GetProperty("status").GetString(), seen.GetProperty("reason").GetString()));
+        // The reviewer opens the rejected parcel itself (from the queue, to look before restoring it).
+        var detail = await JsonAsync(await reviewer.GetAsync($"/api/parcels/{rejected}"));
+        Assert.Equal("rejected", detail.GetProperty("properties").GetProperty("reviewStatus").GetString());
         Assert.NotEmpty(seen.GetProperty("comments").EnumerateArray());
         var queue = await JsonAsync(await reviewer.GetAsync("/api/review/queue?status=rejected"));
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == rejected);

@@ -64,12 +64,20 @@ public sealed class ReviewApiTests(ReviewApplication app)
         var after = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}"))).GetProperty("properties").GetProperty("constraints").EnumerateArray().ToList();
         Assert.Equal(farChecks.Select(c => c.GetProperty("detail").GetString()), after.Select(c => c.GetProperty("detail").GetString()));
         Assert.Contains(after, c => !c.GetProperty("satisfied").GetBoolean());
+        // Its confidence comes from those checks: a failed one costs, whoever drew the outline.
+        var farConfidence = await ConfidenceAsync(reviewer, hospital);
+        Assert.InRange(farConfidence, 0.01, 0.99);
 
         var restored = await PutGeometryAsync(reviewer, new { geometry = detail.GetProperty("geometry"), comment = "test: back" }, saved.Headers.ETag!.Tag, hospital);
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         var back = (await JsonAsync(await reviewer.GetAsync($"/api/parcels/{hospital}"))).GetProperty("properties").GetProperty("constraints").EnumerateArray();
         Assert.All(back, c => Assert.True(c.GetProperty("satisfied").GetBoolean()));
+        // The geocoder's own outline put back keeps the geocoder's figures.
+        Assert.Equal(detail.GetProperty("properties").GetProperty("confidence").GetDouble(), await ConfidenceAsync(reviewer, hospital));
     }
+
+    private static async Task<double> ConfidenceAsync(HttpClient client, long id) =>
+        (await JsonAsync(await client.GetAsync($"/api/parcels/{id}"))).GetProperty("properties").GetProperty("confidence").GetDouble();
 
     [Fact]
     public async Task MissingIfMatchIs428AndBowTieIs400WithTheFix()
