@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LandMap.Server.Auth;
+using LandMap.Server.Districts;
 using LandMap.Server.Indicators;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
@@ -49,12 +50,14 @@ public static class LandMapServer
         builder.Services.AddHostedService(services => services.GetRequiredService<BasemapTiles>());
         builder.Services.AddSingleton<TileCatalog>();
         builder.Services.AddSingleton<PlanLinks>();
+        builder.Services.AddSingleton<DistrictExtents>();
 
         var app = builder.Build();
         app.UseLandMapProblems();
         app.UseLandMapAccess();
         app.MapOpenApi();
         app.MapReports();
+        app.MapDistricts();
         app.MapParcels();
         app.MapProjects();
         app.MapPlans();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace LandMap.Server.Tests.Browser;
 
@@ -288,6 +290,62 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
         await FitParcels();
         Assert.Equal(all.Order(), (await RenderedParcelIds()).Order());
         Assert.Equal(0, await Page.Locator("#land-list li").CountAsync());
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task FindLandRefusesAMinimumAboveTheMaximumAndShowsTheServersReason()
+    {
+        if (Page is null) return;
+        await Page.SelectOptionAsync("#land-use", "industrial-land");
+        await Page.DispatchEventAsync("#land-use", "change");
+        await Page.WaitForSelectorAsync("#land-list li[data-id]");
+
+        // 50 … 20 亩: the form says so and asks the server nothing.
+        await Page.FillAsync("#land-min", "50");
+        await Page.DispatchEventAsync("#land-min", "change");
+        await Page.FillAsync("#land-max", "20");
+        await Page.DispatchEventAsync("#land-max", "change");
+        await Page.WaitForSelectorAsync("#land-error:not([hidden])");
+        Assert.Contains("最小面积 50 亩大于最大面积 20 亩", await Page.InnerTextAsync("#land-error"));
+        await Page.WaitForTimeoutAsync(500);
+        Assert.DoesNotContain(Requests, u => u.Contains("maxAreaMu=20"));
+
+        // The server's own refusal (a negative bound typed past the form) shows its problem text, with no list.
+        await Page.EvaluateAsync("() => { document.querySelector('#land-min').value = ''; document.querySelector('#land-max').value = ''; }");
+        await Page.RouteAsync("**/api/parcels?*", route =>
+            route.ContinueAsync(new RouteContinueOptions { Url = Regex.Replace(route.Request.Url, "minAreaMu=[^&]*", "minAreaMu=-5") }));
+        await Page.FillAsync("#land-min", "1");
+        await Page.DispatchEventAsync("#land-min", "change");
+        await Page.WaitForSelectorAsync("#land-error:not([hidden])");
+        Assert.Contains("minAreaMu", await Page.InnerTextAsync("#land-error"));
+        Assert.Equal(0, await Page.Locator("#land-list li[data-id]").CountAsync());
+        await Page.UnrouteAllAsync();
+        Assert.All(ConsoleErrors, e => Assert.Contains("400", e));
+    }
+
+    [Fact]
+    public async Task ADistrictWithoutALandColumnZoomsToItAndSaysWhyNothingIsShown()
+    {
+        if (Page is null) return;
+        var before = await Page.EvaluateAsync<double[]>("() => window.landmap.map.getView().getCenter()");
+        await Page.SelectOptionAsync("#district", "湛河区");
+        await Page.WaitForFunctionAsync("() => document.querySelector('#parcel-count').textContent.includes('没有用地保障项目清单')");
+        Assert.Equal("地块 0 个（湛河区的报告中没有用地保障项目清单）", await Page.InnerTextAsync("#parcel-count"));
+        await Page.WaitForTimeoutAsync(600);
+        Assert.NotEqual(before, await Page.EvaluateAsync<double[]>("() => window.landmap.map.getView().getCenter()"));
+        var longitude = await Page.EvaluateAsync<double>("() => window.landmap.map.getView().getCenter()[0] / 20037508.342789244 * 180");
+        // 湛河区 lies south of 卫东区's parcels: the view moved there (its extent from /api/districts).
+        var box = await Page.EvaluateAsync<double[]>("async () => (await (await fetch('/api/districts')).json()).find(d => d.name === '湛河区').bbox");
+        Assert.InRange(longitude, box[0], box[2]);
+
+        // 两年对比 for it: a sentence, not a request with undefined years.
+        await Page.ClickAsync("#compare-button");
+        await Page.WaitForFunctionAsync("() => document.querySelector('#compare-counts').textContent.includes('无法对比')");
+        Assert.DoesNotContain(Requests, u => u.Contains("undefined"));
+        Assert.Contains("湛河区", await Page.InnerTextAsync("#compare-counts"));
+        await Settle();
+        await Screenshot("district-without-land-column");
         Assert.Empty(ConsoleErrors);
     }
 }

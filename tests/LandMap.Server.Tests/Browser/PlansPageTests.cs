@@ -159,6 +159,9 @@ public sealed class PlansPageTests(BrowserFixture fixture) : MapPageTest(fixture
         const long newEntry = 410403202300001;
         await Page.EvaluateAsync("id => window.landmap.select(id)", newEntry);
         await Page.WaitForSelectorAsync(".appearances li[data-class=new] select.link-partner");
+        // Nothing is preselected: 关联 stays disabled until a partner is chosen, so one click cannot link a wrong pair.
+        Assert.Equal("", await Page.EvalOnSelectorAsync<string>("select.link-partner", "s => s.value"));
+        Assert.True(await Page.IsDisabledAsync("button[data-action=link]"));
         var partner = await Page.EvalOnSelectorAsync<string>("select.link-partner", "s => s.options[s.options.length - 1].value");
         await Page.SelectOptionAsync("select.link-partner", partner);
         await Page.ClickAsync("button[data-action=link]");

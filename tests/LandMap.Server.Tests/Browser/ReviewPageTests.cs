@@ -16,6 +16,9 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
           .map(f => f.properties.id).sort((a, b) => a - b)[0]
         """;
 
+    // The next such parcels, for tests that must not meet the edits of the first.
+    private static string PickParcelNo(int n) => PickParcel.Replace("a - b)[0]", $"a - b)[{n}]");
+
     [Fact]
     public async Task ReviewerEditsAVertexSavesAndRestoresTheOldVersion()
     {
@@ -246,6 +249,108 @@ public sealed class ReviewPageTests(BrowserFixture fixture) : MapPageTest(fixtur
         Assert.Equal(401, await Page.EvaluateAsync<int>(put, id));
         // The refused writes are the only console errors ("Failed to load resource: … 401/403").
         Assert.All(ConsoleErrors, e => Assert.Matches("40[13]", e));
+    }
+
+    [Fact]
+    public async Task WhileDrawingMapClicksBelongToTheToolAndUnsavedEditsAreNotDroppedSilently()
+    {
+        if (Page is null) return;
+        await LogIn("reviewer");
+        var id = await Page.EvaluateAsync<long>(PickParcelNo(1));
+        var other = await Page.EvaluateAsync<long>(PickParcelNo(2));
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync(".review-draw");
+        await Page.WaitForTimeoutAsync(600);
+        await Settle();
+
+        // 重画: three clicks on the map and one on the first point again draw a triangle; none of them closes or changes the panel.
+        await Page.ClickAsync(".review-draw");
+        var box = (await Page.Locator("#map").BoundingBoxAsync())!;
+        var (cx, cy) = (box.X + box.Width * 0.35f, box.Y + box.Height * 0.5f);
+        foreach (var (dx, dy) in new[] { (-60f, -40f), (60f, -40f), (0f, 60f), (-60f, -40f) })
+        {
+            await Page.Mouse.ClickAsync(cx + dx, cy + dy);
+            await Page.WaitForTimeoutAsync(350);
+        }
+        await Page.WaitForFunctionAsync("() => window.landmap.review.editing != null");
+        Assert.Equal(id, await Page.EvaluateAsync<long>("() => window.landmap.state.selectedId"));
+        Assert.True(await Page.IsVisibleAsync("#panel"));
+        var drawn = await LiveArea();
+
+        // A click elsewhere on the map while editing: still the same parcel, still editing.
+        await Page.Mouse.ClickAsync(box.X + box.Width * 0.15f, box.Y + box.Height * 0.2f);
+        await Page.WaitForTimeoutAsync(400);
+        Assert.Equal(id, await Page.EvaluateAsync<long>("() => window.landmap.state.selectedId"));
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.landmap.review.editing != null"));
+
+        // A vertex moved, then 撤销: the outline is back as drawn.
+        await Page.EvaluateAsync("() => window.landmap.review.moveVertex(1, 80, 80)");
+        Assert.NotEqual(drawn, await LiveArea(), 3);
+        await Page.ClickAsync(".review-undo");
+        Assert.Equal(drawn, await LiveArea(), 3);
+
+        // Opening another parcel asks first: dismissed, the edit stays; accepted, the other parcel opens.
+        var asked = new List<string>();
+        async void Dismiss(object? _, IDialog dialog) { asked.Add(dialog.Message); await dialog.DismissAsync(); }
+        Page.Dialog += Dismiss;
+        await Page.EvaluateAsync("id => window.landmap.select(id)", other);
+        Page.Dialog -= Dismiss;
+        Assert.Contains("尚未保存", Assert.Single(asked));
+        Assert.Equal(id, await Page.EvaluateAsync<long>("() => window.landmap.state.selectedId"));
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.landmap.review.editing != null"));
+        async void Accept(object? _, IDialog dialog) => await dialog.AcceptAsync();
+        Page.Dialog += Accept;
+        await Page.EvaluateAsync("id => window.landmap.select(id)", other);
+        Page.Dialog -= Accept;
+        await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{other}']");
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.landmap.review.editing != null"));
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task ConfirmNotesShowInTheHistoryAndARejectedParcelOpensFromTheQueue()
+    {
+        if (Page is null) return;
+        await LogIn("reviewer");
+        var id = await Page.EvaluateAsync<long>(PickParcelNo(3));
+        await Page.EvaluateAsync("id => window.landmap.select(id, { zoom: true })", id);
+        await Page.WaitForSelectorAsync(".review-confirm");
+        await Page.FillAsync(".review-comment", "位置核实无误");
+        await Page.ClickAsync(".review-confirm");
+        await Page.WaitForSelectorAsync(".history li.note");
+        var note = await Page.InnerTextAsync(".history li.note");
+        Assert.Contains("确认", note);
+        Assert.Contains("位置核实无误", note);
+
+        try
+        {
+            await Page.FillAsync(".review-reason", "与第 3 项重复");
+            await Page.ClickAsync(".review-reject");
+            await Page.WaitForSelectorAsync("#panel", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+            await Page.ClickAsync("#queue-button");
+            await Page.SelectOptionAsync("#queue-status", "rejected");
+            await Page.DispatchEventAsync("#queue-status", "change");
+            await Page.WaitForSelectorAsync($"#queue-list li[data-id='{id}']");
+            await Page.ClickAsync($"#queue-list li[data-id='{id}'] .qname");
+            await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{id}']");
+            Assert.Equal("已驳回", await Page.InnerTextAsync(".review-status"));
+            // Off the public tiles, its outline is drawn by the panel itself.
+            Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.landmap.review.layer.getSource().getFeatures().length"));
+            await Settle();
+            await Screenshot("review-rejected-opened");
+        }
+        finally
+        {
+            await Page.EvaluateAsync("""
+                async id => {
+                  const history = await (await fetch(`/api/parcels/${id}/history`, { credentials: 'same-origin' })).json();
+                  await fetch(`/api/parcels/${id}/status`, { method: 'POST', credentials: 'same-origin',
+                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': window.landmap.auth.csrf, 'If-Match': history.etag },
+                    body: JSON.stringify({ status: 'candidate', comment: 'test: back' }) });
+                }
+                """, id);
+        }
+        Assert.Empty(ConsoleErrors);
     }
 
     private async Task<double> LiveArea() => Mu(await Page!.GetAttributeAsync(".area-live", "data-mu"));

@@ -57,8 +57,12 @@ export function linkControls({ auth, onChanged }) {
         已断开：${otherYear} 年第 ${b[other].seq} 项 ${escape(b[other].name)} <span class="muted">（${escape(b.decidedBy)}）</span>
         ${button('撤销断开', 'reset')}</div>`).join('')}
       ${candidates.length ? `<div class="link-manual"><select class="link-partner" aria-label="关联到">
+        <option value="" selected>选择要关联的 ${otherYear} 年条目…</option>
         ${candidates.map((c) => `<option value="${c.seq}">${otherYear} 年第 ${c.seq} 项 ${escape(c.name)}</option>`).join('')}
-      </select>${button('关联', 'link')}</div>` : ''}`;
+      </select>${button('关联', 'link', 'disabled')}</div>` : ''}`;
+    // Nothing is preselected (one click must not link a wrong pair): 关联 waits for a choice.
+    const partner = li.querySelector('.link-partner');
+    partner?.addEventListener('change', () => { li.querySelector('button[data-action=link]').disabled = !partner.value; });
   }
 
   async function enhance(container, parcel) {
@@ -85,8 +89,9 @@ export function linkControls({ auth, onChanged }) {
         let fromSeq = Number(pair.fromSeq);
         let toSeq = Number(pair.toSeq);
         if (action === 'link') {
-          const partner = Number(actions.querySelector('.link-partner').value);
-          if (kind === 'new') fromSeq = partner; else toSeq = partner;
+          const chosen = actions.querySelector('.link-partner').value;
+          if (!chosen) return;
+          if (kind === 'new') fromSeq = Number(chosen); else toSeq = Number(chosen);
         }
         decide(container, id, li, fromSeq, toSeq, action === 'link' ? 'confirm' : action);
       });

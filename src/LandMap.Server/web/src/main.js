@@ -61,6 +61,7 @@ async function start() {
 
   fillStageFilter($('stage-filter'), style);
   const reports = await getJson('/api/reports');
+  const extents = new globalThis.Map((await getJson('/api/districts')).map((d) => [d.name, d.bbox]));
   const districts = [...new Set(reports.map((r) => r.district).filter(Boolean))];
   for (const district of districts) $('district').insertAdjacentHTML('beforeend', `<option value="${district}">${district}</option>`);
   // Compare the district's two latest plan years that have a land column (卫东区: 2021 → 2023).
@@ -150,6 +151,8 @@ async function start() {
 
   // Opens the parcel's panel. `here` is the list of parcels under the click that chose it (to cycle through them).
   async function select(id, { zoom = false, here = [] } = {}) {
+    // An unsaved outline is not dropped without asking.
+    if (id !== state.selectedId && !review.mayLeave()) return;
     state.selectedId = id;
     state.here = here;
     redraw();
@@ -171,9 +174,26 @@ async function start() {
     overlay.from.setVisible(state.compare);
     overlay.to.setVisible(state.compare);
     $('compare').hidden = !state.compare;
-    if (state.compare) {
+    const years = state.compare ? planYears(compareDistrict()) : [];
+    if (state.compare && years.length < 2) {
+      // A district needs two plan years with a land column to compare: say so instead of asking for a diff of nothing.
       const district = compareDistrict();
-      const [fromYear, toYear] = planYears(district).slice(-2);
+      overlay.from.setVisible(false);
+      overlay.to.setVisible(false);
+      $('compare-from').textContent = '';
+      $('compare-to').textContent = '';
+      $('compare-counts').textContent = years.length
+        ? `${district} 只有 ${years[0]} 年的用地保障项目清单，没有可对比的第二个年份`
+        : `${district} 的报告中没有用地保障项目清单，无法对比`;
+      $('compare-counts').classList.add('compare-note');
+      $('compare-counts').title = '';
+      $('compare-mix').hidden = true;
+      $('parcel-count').textContent = '地块 0 个（两年）';
+    } else if (state.compare) {
+      const district = compareDistrict();
+      const [fromYear, toYear] = years.slice(-2);
+      $('compare-counts').classList.remove('compare-note');
+      $('compare-mix').hidden = false;
       const counts = await loadOverlay(overlay, { fromYear, toYear, district });
       $('compare-from').textContent = `${fromYear} 年`;
       $('compare-to').textContent = `${toYear} 年`;
@@ -189,24 +209,45 @@ async function start() {
       renderLegend($('legend'), style);
       await findLand();
       redraw();
-      $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个`;
+      $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个${state.land ? '' : whyEmpty()}`;
     }
     if (state.selected && !shownNow(state.selected.properties)) await select(null);
     await placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
   }
 
-  // 找地: one page of matches (largest stated area first) for the list; the map shows the same ids.
+  // Why the single-year map shows no parcel for the district and plan year chosen, when it shows none.
+  function whyEmpty() {
+    if (!state.district || entryCount() > 0) return '';
+    const years = planYears(state.district);
+    if (!years.length) return `（${state.district}的报告中没有用地保障项目清单）`;
+    return `（${state.district}只有 ${years.join('、')} 年的清单）`;
+  }
+
+  // 找地: one page of matches (largest stated area first) for the list; the map shows the same ids. A refused query
+  // (the server's 400) shows its reason and an empty list, never the previous matches. Only the newest request answers:
+  // a slower earlier one must not overwrite it (or the form's own complaint).
+  let landRequest = 0;
   async function findLand() {
+    const request = ++landRequest;
     if (!finder.active()) { state.land = null; finder.render([]); return; }
-    const { features, matched } = await queryParcels({ ...finder.filter(), planYear: state.planYear, district: state.district,
-      sortby: '-areaMu', limit: LAND_LIMIT });
-    state.land = { ids: new Set(features.map((f) => f.getId())), features, matched };
-    finder.render(features, matched);
+    let land;
+    try {
+      const { features, matched } = await queryParcels({ ...finder.filter(), planYear: state.planYear, district: state.district,
+        sortby: '-areaMu', limit: LAND_LIMIT });
+      land = { ids: new Set(features.map((f) => f.getId())), features, matched };
+    } catch (error) {
+      if (request !== landRequest) return;
+      land = { ids: new Set(), features: [], matched: 0 };
+      finder.showError(error.message);
+    }
+    if (request !== landRequest) return;
+    state.land = land;
+    finder.render(land.features, land.matched);
   }
 
   const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), list: $('land-list'),
-    counter: $('land-count'), clear: $('land-clear') }, async () => {
+    counter: $('land-count'), clear: $('land-clear'), error: $('land-error') }, async () => {
     // Room for the list of matches: fold the legend (one click opens it again).
     if (finder.active()) $('legend').closest('details').open = false;
     // The finder filters the single-year map: leave the comparison for it.
@@ -246,7 +287,13 @@ async function start() {
     await reload();
   }));
   $('compare-mix').addEventListener('input', (e) => mixOverlay(overlay, Number(e.target.value)));
-  $('district').addEventListener('change', async (e) => { state.district = e.target.value; await reload(); });
+  // Choosing a district zooms to it, also when it has no parcel to show (the count then says why).
+  $('district').addEventListener('change', async (e) => {
+    state.district = e.target.value;
+    await reload();
+    const bbox = extents.get(state.district);
+    if (bbox) map.getView().fit(transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 420, 60, 60], duration: 400 });
+  });
   $('stage-filter').addEventListener('change', async (e) => {
     state.stage = e.target.value;
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
@@ -280,6 +327,8 @@ async function start() {
   const isParcelLayer = (l) => parcelLayers.includes(l);
   // A click opens the smallest parcel under the pointer (the school, not the 片区 around it); the panel offers the others.
   map.on('singleclick', async (e) => {
+    // While an outline is drawn or edited, clicks on the map belong to the tool: they neither close nor change the panel.
+    if (review.active) return;
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
     if (symbol) { await select(symbol.get('parcelId')); return; }
     const here = parcelsAtPixel(map, e.pixel, isParcelLayer).map((h) => ({ id: h.id, name: h.name }));

@@ -146,9 +146,16 @@ export function parcelsAtPixel(map, pixel, layerFilter) {
 
 export const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
+// A refused query throws an error carrying the server's problem text (RFC 7807 detail), for the page to show.
 const getCollection = async (params) => {
   const response = await fetch(`/api/parcels?${params}`);
-  if (!response.ok) throw new Error(`/api/parcels: ${response.status}`);
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    // The problem's title and what it says of each parameter (the validation errors), else its detail.
+    const errors = Object.values(problem.errors ?? {}).flat();
+    const text = problem.title && errors.length ? `${problem.title}：${errors.join('；')}` : problem.detail ?? problem.title;
+    throw Object.assign(new Error(text ?? `/api/parcels: ${response.status}`), { problem });
+  }
   return response.json();
 };
 

@@ -16,6 +16,8 @@ import { escape } from './html.js';
 const MU_M2 = 10000 / 15;
 const ROLE = { reviewer: '审核员', admin: '管理员', viewer: '访客' };
 const HINT = 'landmap.user';
+// The status change a reviewer's note was written with (review_comments.kind).
+const NOTE_KIND = { 'status:reviewed': '确认', 'status:rejected': '驳回', 'status:candidate': '恢复为候选', 'status:surveyed': '勘测' };
 const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
 const mu = (value) => (value == null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
@@ -79,6 +81,8 @@ export function account({ loginButton, logoutButton, name, dialog, form, error }
 const editStyle = [
   new Style({ fill: new Fill({ color: 'rgba(255,200,0,0.25)' }), stroke: new Stroke({ color: '#d35400', width: 2.5 }) }),
 ];
+// A rejected parcel is off the public tiles: the panel draws its outline itself, dashed, while it is open.
+const rejectedStyle = new Style({ fill: new Fill({ color: 'rgba(120,120,120,0.15)' }), stroke: new Stroke({ color: '#7f8c8d', width: 2, lineDash: [6, 4] }) });
 const vertexStyle = new Style({ image: new Circle({ radius: 5, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#d35400', width: 2 }) }) });
 
 // Neighbours to snap to: the parcels around the outline, one page of GET /api/parcels?bbox= (WGS 84).
@@ -96,7 +100,8 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
   const layer = new VectorLayer({ source: new VectorSource(), style: editStyle, zIndex: 200, properties: { name: 'edit' } });
   const others = new VectorSource();
   map.addLayer(layer);
-  const state = { parcel: null, etag: null, feature: null, interactions: [], notice: null, fixed: null };
+  // undo: the outlines before each vertex change (newest last); dirty: the outline differs from the one saved.
+  const state = { parcel: null, etag: null, feature: null, interactions: [], notice: null, fixed: null, undo: [], dirty: false };
 
   // One write at a time: the panel is inert from the request until it has been reloaded.
   const busy = (work) => async (...args) => {
@@ -119,7 +124,24 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     others.clear();
     state.feature = null;
     state.fixed = null;
+    state.undo = [];
+    state.dirty = false;
+    updateUndo();
     onEditing(null);
+  }
+
+  function updateUndo() {
+    const button = $('.review-undo');
+    if (button) button.disabled = state.undo.length === 0;
+  }
+
+  // Puts back the outline as it was before the last vertex change.
+  function undo() {
+    const previous = state.undo.pop();
+    if (!previous || !state.feature) return;
+    state.feature.getGeometry().setCoordinates(previous.getCoordinates());
+    state.dirty = state.undo.length > 0 || state.drawn;
+    updateUndo();
   }
 
   // The edited outline against the entry's location (POST …/check, nothing saved), a moment after each change.
@@ -150,11 +172,19 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     el.dataset.mu = current ?? '';
   }
 
-  function startEditing(geometry) {
+  // drawn: the outline is new (重画), so it is unsaved from the start.
+  function startEditing(geometry, { drawn = false } = {}) {
     stopEditing();
     state.feature = new Feature(geometry.clone());
+    state.drawn = drawn;
+    state.dirty = drawn;
     layer.getSource().addFeature(state.feature);
     const modify = new Modify({ source: layer.getSource(), style: vertexStyle });
+    modify.on('modifystart', () => {
+      state.undo.push(state.feature.getGeometry().clone());
+      state.dirty = true;
+      updateUndo();
+    });
     const snapOwn = new Snap({ source: layer.getSource() });
     const snapOthers = new Snap({ source: others });
     state.interactions = [modify, snapOwn, snapOthers];
@@ -171,7 +201,8 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
   function redraw() {
     stopEditing();
     const draw = new Draw({ source: layer.getSource(), type: 'Polygon' });
-    draw.on('drawend', (e) => { map.removeInteraction(draw); setTimeout(() => startEditing(e.feature.getGeometry()), 0); });
+    draw.on('drawstart', () => { state.dirty = true; });
+    draw.on('drawend', (e) => { map.removeInteraction(draw); setTimeout(() => startEditing(e.feature.getGeometry(), { drawn: true }), 0); });
     state.interactions = [draw];
     map.addInteraction(draw);
     onEditing(state.parcel.properties.id);
@@ -196,7 +227,7 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     } else if (response.status === 400 && body.fixedGeometry) {
       state.fixed = format.readGeometry(body.fixedGeometry);
       message(`边界无效：${escape(body.detail ?? body.title ?? '')} <button type="button" class="use-fixed">使用修复后的边界</button>`, 'error');
-      $('.use-fixed').addEventListener('click', () => { const fixed = state.fixed; startEditing(fixed); message('已换成修复后的边界，检查后保存。'); });
+      $('.use-fixed').addEventListener('click', () => { const fixed = state.fixed; startEditing(fixed, { drawn: true }); message('已换成修复后的边界，检查后保存。'); });
     } else {
       message(`保存失败（${response.status}）：${escape(body.detail ?? body.title ?? '')}`, 'error');
     }
@@ -221,13 +252,21 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     const history = await response.json();
     $('.review-status').textContent = { candidate: '候选', reviewed: '已审核', surveyed: '已勘测', rejected: '已驳回' }[history.status] ?? history.status;
     const list = $('.history');
-    list.innerHTML = [...history.versions].reverse().map((v) => `
+    // Versions and reviewers' status notes (确认、驳回 … with their text) in one timeline, newest first; an edit's note is
+    // already its version's reason.
+    const versions = history.versions.map((v) => ({ at: v.madeAt, html: `
       <li data-version="${v.versionNo}" data-mu="${v.areaMu ?? ''}" class="${v.current ? 'current' : ''}">
         <b>版本 ${v.versionNo}</b>${v.current ? ' <span class="tag">当前</span>' : ''} <span class="area">${mu(v.areaMu)} 亩</span>
         ${v.current || !v.geometry ? '' : '<button type="button" class="restore">恢复</button>'}
         <div class="muted">${escape(v.madeBy)} · ${when(v.madeAt)} · ${escape(v.method)}</div>
         ${v.reason ? `<div class="why">${escape(v.reason)}</div>` : ''}
-      </li>`).join('');
+      </li>` }));
+    const notes = (history.comments ?? []).filter((c) => c.kind.startsWith('status:')).map((c) => ({ at: c.createdAt, html: `
+      <li class="note" data-kind="${escape(c.kind)}">
+        <b>${escape(NOTE_KIND[c.kind] ?? c.kind.slice('status:'.length))}</b> <span class="why">${escape(c.body)}</span>
+        <div class="muted">${escape(c.author)} · ${when(c.createdAt)}</div>
+      </li>` }));
+    list.innerHTML = [...versions, ...notes].sort((a, b) => new Date(b.at) - new Date(a.at)).map((x) => x.html).join('');
     list.querySelectorAll('button.restore').forEach((button) => button.addEventListener('click', () => {
       const version = history.versions.find((v) => v.versionNo === Number(button.closest('li').dataset.version));
       save(format.readGeometry(version.geometry), `恢复版本 ${version.versionNo}`);
@@ -244,6 +283,11 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     const notice = same ? state.notice : null;
     state.notice = null;
     if (!parcel || !auth.canEdit()) { container.innerHTML = ''; container.hidden = true; return; }
+    if (parcel.properties.reviewStatus === 'rejected' && geometry) {
+      const outline = new Feature(geometry.clone());
+      outline.setStyle(rejectedStyle);
+      layer.getSource().addFeature(outline);
+    }
     const editable = geometry && /Polygon/.test(geometry.getType());
     container.hidden = false;
     container.innerHTML = `
@@ -257,6 +301,7 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
       </div>
       <div class="review-actions edit-on">
         <button type="button" class="review-save primary">保存</button>
+        <button type="button" class="review-undo" title="撤销上一次顶点修改（Ctrl+Z）" disabled>撤销</button>
         <button type="button" class="review-cancel">取消</button>
       </div>
       <textarea class="review-comment" rows="2" placeholder="说明（保存、确认时记入历史）"></textarea>
@@ -270,7 +315,13 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     if (notice) message(notice.html, notice.kind);
     $('.review-edit')?.addEventListener('click', () => { message(''); startEditing(geometry); });
     $('.review-draw').addEventListener('click', redraw);
-    $('.review-cancel').addEventListener('click', () => { stopEditing(); container.classList.remove('editing'); message(''); });
+    $('.review-undo').addEventListener('click', undo);
+    $('.review-cancel').addEventListener('click', () => {
+      if (!mayLeave()) return;
+      stopEditing();
+      container.classList.remove('editing');
+      message('');
+    });
     $('.review-save').addEventListener('click', () => {
       if (!state.feature) { message('还没有新的边界。', 'error'); return; }
       save(state.feature.getGeometry(), $('.review-comment').value.trim() || null);
@@ -284,6 +335,9 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
   // Test hook: moves vertex `index` of the first ring of the geometry being edited by (dx, dy) metres (EPSG:3857).
   const moveVertex = (index, dx, dy) => {
     const geometry = state.feature.getGeometry();
+    state.undo.push(geometry.clone());
+    state.dirty = true;
+    updateUndo();
     const coordinates = geometry.getCoordinates();
     const ring = geometry.getType() === 'MultiPolygon' ? coordinates[0][0] : coordinates[0];
     ring[index] = [ring[index][0] + dx, ring[index][1] + dy];
@@ -291,5 +345,16 @@ export function reviewPanel({ container, map, auth, onChanged, onRejected, onEdi
     geometry.setCoordinates(coordinates);
   };
 
-  return { show, stopEditing, layer, moveVertex, get editing() { return state.feature; } };
+  // True when nothing unsaved would be lost, or the reviewer agrees to lose it.
+  function mayLeave() {
+    return !state.dirty || window.confirm('边界修改尚未保存，确定放弃吗？');
+  }
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'z' && state.feature && !e.target.matches('input, textarea')) { e.preventDefault(); undo(); }
+  });
+  window.addEventListener('beforeunload', (e) => { if (state.dirty) e.preventDefault(); });
+
+  // active: drawing or editing, when clicks on the map belong to the tool.
+  return { show, stopEditing, layer, moveVertex, mayLeave, undo, get editing() { return state.feature; },
+    get active() { return state.interactions.length > 0; }, get dirty() { return state.dirty; } };
 }
