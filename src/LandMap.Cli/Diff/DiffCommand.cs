@@ -41,6 +41,12 @@ internal static class DiffCommand
                 return 0;
             }) != 0) return 1;
         var (reports, failed) = ReportFiles.Extract(paths.Count > 0 ? paths : Directory.GetFiles(DataPaths.Reports).Order());
+        var planYears = PlanComparer.PlanYears(reports, district);
+        if ((PlanComparer.MissingYear(fromYear, planYears, district) ?? PlanComparer.MissingYear(toYear, planYears, district)) is { } missing)
+        {
+            Console.Error.WriteLine($"landmap: error: {missing}");
+            return 1;
+        }
         if (GazetteerFolder.Load(null) is not { } gazetteer) return 1;
         var diff = PlanComparer.Compare(reports, new ParcelGeocoder(gazetteer).GeocodeAll(reports), fromYear, toYear, district, decisions);
         if (format == "json") Console.Out.WriteLine(JsonSerializer.Serialize(diff, ReportJson.Options));
