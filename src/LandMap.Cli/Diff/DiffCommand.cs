@@ -40,7 +40,16 @@ internal static class DiffCommand
                 decisions = await IReviewStore.Of(store).ListLinkDecisionsAsync();
                 return 0;
             }) != 0) return 1;
-        var (reports, failed) = ReportFiles.Extract(paths.Count > 0 ? paths : Directory.GetFiles(DataPaths.Reports).Order());
+        if (paths.Count == 0)
+        {
+            if (DataPaths.Reports is not { } shipped)
+            {
+                Console.Error.WriteLine($"landmap: error: no report FILE given and no gis-data/reports found (looked for {DataPaths.Searched}); pass the report files.");
+                return 1;
+            }
+            paths = [.. Directory.GetFiles(shipped).Order()];
+        }
+        var (reports, failed) = ReportFiles.Extract(paths);
         var planYears = PlanComparer.PlanYears(reports, district);
         if ((PlanComparer.MissingYear(fromYear, planYears, district) ?? PlanComparer.MissingYear(toYear, planYears, district)) is { } missing)
         {
