@@ -20,8 +20,7 @@ internal sealed class ImportFolder : IDisposable
 
     public string Path { get; } = Directory.CreateTempSubdirectory("landmap-import-").FullName;
 
-    /// <summary>The gazetteer folder, created: an import adds to a gazetteer and never creates one.</summary>
-    public string Gazetteer => Directory.CreateDirectory(System.IO.Path.Combine(Path, "gazetteer")).FullName;
+    public string Gazetteer => System.IO.Path.Combine(Path, "gazetteer");
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
