@@ -65,8 +65,7 @@ internal static class DiffCommand
 
     private static void WriteTable(PlanDiff diff)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 300;
+        var console = CliConsole.Create();
         var table = new Table().Title($"{diff.District ?? "全部区县"} {diff.FromYear} → {diff.ToYear} 年用地保障项目对比")
             .AddColumns("类别", $"{diff.FromYear} 年", $"{diff.ToYear} 年", "得分", "依据");
         foreach (var e in diff.Entries)
