@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LandMap.Cli;
 using LandMap.Cli.Diff;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
@@ -25,4 +26,6 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     TilesCommand.Create(),
     UserCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = UnknownOptions.Reject(root).Parse(args);
+// A usage error (with its "Did you mean …?" and the help) goes to stderr, so that a script's stdout holds results only.
+return await parsed.InvokeAsync(parsed.Errors.Count > 0 ? new InvocationConfiguration { Output = Console.Error } : null);

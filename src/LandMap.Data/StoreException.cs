@@ -7,6 +7,8 @@ public enum StoreErrorKind
     Locked,
     /// <summary>The --db value names no usable database (not a database file, server unreachable, bad login).</summary>
     Unavailable,
+    /// <summary>A command that only reads or changes a store was given one that does not exist (missing file, empty database).</summary>
+    NotFound,
     /// <summary>The database was written by a newer LandMap.</summary>
     SchemaTooNew,
     /// <summary>The data broke a rule of the schema (a bug or a hand edit).</summary>

@@ -20,11 +20,18 @@ internal static class Checkout
     /// </summary>
     public static Process StartLandmap(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(args, environment, redirectInput: true);
 
-    private static Process Start(string[] args, IReadOnlyDictionary<string, string> environment, bool redirectInput)
+    /// <summary>
+    /// Starts <c>landmap.dll</c> in <paramref name="workingDirectory"/> instead of the checkout root, as a user runs it from
+    /// another folder, with <paramref name="environment"/> added; standard input is not redirected.
+    /// </summary>
+    public static Process StartLandmapIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(args, environment, redirectInput: false, workingDirectory);
+
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string> environment, bool redirectInput, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Root,
+            WorkingDirectory = workingDirectory ?? Root,
             RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -40,7 +40,22 @@ internal static class DiffCommand
                 decisions = await IReviewStore.Of(store).ListLinkDecisionsAsync();
                 return 0;
             }) != 0) return 1;
-        var (reports, failed) = ReportFiles.Extract(paths.Count > 0 ? paths : Directory.GetFiles(DataPaths.Reports).Order());
+        if (paths.Count == 0)
+        {
+            if (DataPaths.Reports is not { } shipped)
+            {
+                Console.Error.WriteLine($"landmap: error: no report FILE given and no gis-data/reports found (looked for {DataPaths.Searched}); pass the report files.");
+                return 1;
+            }
+            paths = [.. Directory.GetFiles(shipped).Order()];
+        }
+        var (reports, failed) = ReportFiles.Extract(paths);
+        var planYears = PlanComparer.PlanYears(reports, district);
+        if ((PlanComparer.MissingYear(fromYear, planYears, district) ?? PlanComparer.MissingYear(toYear, planYears, district)) is { } missing)
+        {
+            Console.Error.WriteLine($"landmap: error: {missing}");
+            return 1;
+        }
         if (GazetteerFolder.Load(null) is not { } gazetteer) return 1;
         var diff = PlanComparer.Compare(reports, new ParcelGeocoder(gazetteer).GeocodeAll(reports), fromYear, toYear, district, decisions);
         if (format == "json") Console.Out.WriteLine(JsonSerializer.Serialize(diff, ReportJson.Options));
@@ -50,8 +65,7 @@ internal static class DiffCommand
 
     private static void WriteTable(PlanDiff diff)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 300;
+        var console = CliConsole.Create();
         var table = new Table().Title($"{diff.District ?? "全部区县"} {diff.FromYear} → {diff.ToYear} 年用地保障项目对比")
             .AddColumns("类别", $"{diff.FromYear} 年", $"{diff.ToYear} 年", "得分", "依据");
         foreach (var e in diff.Entries)

@@ -9,9 +9,7 @@ internal static class ReportTable
 {
     public static void Write(IReadOnlyList<ExtractedReport> reports)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        // Redirected output has no terminal width; keep rows unwrapped for grep and diff.
-        if (Console.IsOutputRedirected) console.Profile.Width = 400;
+        var console = CliConsole.Create();
 
         foreach (var report in reports)
         {

@@ -13,7 +13,7 @@ internal static class GazetteerCommand
     private static Command CreateImport()
     {
         var file = new Argument<string>("FILE") { Description = $"权威图层 (authoritative layer): {GazetteerSources.Supported}" };
-        var gazetteer = new Option<string>("--gazetteer") { Description = "地名库目录 (gazetteer folder)", DefaultValueFactory = _ => DataPaths.Gazetteer };
+        var gazetteer = new Option<string?>("--gazetteer") { Description = $"地名库目录 (gazetteer folder; default {DataPaths.GazetteerSetting}, else the shipped gis-data/gazetteer; never created)" };
         var crs = new Option<string?>("--crs") { Description = "输入坐标系, e.g. EPSG:4547; needed for a Shapefile without .prj, overrides the file's CRS" };
         var datumShifts = new Option<string[]>("--datum-shift")
         {
@@ -39,8 +39,9 @@ internal static class GazetteerCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
+            if (GazetteerFolder.Find(parse.GetValue(gazetteer)) is not { } folder) return 1;
             var options = ImportArguments.ToOptions(new ImportArguments.Raw(
-                parse.GetValue(gazetteer)!, parse.GetValue(crs), parse.GetValue(datumShifts) ?? [], parse.GetValue(layer),
+                folder, parse.GetValue(crs), parse.GetValue(datumShifts) ?? [], parse.GetValue(layer),
                 parse.GetValue(nameField), parse.GetValue(aliasField), parse.GetValue(kind), parse.GetValue(kindField),
                 parse.GetValue(district), parse.GetValue(districtField), parse.GetValue(precision), parse.GetValue(source)), out var error);
             if (options is null)

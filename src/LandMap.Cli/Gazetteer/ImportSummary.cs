@@ -10,11 +10,7 @@ internal static class ImportSummary
 
     public static void Write(GazetteerImportResult result, bool dryRun)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 400;
-        }
+        var console = CliConsole.Create();
 
         var encoding = result.Encoding is null ? "" : $", text {result.Encoding}";
         console.MarkupLineInterpolated($"[bold]{result.File}[/] ({result.Format}{encoding})");

@@ -9,8 +9,7 @@ internal static class GeocodeTable
 {
     public static void Write(IReadOnlyList<GeocodedEntry> entries)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 400;
+        var console = CliConsole.Create();
         foreach (var group in entries.GroupBy(e => (e.File, e.District, e.PlanYear)))
         {
             var table = new Table().Title($"{group.Key.File} {group.Key.District} {group.Key.PlanYear} 年")

@@ -7,6 +7,13 @@ namespace LandMap.Cli.Geocode;
 internal static class ShippedReports
 {
     /// <summary>Geocodes every readable report in gis-data/reports with <paramref name="gazetteer"/>.</summary>
-    public static IReadOnlyList<GeocodedEntry> Geocode(GazetteerIndex gazetteer) =>
-        new ParcelGeocoder(gazetteer).GeocodeAll(ReportFiles.Extract(Directory.GetFiles(DataPaths.Reports).Order(), quiet: true).Reports);
+    public static IReadOnlyList<GeocodedEntry> Geocode(GazetteerIndex gazetteer)
+    {
+        if (DataPaths.Reports is not { } folder)
+        {
+            Console.Error.WriteLine($"landmap: warning: no gis-data/reports found (looked for {DataPaths.Searched}); no parcels drawn, pass --geojson FILE.");
+            return [];
+        }
+        return new ParcelGeocoder(gazetteer).GeocodeAll(ReportFiles.Extract(Directory.GetFiles(folder).Order(), quiet: true).Reports);
+    }
 }

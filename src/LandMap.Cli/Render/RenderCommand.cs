@@ -51,8 +51,8 @@ internal static class RenderCommand
     /// <returns>0 when the image was written, 1 otherwise (the reason on stderr).</returns>
     public static int Run(RenderRequest request, ParcelSource? parcels)
     {
-        var folder = request.Gazetteer ?? DataPaths.Gazetteer;
-        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.geojson").Any())
+        if (GazetteerFolder.Find(request.Gazetteer) is not { } folder) return 1;
+        if (!Directory.EnumerateFiles(folder, "*.geojson").Any())
         {
             return Fail($"no gazetteer found in {folder}; put the gazetteer's *.geojson files there or pass --gazetteer DIR.");
         }

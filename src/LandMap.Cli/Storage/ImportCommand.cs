@@ -32,7 +32,7 @@ internal static class ImportCommand
                 $"import done files={results.Count} imported={results.Count(r => r.Outcome?.Status == ImportStatus.Imported)} " +
                 $"superseded={results.Count(r => r.Outcome?.Status == ImportStatus.Superseded)} unchanged={results.Count(r => r.Outcome?.Status == ImportStatus.Unchanged)} failed={failed} db={store.Backend}"));
             return failed == 0 ? 0 : 1;
-        });
+        }, create: true);
     }
 
     /// <summary>One structured line per file: key=value pairs a script can split; errors go to stderr naming the file.</summary>

@@ -12,12 +12,16 @@ internal static class StoreOptions
         DefaultValueFactory = _ => "landmap.db",
     };
 
-    /// <summary>Opens the store and runs <paramref name="work"/>; a <see cref="StoreException"/> becomes one line on stderr and exit code 1.</summary>
-    public static async Task<int> RunAsync(string db, Func<IParcelStore, Task<int>> work)
+    /// <summary>
+    /// Opens the existing store and runs <paramref name="work"/>; a <see cref="StoreException"/> (a missing or empty store
+    /// among them) becomes one line on stderr and exit code 1. Only <c>import</c> and <c>user add</c> may
+    /// <paramref name="create"/> a store: any other command given a mistyped --db would otherwise work on a new, empty one.
+    /// </summary>
+    public static async Task<int> RunAsync(string db, Func<IParcelStore, Task<int>> work, bool create = false)
     {
         try
         {
-            await using var store = await ParcelStoreFactory.OpenAsync(db);
+            await using var store = create ? await ParcelStoreFactory.OpenAsync(db) : await ParcelStoreFactory.OpenExistingAsync(db);
             return await work(store);
         }
         catch (StoreException e)

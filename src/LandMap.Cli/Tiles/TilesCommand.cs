@@ -21,11 +21,10 @@ internal static class TilesCommand
     private static int Build(string? gazetteerDirectory, string? output, BasemapOptions options)
     {
         if (options.Validate() is { } problem) return Fail(problem);
-        var folder = gazetteerDirectory ?? DataPaths.Gazetteer;
-        if (!Directory.Exists(folder)) return Fail($"no gazetteer found in {folder}; pass --gazetteer DIR.");
-        if (GazetteerFolder.Load(folder) is not { } index) return 1;
+        if (GazetteerFolder.Load(gazetteerDirectory) is not { } index) return 1;
+        var path = output ?? (DataPaths.Tiles is { } tiles ? Path.Combine(tiles, "basemap.mbtiles") : null);
+        if (path is null) return Fail($"no tiles/ folder found beside gis-data/ (looked for {DataPaths.Searched}); pass --out FILE.");
 
-        var path = output ?? Path.Combine(DataPaths.Tiles, "basemap.mbtiles");
         var result = BasemapBuilder.Build(index, path, options);
         Console.WriteLine($"{result.Path}: {result.TileCount} tiles, z{options.MinZoom}–{options.MaxZoom}, {result.Elapsed.TotalSeconds:0.0} s");
         return 0;

@@ -41,7 +41,7 @@ internal static class UserCommand
             // The backend, not --db: a PostgreSQL connection string carries its password.
             Console.WriteLine($"Added {role} {name} to the {store.Backend} store.");
             return 0;
-        });
+        }, create: true);
     }
 
     /// <summary>One line from standard input; echo off when it is a terminal.</summary>

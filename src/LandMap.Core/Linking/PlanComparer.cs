@@ -22,4 +22,18 @@ public static class PlanComparer
             .ToList();
         return EntryLinker.Diff(fromYear, toYear, district, Column(fromYear), Column(toYear), decisions);
     }
+
+    /// <summary>The plan years that have a land column in <paramref name="district"/> (every district when null), in order.</summary>
+    public static IReadOnlyList<int> PlanYears(IEnumerable<ExtractedReport> reports, string? district) =>
+        reports.Where(r => (district is null || r.District == district) && r.LandEntries.Count > 0 && r.PlanYear is not null)
+            .Select(r => r.PlanYear!.Value).Distinct().Order().ToList();
+
+    /// <summary>
+    /// Null when <paramref name="year"/> is one of the <paramref name="planYears"/> of <see cref="PlanYears"/>; else why it
+    /// cannot be compared and which years can. A year without a land column would otherwise make every entry of the
+    /// other year new or dropped. The rule of both <c>landmap diff</c> and <c>/api/plans/diff</c>.
+    /// </summary>
+    public static string? MissingYear(int year, IReadOnlyList<int> planYears, string? district) =>
+        planYears.Contains(year) ? null
+            : $"{district ?? "the reports"} {(district is null ? "have" : "has")} no land column for plan year {year}; use one of: {(planYears.Count > 0 ? string.Join(", ", planYears) : "none")}.";
 }

@@ -37,8 +37,13 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
             if (read.Error is { } error) { Report(new FileImportResult(path, null, error.ToString(), TimeSpan.Zero)); continue; }
             try
             {
-                extracted.Add((path, ReportExtractor.Extract(read.Text!), ReportImport.HashOf(await File.ReadAllBytesAsync(path, cancellationToken)),
-                    string.Join('\n', read.Text!.Lines)));
+                var report = ReportExtractor.Extract(read.Text!);
+                if (ReportRecognition.WhyNotAReport(report) is { } notAReport)
+                {
+                    Report(new FileImportResult(path, null, $"{path}: {notAReport}", TimeSpan.Zero));
+                    continue;
+                }
+                extracted.Add((path, report, ReportImport.HashOf(await File.ReadAllBytesAsync(path, cancellationToken)), string.Join('\n', read.Text!.Lines)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

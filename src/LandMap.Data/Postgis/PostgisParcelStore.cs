@@ -36,6 +36,13 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     protected override IReadOnlyList<Migration> Migrations => PostgisSchema.Migrations;
 
     /// <inheritdoc />
+    protected override string SchemaExistsSql =>
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'";
+
+    /// <inheritdoc />
+    protected override string StoreName => _where;
+
+    /// <inheritdoc />
     protected override DbConnection NewConnection() => _dataSource.CreateConnection();
 
     /// <inheritdoc />

@@ -73,12 +73,20 @@ public abstract partial class SqlParcelStore : IParcelStore
     /// <summary>The exception to throw for a database failure, or null to let it through.</summary>
     protected abstract StoreException? Translate(Exception exception);
 
-    /// <summary>Opens the store: connects and applies pending migrations.</summary>
-    internal async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>True when the database already holds a LandMap schema (its <c>schema_version</c> table).</summary>
+    protected abstract string SchemaExistsSql { get; }
+
+    /// <summary>The database as messages name it (a file, or host and database: never a password).</summary>
+    protected abstract string StoreName { get; }
+
+    /// <summary>Opens the store: connects and applies pending migrations; without <paramref name="create"/> a database holding no LandMap schema is refused.</summary>
+    internal async Task InitializeAsync(bool create, CancellationToken cancellationToken)
     {
         SchemaVersion = await InTransactionAsync(async (c, t) =>
         {
             if (MigrationLockSql is { } lockSql) await Command(c, t, lockSql).ExecuteNonQueryAsync(cancellationToken);
+            if (!create && Convert.ToInt64(await Command(c, t, SchemaExistsSql).ExecuteScalarAsync(cancellationToken)) == 0)
+                throw new StoreException(StoreErrorKind.NotFound, ParcelStoreFactory.NoStoreMessage(StoreName, $"{StoreName} holds no LandMap store"));
             await Command(c, t, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
                 .ExecuteNonQueryAsync(cancellationToken);
             var current = Convert.ToInt32(await Command(c, t, "SELECT COALESCE(MAX(version), 0) FROM schema_version").ExecuteScalarAsync(cancellationToken));

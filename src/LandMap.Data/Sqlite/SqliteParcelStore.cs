@@ -38,6 +38,12 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     protected override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
 
     /// <inheritdoc />
+    protected override string SchemaExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+
+    /// <inheritdoc />
+    protected override string StoreName => DisplayName;
+
+    /// <inheritdoc />
     protected override DbConnection NewConnection() => new SqliteConnection(_connectionString);
 
     /// <inheritdoc />

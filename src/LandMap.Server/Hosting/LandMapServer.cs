@@ -13,6 +13,8 @@ using LandMap.Server.Review;
 using LandMap.Server.Tiles;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace LandMap.Server.Hosting;
 
@@ -26,10 +28,26 @@ public static class LandMapServer
         ["--db"] = $"{ServerOptions.Section}:Database",
     };
 
+    /// <summary>
+    /// Logging defaults, beneath appsettings, environment (<c>Logging__LogLevel__…</c>) and command line: the framework's
+    /// per-request lines (about 740 bytes a request at Information) and start-up chatter at Warning,
+    /// so that the started line with the URL is the last one. The access log — one line per request — is
+    /// <c>Logging:LogLevel:Microsoft.AspNetCore.HttpLogging</c> = Information.
+    /// </summary>
+    private static readonly Dictionary<string, string?> LoggingDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         builder.Configuration.AddCommandLine(args, Switches);
+        // One line per entry (an access log line stays one line, and a log is easy to grep).
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         configure?.Invoke(builder);
 
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +55,11 @@ public static class LandMapServer
         // Loopback only: the map is for the reviewer's own machine, never the office network.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
+        builder.Services.AddHttpLogging(log =>
+        {
+            log.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            log.CombineLogs = true;
+        });
         builder.Services.AddLandMapProblems();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -53,6 +76,8 @@ public static class LandMapServer
         builder.Services.AddSingleton<DistrictExtents>();
 
         var app = builder.Build();
+        // Does nothing (one level check) unless the access log is turned on.
+        app.UseHttpLogging();
         app.UseLandMapProblems();
         app.UseLandMapAccess();
         app.MapOpenApi();
@@ -78,7 +103,14 @@ public static class LandMapServer
 
     private static void PrintUrl(WebApplication app)
     {
-        if (Url(app) is { } url) Console.WriteLine($"LandMap 地图已启动: {url}  (Ctrl+C 停止)");
+        if (Url(app) is not { } url) return;
+        // Last and set apart: the one line a user looks for. The console logger writes on its own thread, so the entries
+        // logged during start-up (the reports imported into a new store) may still be queued: let them go first.
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Console.WriteLine($"{Environment.NewLine}LandMap 地图已启动: {url}  (Ctrl+C 停止){Environment.NewLine}");
+        });
     }
 
     /// <summary>Opens (and on first start fills) the store before the first request; it reads no parcels, so start-up does not grow with them.</summary>

@@ -19,7 +19,6 @@ internal sealed class StoreAccess(IOptions<ServerOptions> options, ILogger<Store
 
     private static async Task<IParcelStore> OpenAsync(ServerOptions options, ILogger logger)
     {
-        if (!options.Database.Contains('=') && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder) Directory.CreateDirectory(folder);
         var store = await ParcelStoreFactory.OpenAsync(options.Database);
         if ((await store.ListReportsAsync()).Count == 0)
         {

@@ -47,9 +47,7 @@ internal sealed class PlanLinks(IParcelSource source, ReviewContext review)
 
     /// <summary>The plan years that have a land column in <paramref name="district"/>.</summary>
     public async Task<IReadOnlyList<int>> PlanYearsAsync(string district, CancellationToken cancellationToken) =>
-        (await LinkedAsync(cancellationToken)).Reports
-            .Where(r => r.District == district && r.LandEntries.Count > 0 && r.PlanYear is not null)
-            .Select(r => r.PlanYear!.Value).Distinct().Order().ToList();
+        PlanComparer.PlanYears((await LinkedAsync(cancellationToken)).Reports, district);
 
     /// <summary>The links of a parcel through every plan year, oldest first.</summary>
     public async Task<IReadOnlyList<PlanLinkDto>> AppearancesAsync(ParcelView parcel, CancellationToken cancellationToken)

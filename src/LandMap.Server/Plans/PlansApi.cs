@@ -48,7 +48,7 @@ public static class PlansApi
         var known = years.Count > 0 ? string.Join(", ", years) : "none";
         if (string.IsNullOrWhiteSpace(value)) errors.Add(name, $"{name} is required: a plan year such as 2021 (years with a land column in {district}: {known}).");
         else if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year)) errors.Add(name, $"{name} must be a plan year such as 2021, not '{value}'.");
-        else if (!years.Contains(year)) errors.Add(name, $"{district} has no land column for plan year {year}; use one of: {known}.");
+        else if (PlanComparer.MissingYear(year, years, district) is { } missing) errors.Add(name, missing);
         else return year;
         return 0;
     }

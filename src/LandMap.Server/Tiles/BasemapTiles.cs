@@ -18,7 +18,9 @@ internal sealed class BasemapTiles(IOptions<ServerOptions> options, ILogger<Base
         var path = options.Value.BasemapPath;
         if (!System.IO.File.Exists(path))
         {
-            logger.LogInformation("Building the basemap {Path} from {Gazetteer}", path, options.Value.GazetteerDirectory);
+            // The first start's long step: say so before it, as the server prints nothing else until it is done.
+            logger.LogInformation("Building the basemap {Path} from {Gazetteer}: first start only, this takes up to a few minutes…", path,
+                options.Value.GazetteerDirectory);
             var (gazetteer, load) = GazetteerIndex.LoadDirectory(options.Value.GazetteerDirectory);
             if (gazetteer is null) throw new InvalidOperationException($"The gazetteer could not be loaded: {load}");
             var built = BasemapBuilder.Build(gazetteer, path);

@@ -71,7 +71,9 @@ public static class ReportFileReader
         if (content.Length == 0)
             return ReadResult.Fail(errorName, "empty file");
         var result = reader.Read(fileName, content);
-        return result.Error is { } error ? result with { Error = error with { FileName = errorName } } : result;
+        if (result.Error is { } error) return result with { Error = error with { FileName = errorName } };
+        // A byte-order mark alone, or only blank lines, is as empty as no bytes.
+        return result.Text!.Lines.All(string.IsNullOrWhiteSpace) ? ReadResult.Fail(errorName, "empty file") : result;
     }
 
     private static IReportReader? FindReader(string fileName)

@@ -20,9 +20,16 @@ internal static class GazetteerPublisher
         var target = Path.Combine(folder, name);
         var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
         var backup = Path.Combine(folder, $".{name}.bak");
+        if (!Directory.Exists(folder))
+        {
+            // A new folder would hold the import alone: a one-road gazetteer that geocodes nothing.
+            problems.FileProblem(ImportProblemCode.WriteFailed, name,
+                $"The gazetteer folder {folder} does not exist: an import adds to a gazetteer and never starts one; pass an existing folder such as LandMap's gis-data/gazetteer.");
+            return (null, null);
+        }
+
         try
         {
-            Directory.CreateDirectory(folder);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 GazetteerFileWriter.Write(features, stream);
