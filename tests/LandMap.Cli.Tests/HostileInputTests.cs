@@ -21,6 +21,27 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("features[0].properties.name", stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ExtractWarnsAboutAnEntryNumberAndAnAreaNoNumberHoldsAndGoesOn()
+    {
+        var path = Write("huge.txt", $"""
+            专栏：用地保障重点项目（3个）
+            - 1、甲项目：位于平煤大道东段北侧魏寨村，面积 37 亩。
+            - 2147483648、乙项目：位于建设路东段北侧大营村，面积 40 亩。
+            - 3、丙项目：位于平安大道东段北侧程庄村，面积 1{new string('0', 400)} 亩。
+            """);
+        var (exit, stdout, stderr) = Landmap.Run("extract", path);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}{stderr}");
+        Assert.DoesNotContain("Exception", stdout + stderr, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var report = json.RootElement.GetProperty("reports")[0];
+        Assert.Equal(["甲项目", "丙项目"], report.GetProperty("landEntries").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        var warnings = report.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("line 3:", StringComparison.Ordinal) && w.Contains("2147483648", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("line 4:", StringComparison.Ordinal) && w.Contains("too large", StringComparison.Ordinal));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);
