@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace LandMap.Cli.Tests;
@@ -40,6 +41,50 @@ public sealed class HostileInputTests : IDisposable
         var warnings = report.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Contains(warnings, w => w.StartsWith("line 3:", StringComparison.Ordinal) && w.Contains("2147483648", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith("line 4:", StringComparison.Ordinal) && w.Contains("too large", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("import")]
+    public void ADocxNested30000DeepIsRefusedWithOneLine(string command)
+    {
+        var path = Path.Combine(_folder, "deep.docx");
+        File.WriteAllBytes(path, NestedDocx(30_000));
+        string[] args = command == "import" ? ["import", path, "--db", Path.Combine(_folder, "deep.db")] : ["extract", path];
+
+        var (exit, stdout, stderr) = Landmap.Run(args);
+
+        AssertCleanFailure(exit, stdout, stderr, "deep.docx");
+        Assert.Contains("levels deep", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("deep.docx", StringComparison.Ordinal));
+    }
+
+    /// <summary>A valid .docx whose one paragraph sits inside <paramref name="depth"/> nested content controls (w:sdt).</summary>
+    private static byte[] NestedDocx(int depth)
+    {
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = new StringBuilder();
+        body.Insert(0, "<w:sdt><w:sdtContent>", depth).Append("<w:p><w:r><w:t>专栏：用地保障重点项目</w:t></w:r></w:p>").Insert(body.Length, "</w:sdtContent></w:sdt>", depth);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+            Add("[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>
+                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+                """);
+            Add("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+                """);
+            Add("word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}</w:body></w:document>");
+        }
+        return buffer.ToArray();
     }
 
     private string Write(string name, string text)
