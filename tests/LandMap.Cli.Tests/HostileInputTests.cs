@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using LandMap.Tests.Shared;
 
 namespace LandMap.Cli.Tests;
 
@@ -57,6 +59,32 @@ public sealed class HostileInputTests : IDisposable
         AssertCleanFailure(exit, stdout, stderr, "deep.docx");
         Assert.Contains("levels deep", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("deep.docx", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(160, "truncated")]
+    [InlineData(236, "do not fit")]
+    public async Task ATruncatedOrForgedShapefileIsRefusedQuicklyWithinASmallHeap(int shpBytes, string says)
+    {
+        var path = Path.Combine(_folder, "truncated.zip");
+        File.WriteAllBytes(path, HostileFiles.TruncatedShapefileZip(shpBytes, points: 100_000_000));
+        var clock = Stopwatch.StartNew();
+        // A 256 MiB heap: reading must not allocate from the cut file's counts.
+        using var process = Checkout.StartLandmap(new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" },
+            "gazetteer", "import", path, "--gazetteer", Path.Combine(_folder, "gazetteer"), "--crs", "EPSG:4547", "--kind", "park", "--dry-run");
+        process.StandardInput.Close();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+        }
+        var (stdout, stderr) = (await stdoutTask, await stderrTask);
+
+        AssertCleanFailure(process.ExitCode, stdout, stderr, "truncated.zip");
+        Assert.Contains(says, stdout + stderr, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     /// <summary>A valid .docx whose one paragraph sits inside <paramref name="depth"/> nested content controls (w:sdt).</summary>

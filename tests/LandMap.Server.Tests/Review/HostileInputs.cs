@@ -99,6 +99,9 @@ internal static class HostileInputs
         yield return Upload("GeoJSON bow-tie", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}"), "bowtie.geojson");
         yield return Upload("GeoJSON lone surrogate in properties", Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"\\ud800\","
             + "\"properties\":{\"name\":\"\\ud800\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.77]]]}}]}"), "surrogate.geojson");
+        yield return Upload("Shapefile cut at 160 of 236 bytes, 10^8 points declared", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(), "cut.zip");
+        yield return Upload("Shapefile cut at 148 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(148, points: null), "cut148.zip");
+        yield return Upload("Shapefile cut at 120 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(120, points: null), "cut120.zip");
         yield return Upload("oversized upload (21 MiB)", new byte[21 * 1024 * 1024], "huge.txt");
         yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
         yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
