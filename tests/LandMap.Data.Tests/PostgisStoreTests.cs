@@ -32,6 +32,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
     [PostgisFact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
     [PostgisFact] public Task UsersAndSettings() => CheckUsersAndSettings();
+    [PostgisFact] public Task SessionGenerationMovesOnLogoutPasswordAndRoleChange() => CheckSessionGenerationMovesOnLogoutPasswordAndRoleChange();
     [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [PostgisFact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
     [PostgisFact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();

@@ -20,6 +20,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
     [Fact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();
     [Fact] public Task UsersAndSettings() => CheckUsersAndSettings();
+    [Fact] public Task SessionGenerationMovesOnLogoutPasswordAndRoleChange() => CheckSessionGenerationMovesOnLogoutPasswordAndRoleChange();
     [Fact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [Fact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
     [Fact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
@@ -49,8 +50,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(5L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(5L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(6L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(6L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

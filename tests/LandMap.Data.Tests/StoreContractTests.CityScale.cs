@@ -9,8 +9,9 @@ namespace LandMap.Data.Tests;
 public abstract partial class StoreContractTests
 {
     /// <summary>Takes a store back to schema 4 (what LandMap before public ids left), for upgrade tests.</summary>
+    // Back to schema 4: also drops what schema 6 added.
     protected const string Schema5Rollback =
-        "DROP INDEX parcels_public_id_current; DROP INDEX parcels_public_id; DROP INDEX land_entries_land_use; DROP TABLE store_changes; " +
+        "ALTER TABLE users DROP COLUMN session_generation; DROP INDEX parcels_public_id_current; DROP INDEX parcels_public_id; DROP INDEX land_entries_land_use; DROP TABLE store_changes; " +
         "ALTER TABLE parcels DROP COLUMN public_id; ALTER TABLE parcels DROP COLUMN is_current; ALTER TABLE parcels DROP COLUMN project_stage; " +
         "ALTER TABLE land_entries DROP COLUMN land_use; ALTER TABLE land_entries DROP COLUMN land_use_name; ALTER TABLE land_entries DROP COLUMN land_use_reason; " +
         "DELETE FROM schema_version WHERE version >= 5";
@@ -152,7 +153,7 @@ public abstract partial class StoreContractTests
 
         var upgraded = await OpenAsync();
 
-        Assert.Equal(5, upgraded.SchemaVersion);
+        Assert.Equal(6, upgraded.SchemaVersion);
         var filled = (await upgraded.QueryParcelsAsync(new ParcelQuery())).OrderBy(p => p.Id).ToList();
         Assert.Equal(imported.Select(p => (p.Id, p.PublicId, p.LandUse, p.LandUseName, p.LandUseReason)),
             filled.Select(p => (p.Id, p.PublicId, p.LandUse, p.LandUseName, p.LandUseReason)));

@@ -18,6 +18,8 @@ public sealed record AreaMention(double AreaMu, AreaQualifier Qualifier, int Ind
 /// <summary>
 /// Finds land areas in 亩, 公顷, 平方米, 万平方米 and 平方公里 and converts them to 亩
 /// (1 亩 = 10000/15 m² exactly; 15 亩 = 1 公顷; 1 km² = 1500 亩). "亩次" is a sown-area count, not land.
+/// A figure too large for a double (1 followed by 400 zeros) is no area: it is left out, and named to the caller
+/// that asks for such figures, so it can warn with the line.
 /// </summary>
 public static partial class AreaParser
 {
@@ -32,7 +34,10 @@ public static partial class AreaParser
     private static partial Regex AreaRegex();
 
     /// <summary>Every area mention in <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<AreaMention> FindAll(string text)
+    public static IReadOnlyList<AreaMention> FindAll(string text) => FindAll(text, null);
+
+    /// <summary>Every area mention in <paramref name="text"/>, in order; figures too large to be a number are added to <paramref name="unreadable"/> as printed.</summary>
+    public static IReadOnlyList<AreaMention> FindAll(string text, ICollection<string>? unreadable)
     {
         var found = new List<AreaMention>();
         foreach (Match m in AreaRegex().Matches(text))
@@ -57,6 +62,11 @@ public static partial class AreaParser
             }
             var start = m.Groups["pre"].Success ? m.Groups["pre"].Index : m.Groups["n1"].Index;
             var end = m.Index + m.Length;
+            if (!double.IsFinite(value * factor))
+            {
+                unreadable?.Add(text[start..end].Trim());
+                continue;
+            }
             found.Add(new AreaMention(Math.Round(value * factor, 4), qualifier, start, end - start, text[start..end].Trim()));
         }
         return found;
@@ -64,6 +74,11 @@ public static partial class AreaParser
 
     /// <summary>The first area mention in <paramref name="text"/>, or null.</summary>
     public static AreaMention? FindFirst(string text) => FindAll(text) is [var first, ..] ? first : null;
+
+    /// <summary>The warning for an entry whose area figure is too large to be a number.</summary>
+    public static string Unreadable(int line, int seq, string name, string figure) =>
+        $"line {line}: entry {seq} ({name}) states an area too large to be a number ({(figure.Length > 24 ? figure[..12] + "…" + figure[^6..] : figure)}); " +
+        "the area is left out — fix the figure in the report";
 
     private static double MuPerUnit(string unit) => unit switch
     {

@@ -125,8 +125,10 @@ public static partial class IndicatorTableParser
             var text = cells[c].Trim();
             if (text.Length == 0 || text is "—" or "-" or "--" or "/" or "——") continue;
             var estimated = text.StartsWith('[');
+            // A figure too large for a double keeps its text but no value (JSON cannot write infinity).
             double? value = LeadingNumberRegex().Match(text) is { Success: true } m
-                ? double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture)
+                && double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture) is var parsed && double.IsFinite(parsed)
+                ? parsed
                 : null;
             values.Add(new IndicatorValue(column.Year, estimated ? "estimate" : column.Kind, text, value, column.Measure));
         }

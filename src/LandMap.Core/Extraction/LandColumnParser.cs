@@ -34,13 +34,14 @@ public static partial class LandColumnParser
         if (headingIndex < 0) return new LandColumnResult(null, [], []);
 
         var heading = lines[headingIndex].Trim();
-        int? declared = DeclaredCountRegex().Match(heading) is { Success: true } m ? int.Parse(m.Groups["n"].Value) : null;
+        int? declared = DeclaredCountRegex().Match(heading) is { Success: true } m && int.TryParse(m.Groups["n"].Value, out var count) ? count : null;
         var warnings = new List<string>();
 
         var firstContent = NextNonBlank(lines, headingIndex + 1);
         var entries = firstContent >= 0 && LandTableReader.TryReadHeader(lines[firstContent]) is { } table
             ? LandTableReader.ReadRows(lines, firstContent + 1, table, warnings)
             : ReadList(lines, headingIndex + 1, warnings);
+        entries = EntryNumbers.RenumberDuplicates(entries, warnings);
 
         if (declared is { } d && d != entries.Count)
         {
@@ -80,6 +81,11 @@ public static partial class LandColumnParser
         void Complete()
         {
             if (pending is null) return;
+            if (pending.Number is { } number && EntryNumbers.Refuse(number, pending.Line, pending.Body, warnings))
+            {
+                pending = null;
+                return;
+            }
             entries.Add(LandEntryParser.Parse(pending.Seq, pending.Body, pending.Triangle, pending.Line, warnings));
             pending = null;
         }
@@ -92,8 +98,9 @@ public static partial class LandColumnParser
             if (start.Success && !SectionHeadingRegex().IsMatch(line))
             {
                 Complete();
-                var seq = start.Groups["num"].Success ? int.Parse(start.Groups["num"].Value) : entries.Count + 1;
-                pending = new PendingEntry(seq, start.Groups["body"].Value.Trim(), start.Groups["tri"].Success, i + 1);
+                var number = start.Groups["num"].Success ? start.Groups["num"].Value : null;
+                var seq = number is null ? entries.Count + 1 : int.TryParse(number, out var printed) ? printed : -1;
+                pending = new PendingEntry(seq, number, start.Groups["body"].Value.Trim(), start.Groups["tri"].Success, i + 1);
             }
             else if (pending is not null && !pending.Body.EndsWith('。') && !SectionHeadingRegex().IsMatch(line))
             {
@@ -108,5 +115,5 @@ public static partial class LandColumnParser
         return entries;
     }
 
-    private sealed record PendingEntry(int Seq, string Body, bool Triangle, int Line);
+    private sealed record PendingEntry(int Seq, string? Number, string Body, bool Triangle, int Line);
 }

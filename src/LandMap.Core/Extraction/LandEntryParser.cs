@@ -23,7 +23,9 @@ public static partial class LandEntryParser
         rest = rest.Trim().TrimEnd('。', '.', '；', ';');
         if (rest.StartsWith("位于")) rest = rest[2..];
 
-        var mentions = AreaParser.FindAll(rest);
+        var unreadable = new List<string>();
+        var mentions = AreaParser.FindAll(rest, unreadable);
+        warnings.AddRange(unreadable.Select(figure => AreaParser.Unreadable(line, seq, name, figure)));
         var main = mentions.Where(a => !InsideBrackets(rest, a.Index) && ClauseOf(rest, a.Index).Contains("面积")).LastOrDefault()
             ?? mentions.Where(a => !InsideBrackets(rest, a.Index)).LastOrDefault();
 
@@ -47,7 +49,7 @@ public static partial class LandEntryParser
                 warnings.Add($"line {line}: entry {seq} ({name}) has parts summing to {sum:0.##} 亩 but states {main.AreaMu:0.##} 亩");
             }
         }
-        if (main is null) warnings.Add($"line {line}: entry {seq} ({name}) states no area");
+        if (main is null && unreadable.Count == 0) warnings.Add($"line {line}: entry {seq} ({name}) states no area");
 
         return new LandEntry
         {

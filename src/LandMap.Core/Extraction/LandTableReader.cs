@@ -45,9 +45,13 @@ public static class LandTableReader
 
             var location = Cell(cells, header.Location);
             var areaCell = Cell(cells, header.Area);
-            var area = AreaOf(areaCell, header.AreaUnit);
-            var seq = int.TryParse(Cell(cells, header.Seq), out var printed) ? printed : entries.Count + 1;
-            if (area is null) warnings.Add($"line {i + 1}: entry {seq} ({name}) states no area");
+            var seqCell = Cell(cells, header.Seq);
+            if (EntryNumbers.Refuse(seqCell, i + 1, name, warnings)) continue;
+            var seq = int.TryParse(seqCell, out var printed) ? printed : entries.Count + 1;
+            var unreadable = new List<string>();
+            var area = AreaOf(areaCell, header.AreaUnit, unreadable);
+            warnings.AddRange(unreadable.Take(1).Select(figure => AreaParser.Unreadable(i + 1, seq, name, figure)));
+            if (area is null && unreadable.Count == 0) warnings.Add($"line {i + 1}: entry {seq} ({name}) states no area");
             entries.Add(new LandEntry
             {
                 Seq = seq,
@@ -67,10 +71,10 @@ public static class LandTableReader
 
     private static string Cell(string[] cells, int index) => index >= 0 && index < cells.Length ? cells[index].Trim() : "";
 
-    private static AreaMention? AreaOf(string cell, string headerUnit)
+    private static AreaMention? AreaOf(string cell, string headerUnit, List<string> unreadable)
     {
         if (cell.Length == 0) return null;
         // A bare figure takes the unit of the header; a figure with its own unit keeps it.
-        return AreaParser.FindFirst(cell) ?? AreaParser.FindFirst(cell + headerUnit);
+        return AreaParser.FindAll(cell, unreadable).FirstOrDefault() ?? AreaParser.FindAll(cell + headerUnit, unreadable).FirstOrDefault();
     }
 }

@@ -69,9 +69,10 @@ public static partial class ProjectProseParser
             {
                 projects.AddRange(found.Select(p => p with { Within = park is not null && !p.Name.Contains(park) && !ParkContext.IsPark(p.Name) ? park : null }));
             }
-            else if (InvestmentRegex().Match(clause.Value.Trim()) is { Success: true } inv && ProjectNames.Split(inv.Groups["name"].Value) is [var only])
+            // An amount too large for a double is no amount (JSON cannot write infinity).
+            else if (InvestmentRegex().Match(clause.Value.Trim()) is { Success: true } inv && ProjectNames.Split(inv.Groups["name"].Value) is [var only]
+                && double.Parse(inv.Groups["n"].Value, CultureInfo.InvariantCulture) is var amount && double.IsFinite(amount))
             {
-                var amount = double.Parse(inv.Groups["n"].Value, CultureInfo.InvariantCulture);
                 projects.Add(new KeyProject
                 {
                     Name = only.Text,

@@ -118,6 +118,20 @@ public sealed class GazetteerLoader(GazetteerLoadOptions? options = null)
         return problems.Count > before ? [] : features;
     }
 
+    // A lone surrogate escape ("\ud800") parses but throws wherever the string is read: refuse the file, naming the member.
+    private static JsonDocument? Checked(JsonDocument document, ReadOnlySpan<byte> json, string fileName, ProblemList problems)
+    {
+        if (Json.JsonStrings.FindInvalid(json) is not { } member)
+        {
+            return document;
+        }
+
+        document.Dispose();
+        problems.Add(GazetteerProblemCode.InvalidJson, fileName, null, null,
+            $"'{member}' is not valid Unicode text (a lone surrogate escape such as \\ud800); fix or remove it.");
+        return null;
+    }
+
     private static JsonDocument? Parse(byte[] bytes, string fileName, ProblemList problems)
     {
         ReadOnlyMemory<byte> json = bytes;
@@ -135,7 +149,7 @@ public sealed class GazetteerLoader(GazetteerLoadOptions? options = null)
 
         try
         {
-            return JsonDocument.Parse(json);
+            return Checked(JsonDocument.Parse(json), json.Span, fileName, problems);
         }
         catch (JsonException first)
         {
@@ -146,7 +160,7 @@ public sealed class GazetteerLoader(GazetteerLoadOptions? options = null)
             {
                 try
                 {
-                    return JsonDocument.Parse(quoted);
+                    return Checked(JsonDocument.Parse(quoted), quoted, fileName, problems);
                 }
                 catch (JsonException)
                 {

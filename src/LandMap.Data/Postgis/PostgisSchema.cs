@@ -79,5 +79,6 @@ internal static class PostgisSchema
         // The decoded text of each report, so a server can read every imported report again, not only the shipped files.
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text text"]),
         StoredFieldsSchema.Postgis,
+        Review.SessionSchema.Postgis,
     ];
 }

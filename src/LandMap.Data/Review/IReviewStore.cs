@@ -17,6 +17,15 @@ public interface IReviewStore
     /// <summary>Creates an account; false (and nothing written) when the name is taken.</summary>
     Task<bool> AddUserAsync(string name, string role, string passwordHash, string actor, CancellationToken cancellationToken = default);
 
+    /// <summary>Ends every session of the account (moves its <see cref="UserAccount.SessionGeneration"/> on), audited as <c>logout</c>; false when there is no such account.</summary>
+    Task<bool> EndSessionsAsync(string name, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the account's password hash and ends its sessions, audited as <c>set-password</c>; false when there is no such account.</summary>
+    Task<bool> SetPasswordAsync(string name, string passwordHash, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the account's role (one of <see cref="UserRole.All"/>) and ends its sessions, audited as <c>set-role</c>; false when there is no such account.</summary>
+    Task<bool> SetRoleAsync(string name, string role, string actor, CancellationToken cancellationToken = default);
+
     /// <summary>The setting <paramref name="key"/>, created with <paramref name="create"/> on first use (the first writer wins).</summary>
     Task<string> GetOrCreateSettingAsync(string key, Func<string> create, CancellationToken cancellationToken = default);
 

@@ -33,7 +33,13 @@ public static class UserRole
 }
 
 /// <summary>A stored account.</summary>
-public sealed record UserAccount(long Id, string Name, string Role, string PasswordHash, DateTime CreatedAt);
+/// <param name="Id">The row id.</param>
+/// <param name="Name">The sign-in name.</param>
+/// <param name="Role">One of <see cref="UserRole.All"/>.</param>
+/// <param name="PasswordHash">The ASP.NET Core Identity hash of the password.</param>
+/// <param name="CreatedAt">When the account was added (UTC).</param>
+/// <param name="SessionGeneration">Moves on at logout, password change and role change; a session token issued at another generation is ended.</param>
+public sealed record UserAccount(long Id, string Name, string Role, string PasswordHash, DateTime CreatedAt, long SessionGeneration = 0);
 
 /// <summary>A parcel's review state: its version (the ETag) and status.</summary>
 public sealed record ReviewState(long ParcelId, string? District, int? PlanYear, int Seq, int Version, string Status, string? Reason);

@@ -12,9 +12,9 @@ public abstract partial class SqlParcelStore : IReviewStore
     public Task<UserAccount?> FindUserAsync(string name, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async c =>
         {
-            await using var r = await Command(c, null, "SELECT id, name, role, password_hash, created_at FROM users WHERE name = @n", ("n", name))
+            await using var r = await Command(c, null, "SELECT id, name, role, password_hash, created_at, session_generation FROM users WHERE name = @n", ("n", name))
                 .ExecuteReaderAsync(cancellationToken);
-            return await r.ReadAsync(cancellationToken) ? new UserAccount(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), Time(r, 4)) : null;
+            return await r.ReadAsync(cancellationToken) ? new UserAccount(Long(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), Time(r, 4), Long(r, 5)) : null;
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -26,6 +26,35 @@ public abstract partial class SqlParcelStore : IReviewStore
                 ("n", name), ("r", role), ("h", passwordHash), ("at", DateTime.UtcNow)).ExecuteScalarAsync(cancellationToken);
             if (id is null or DBNull) return false;
             await AuditAsync(c, t, actor, "add-user", "user", Convert.ToInt64(id), new { name, role }, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> EndSessionsAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(name, actor, "logout", null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> SetPasswordAsync(string name, string passwordHash, string actor, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(name, actor, "set-password", "password_hash", passwordHash, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> SetRoleAsync(string name, string role, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!UserRole.All.Contains(role)) throw new ArgumentOutOfRangeException(nameof(role), role, $"The role must be one of {string.Join(", ", UserRole.All)}.");
+        return ChangeUserAsync(name, actor, "set-role", "role", role, cancellationToken);
+    }
+
+    // Every change that must end the account's sessions moves session_generation on in the same statement.
+    private Task<bool> ChangeUserAsync(string name, string actor, string action, string? column, string? value, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (c, t) =>
+        {
+            var id = column is null
+                ? await Command(c, t, "UPDATE users SET session_generation = session_generation + 1 WHERE name = @n RETURNING id", ("n", name))
+                    .ExecuteScalarAsync(cancellationToken)
+                : await Command(c, t, $"UPDATE users SET {column} = @v, session_generation = session_generation + 1 WHERE name = @n RETURNING id", ("n", name), ("v", value))
+                    .ExecuteScalarAsync(cancellationToken);
+            if (id is null or DBNull) return false;
+            await AuditAsync(c, t, actor, action, "user", Convert.ToInt64(id), column == "role" ? new { name, role = value } : new { name }, cancellationToken);
             return true;
         }, cancellationToken);
 

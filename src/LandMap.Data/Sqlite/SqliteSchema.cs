@@ -85,5 +85,6 @@ internal static class SqliteSchema
         // The decoded text of each report, so a server can read every imported report again, not only the shipped files.
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text TEXT"]),
         StoredFieldsSchema.Sqlite,
+        Review.SessionSchema.Sqlite,
     ];
 }

@@ -19,7 +19,8 @@ public static class AuthApi
             .WithSummary("{\"user\",\"password\"} → {\"token\"}: send it as Authorization: Bearer … on every API call.");
         group.MapPost("/login", LoginAsync).RequireRateLimiting(AccessSetup.LoginLimit)
             .WithSummary("Starts a cookie session (HttpOnly, Secure, SameSite=Strict); returns the csrfToken for the X-CSRF-Token header of writes.");
-        group.MapPost("/logout", Logout).WithSummary("Ends the cookie session.");
+        group.MapPost("/logout", LogoutAsync)
+            .WithSummary("Ends the session: the cookie is deleted and every token of the account (cookie or bearer) stops working.");
         group.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("Who is signed in, with the session's csrfToken.");
         return routes;
     }
@@ -29,7 +30,7 @@ public static class AuthApi
     {
         var (user, problem) = await SignInAsync(http, review, options.Value, logs, cancellationToken);
         if (problem is not null) return problem;
-        var (token, claims) = await tokens.IssueAsync(user!.Name, user.Role, cancellationToken);
+        var (token, claims) = await tokens.IssueAsync(user!.Name, user.Role, user.SessionGeneration, cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, user.Name, user.Role, claims.ExpiresAt));
     }
 
@@ -38,7 +39,7 @@ public static class AuthApi
     {
         var (user, problem) = await SignInAsync(http, review, options.Value, logs, cancellationToken);
         if (problem is not null) return problem;
-        var (token, claims) = await tokens.IssueAsync(user!.Name, user.Role, cancellationToken);
+        var (token, claims) = await tokens.IssueAsync(user!.Name, user.Role, user.SessionGeneration, cancellationToken);
         http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, token, new CookieOptions
         {
             HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = "/", Expires = claims.ExpiresAt, IsEssential = true,
@@ -46,8 +47,14 @@ public static class AuthApi
         return TypedResults.Ok(new SessionResponse(user.Name, user.Role, await tokens.CsrfTokenAsync(claims.SessionId, cancellationToken), claims.ExpiresAt));
     }
 
-    private static NoContent Logout(HttpContext http)
+    /// <summary>
+    /// Tokens are signed claims, not server state, so deleting the cookie alone would leave a copied cookie valid for
+    /// hours: logout moves the account's session generation on, which ends all its sessions, on every server.
+    /// </summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext http, ReviewContext review, CancellationToken cancellationToken)
     {
+        if (http.User.Identity is { IsAuthenticated: true, Name: { } name })
+            await (await review.StoreAsync(cancellationToken)).EndSessionsAsync(name, name, cancellationToken);
         http.Response.Cookies.Delete(SessionAuthenticationHandler.CookieName, new CookieOptions { Secure = true, SameSite = SameSiteMode.Strict, Path = "/" });
         return TypedResults.NoContent();
     }

@@ -7,15 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace LandMap.Server.Auth;
 
-/// <summary>The claims a session token carries.</summary>
-public sealed record SessionClaims(string User, string Role, string SessionId, DateTimeOffset ExpiresAt);
+/// <summary>The claims a session token carries; <paramref name="Generation"/> is the account's session generation when it was issued.</summary>
+public sealed record SessionClaims(string User, string Role, string SessionId, DateTimeOffset ExpiresAt, long Generation = 0);
 
 /// <summary>
 /// Bearer tokens and cookie sessions as HMAC-SHA256-signed claims: <c>lm1.{base64url JSON}.{base64url MAC}</c>. The
 /// 256-bit key is created on first start and kept in the store (store_settings), so tokens survive restarts and work
 /// on every server sharing a PostGIS store, without a key ring folder to back up (why not Data Protection). Anyone who
 /// can read the store can mint tokens, but such a person can change the data directly anyway. The role in the
-/// token is a hint: every request reloads the account, so a removed or downgraded user loses access at once.
+/// token is a hint: every request reloads the account, so a removed or downgraded user loses access at once, and a
+/// token of an earlier session generation (before a logout, password or role change) is refused. A token is accepted
+/// only in the spelling it was issued in: the signature is compared as its canonical base64url text, so appended
+/// padding or other spellings of the same bytes are refused.
 /// </summary>
 internal sealed class SessionTokens(ReviewContext review, IOptions<AccessOptions> options, TimeProvider time)
 {
@@ -23,10 +26,10 @@ internal sealed class SessionTokens(ReviewContext review, IOptions<AccessOptions
     private const int MaxTokenLength = 2048;
     private Task<byte[]>? _key;
 
-    public async Task<(string Token, SessionClaims Claims)> IssueAsync(string user, string role, CancellationToken cancellationToken)
+    public async Task<(string Token, SessionClaims Claims)> IssueAsync(string user, string role, long generation, CancellationToken cancellationToken)
     {
         var claims = new SessionClaims(user, role, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            time.GetUtcNow().AddHours(options.Value.SessionHours));
+            time.GetUtcNow().AddHours(options.Value.SessionHours), generation);
         var payload = WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(claims));
         var key = await KeyAsync(cancellationToken);
         return (Prefix + payload + "." + WebEncoders.Base64UrlEncode(Mac(key, Prefix + payload)), claims);
@@ -41,7 +44,8 @@ internal sealed class SessionTokens(ReviewContext review, IOptions<AccessOptions
         try
         {
             var key = await KeyAsync(cancellationToken);
-            if (!CryptographicOperations.FixedTimeEquals(Mac(key, Prefix + parts[0]), WebEncoders.Base64UrlDecode(parts[1]))) return null;
+            var expected = Encoding.ASCII.GetBytes(WebEncoders.Base64UrlEncode(Mac(key, Prefix + parts[0])));
+            if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[1]))) return null;
             var claims = JsonSerializer.Deserialize<SessionClaims>(WebEncoders.Base64UrlDecode(parts[0]));
             return claims is not null && claims.ExpiresAt > time.GetUtcNow() ? claims : null;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandMap.Core.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,8 +7,9 @@ namespace LandMap.Server.Review;
 
 /// <summary>
 /// Reads a request body with a size cap of its own (Kestrel's per-request feature is set too, but the in-memory test
-/// server has none) and parses JSON at System.Text.Json's default depth of 64. Every failure is a 4xx problem that
-/// says what was wrong, never an exception.
+/// server has none) and parses JSON at System.Text.Json's default depth of 64, then checks every string once
+/// (<see cref="JsonStrings"/>): a lone surrogate escape or bytes that are not UTF-8 parse, but would throw wherever an
+/// endpoint reads the string. Every failure is a 4xx problem that says what was wrong, never an exception.
 /// </summary>
 public static class RequestBody
 {
@@ -45,6 +47,10 @@ public static class RequestBody
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (default, Problem(StatusCodes.Status400BadRequest, "JSON 无效", "The body must be a JSON object."));
+            if (JsonStrings.FindInvalid(bytes, new JsonReaderOptions { MaxDepth = 64 }) is { } member)
+                return (default, Problem(StatusCodes.Status400BadRequest, "JSON 无效",
+                    $"'{member}' is not valid Unicode text (a lone surrogate such as \\ud800, or bytes that are not UTF-8); send UTF-8 text.",
+                    new Dictionary<string, object?> { ["field"] = member }));
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)

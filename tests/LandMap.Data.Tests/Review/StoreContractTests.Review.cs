@@ -86,4 +86,31 @@ public abstract partial class StoreContractTests
         Assert.Contains(await store.ListAuditAsync(), a => a.Action == "login-failed" && a.Actor == "mallory");
         Assert.Contains(await store.ListAuditAsync(), a => a.Action == "add-user" && a.Actor == "cli");
     }
+
+    protected async Task CheckSessionGenerationMovesOnLogoutPasswordAndRoleChange()
+    {
+        var review = IReviewStore.Of(await OpenAsync());
+        Assert.True(await review.AddUserAsync("li.wei", UserRole.Reviewer, "hash-1", "cli"));
+        var first = (await review.FindUserAsync("li.wei"))!.SessionGeneration;
+
+        Assert.True(await review.EndSessionsAsync("li.wei", "li.wei"));
+        var afterLogout = (await review.FindUserAsync("li.wei"))!;
+        Assert.True(afterLogout.SessionGeneration > first);
+
+        Assert.True(await review.SetPasswordAsync("li.wei", "hash-2", "admin"));
+        var afterPassword = (await review.FindUserAsync("li.wei"))!;
+        Assert.Equal("hash-2", afterPassword.PasswordHash);
+        Assert.True(afterPassword.SessionGeneration > afterLogout.SessionGeneration);
+
+        Assert.True(await review.SetRoleAsync("li.wei", UserRole.Admin, "admin"));
+        var afterRole = (await review.FindUserAsync("li.wei"))!;
+        Assert.Equal(UserRole.Admin, afterRole.Role);
+        Assert.True(afterRole.SessionGeneration > afterPassword.SessionGeneration);
+
+        Assert.False(await review.EndSessionsAsync("nobody", "nobody"));
+        Assert.False(await review.SetPasswordAsync("nobody", "hash", "admin"));
+        Assert.False(await review.SetRoleAsync("nobody", UserRole.Admin, "admin"));
+        var audit = await (await OpenAsync()).ListAuditAsync();
+        Assert.All(new[] { "logout", "set-password", "set-role" }, action => Assert.Contains(audit, a => a.Action == action && a.EntityId == afterRole.Id));
+    }
 }

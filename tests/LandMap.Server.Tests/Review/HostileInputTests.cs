@@ -51,6 +51,8 @@ public sealed class HostileInputTests(ReviewApplication app, ITestOutputHelper o
             ("oversized body", new StringContent("{\"user\":\"" + new string('a', 1 << 20) + "\"}", System.Text.Encoding.UTF8, "application/json")),
             ("form instead of JSON", new FormUrlEncodedContent([new("user", "admin"), new("password", "x")])),
             ("user as an object", JsonContent.Create(new { user = new { name = "admin" }, password = "x" })),
+            ("lone surrogate in user", new StringContent("{\"user\":\"\\ud800\",\"password\":\"x\"}", System.Text.Encoding.UTF8, "application/json")),
+            ("lone surrogate in password", new StringContent("{\"user\":\"admin\",\"password\":\"\\udc00\"}", System.Text.Encoding.UTF8, "application/json")),
         };
         var failures = 0;
         foreach (var url in new[] { "/api/auth/token", "/api/auth/login" })
@@ -69,6 +71,20 @@ public sealed class HostileInputTests(ReviewApplication app, ITestOutputHelper o
         Assert.All(before.Where(c => c.Key != "audit_log"), c => Assert.Equal(c.Value, after[c.Key]));
         var added = await app.WithStoreAsync(s => s.ListAuditAsync((int)(after["audit_log"] - before["audit_log"])));
         Assert.All(added, a => Assert.Equal("login-failed", a.Action));
+    }
+
+    [Theory]
+    [InlineData("{\"geometry\":{\"type\":\"Polygon\\ud800\",\"coordinates\":[]}}", "geometry.type")]
+    [InlineData("{\"comment\":\"ok\",\"geometry\":{\"coordinates\":[[[1,2]],[[\"\\udc00\"]]]}}", "geometry.coordinates[1][0][0]")]
+    public async Task InvalidUnicodeIsA400NamingTheMember(string json, string member)
+    {
+        var admin = await app.ClientAsync("admin");
+        using var response = await PutRawAsync(admin, json, await ETagAsync(admin));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(member, problem.GetProperty("field").GetString());
+        Assert.Contains($"'{member}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private void Report(Dictionary<string, int> tried, int failures)

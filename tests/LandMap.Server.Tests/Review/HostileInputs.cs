@@ -53,6 +53,11 @@ internal static class HostileInputs
         yield return Put("truncated JSON", "{\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[113.35,");
         yield return Put("not an object", "[]");
         yield return Put("no geometry", "{\"comment\": \"hi\"}");
+        yield return Put("lone surrogate in comment", "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]},\"comment\":\"\\ud800\"}");
+        yield return PutGeometry("lone surrogate in geometry.type", "{\"type\":\"Polygon\\udc00\",\"coordinates\":[]}");
+        yield return Put("lone surrogate as a member name", "{\"\\ud800\":1,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}");
+        yield return new(Geometry, "bytes that are not UTF-8 in comment", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry",
+            Bytes([.. "{\"comment\":\""u8, 0xFF, 0xFE, .. "\",\"geometry\":{}}"u8], "application/json"), etag));
         yield return new(Geometry, "text/plain body", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry", new StringContent("POLYGON((1 1))"), etag));
         yield return new(Geometry, "If-Match with SQL", (c, _) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry",
             JsonContent.Create(new { geometry = Square() }), null, [("If-Match", $"\"1{Sql}\"")]));
@@ -68,6 +73,9 @@ internal static class HostileInputs
         yield return Post("JSON nested 10^5 deep", "{\"status\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
         yield return Post("oversized body (2 MiB)", "{\"comment\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
         yield return Post("truncated JSON", "{\"status\":\"revi");
+        yield return Post("lone surrogate in status", "{\"status\":\"\\ud800\"}");
+        yield return Post("lone surrogate in reason", "{\"status\":\"rejected\",\"reason\":\"x\\udfff\"}");
+        yield return Post("lone surrogate in comment", "{\"status\":\"reviewed\",\"comment\":\"\\ud800\\ud800\"}");
 
         var txt = SurveyTxt();
         yield return Upload("path traversal ../../etc/passwd.txt", txt, "../../etc/passwd.txt");
@@ -89,6 +97,11 @@ internal static class HostileInputs
         yield return Upload("GeoJSON Point", FeatureCollection("{\"type\":\"Point\",\"coordinates\":[113.35,33.77]}"), "p.geojson");
         yield return Upload("GeoJSON nested 10^5 deep", Encoding.UTF8.GetBytes("{\"type\":" + new string('[', 100_000) + new string(']', 100_000) + "}"), "deep.geojson");
         yield return Upload("GeoJSON bow-tie", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}"), "bowtie.geojson");
+        yield return Upload("GeoJSON lone surrogate in properties", Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"\\ud800\","
+            + "\"properties\":{\"name\":\"\\ud800\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.77]]]}}]}"), "surrogate.geojson");
+        yield return Upload("Shapefile cut at 160 of 236 bytes, 10^8 points declared", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(), "cut.zip");
+        yield return Upload("Shapefile cut at 148 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(148, points: null), "cut148.zip");
+        yield return Upload("Shapefile cut at 120 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(120, points: null), "cut120.zip");
         yield return Upload("oversized upload (21 MiB)", new byte[21 * 1024 * 1024], "huge.txt");
         yield return new(Survey, "JSON instead of multipart", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey", JsonContent.Create(new { file = "x" })));
         yield return new(Survey, "multipart without a file", (c, _) => SendAsync(c, HttpMethod.Post, $"/api/parcels/{ParcelId}/survey",
@@ -116,6 +129,9 @@ internal static class HostileInputs
         yield return Link("JSON nested 10^5 deep", "{\"from\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
         yield return Link("oversized body (2 MiB)", "{\"comment\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
         yield return Link("truncated JSON", "{\"district\":\"卫东");
+        yield return Link("lone surrogate in district", $"{{\"district\":\"卫东区\\ud800\",{from},{to},\"decision\":\"break\"}}");
+        yield return Link("lone surrogate in decision", $"{{\"district\":\"卫东区\",{from},{to},\"decision\":\"\\udc00\"}}");
+        yield return Link("lone surrogate in comment", $"{{\"district\":\"卫东区\",{from},{to},\"decision\":\"break\",\"comment\":\"\\ud800\"}}");
 
         yield return Get(Queue, "status with SQL", $"/api/review/queue?status={Uri.EscapeDataString(Sql)}");
         yield return Get(Queue, "limit with SQL", $"/api/review/queue?limit={Uri.EscapeDataString("1;" + Sql)}");
@@ -124,6 +140,13 @@ internal static class HostileInputs
         yield return Get(Reads, "tile %2e%2e path", "/tiles/basemap/%2e%2e/%2e%2e/1.pbf");
         yield return Get(Reads, "tile ..%2f in y", "/tiles/basemap/14/1/..%2f..%2flandmap.db.pbf");
         yield return Get(Reads, "history id with SQL", $"/api/parcels/{Uri.EscapeDataString("1 OR 1=1")}/history");
+    }
+
+    private static ByteArrayContent Bytes(byte[] body, string contentType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return content;
     }
 
     private static string Jagged(int vertices, bool compact)

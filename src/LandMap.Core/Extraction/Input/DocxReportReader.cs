@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -8,11 +10,17 @@ namespace LandMap.Core.Extraction.Input;
 /// <summary>
 /// Reads Word .docx reports: the body's paragraphs and tables in document order. A paragraph is one
 /// line (a manual line break starts another); a table row is one line with its cells separated by tabs.
+/// Before the Open XML SDK sees the package, every XML part is scanned with a streaming reader: elements nested deeper
+/// than <see cref="MaxNesting"/> are refused, as the SDK (and the reading below) recurses per level and a 4 KB file of
+/// 30,000 nested content controls would overflow the stack, which no catch can handle.
 /// </summary>
 public sealed class DocxReportReader : IReportReader
 {
     // A zip can inflate far beyond its size; cap the XML the SDK will load from one part.
     private const long MaxCharactersInPart = 64L * 1024 * 1024;
+
+    /// <summary>The deepest element nesting read; Word's own documents stay far below (tables in tables, content controls).</summary>
+    public const int MaxNesting = 256;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
@@ -37,6 +45,8 @@ public sealed class DocxReportReader : IReportReader
 
     private static ReadResult ReadDocument(string fileName, byte[] content)
     {
+        if (TooDeep(content) is { } part)
+            return ReadResult.Fail(fileName, $"not a usable .docx: {part} nests elements more than {MaxNesting} levels deep; save the document again from Word");
         using var stream = new MemoryStream(content, writable: false);
         var settings = new OpenSettings { MaxCharactersInPart = MaxCharactersInPart };
         WordprocessingDocument document;
@@ -61,6 +71,29 @@ public sealed class DocxReportReader : IReportReader
                 ? ReadResult.Fail(fileName, "the document has no text")
                 : ReadResult.Ok(new ReportText(fileName, lines, "docx"));
         }
+    }
+
+    /// <summary>The first XML part nesting elements deeper than <see cref="MaxNesting"/>, or null (also when the zip is unreadable: the SDK says why).</summary>
+    private static string? TooDeep(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharactersInPart };
+            foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                using var reader = XmlReader.Create(entry.Open(), settings);
+                while (reader.Read())
+                {
+                    if (reader.Depth > MaxNesting) return entry.FullName;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
+        {
+            // Not a zip or not XML: the SDK below gives the error the user sees.
+        }
+        return null;
     }
 
     private static bool IsWordContentType(string contentType) =>

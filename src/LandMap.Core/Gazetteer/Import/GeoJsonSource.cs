@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using LandMap.Core.Crs;
+using LandMap.Core.Json;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -239,7 +240,7 @@ public sealed partial class GeoJsonSource : IGazetteerSource
 
         try
         {
-            return JsonDocument.Parse(json);
+            return Checked(JsonDocument.Parse(json), json.Span, file, problems);
         }
         catch (JsonException first)
         {
@@ -248,7 +249,7 @@ public sealed partial class GeoJsonSource : IGazetteerSource
             {
                 try
                 {
-                    return JsonDocument.Parse(quoted);
+                    return Checked(JsonDocument.Parse(quoted), quoted, file, problems);
                 }
                 catch (JsonException)
                 {
@@ -259,6 +260,19 @@ public sealed partial class GeoJsonSource : IGazetteerSource
             problems.FileProblem(ImportProblemCode.ReadFailed, file, $"Not valid JSON at line {first.LineNumber + 1}: {first.Message}");
             return null;
         }
+    }
+
+    // A lone surrogate escape ("\ud800") parses but throws wherever the string is read: refuse the file, naming the member.
+    private static JsonDocument? Checked(JsonDocument document, ReadOnlySpan<byte> json, string file, ImportProblems problems)
+    {
+        if (JsonStrings.FindInvalid(json) is not { } member)
+        {
+            return document;
+        }
+
+        document.Dispose();
+        problems.FileProblem(ImportProblemCode.ReadFailed, file, $"'{member}' is not valid Unicode text (a lone surrogate escape such as \\ud800); fix or remove it.");
+        return null;
     }
 
     private static object? Value(JsonElement v) => v.ValueKind switch

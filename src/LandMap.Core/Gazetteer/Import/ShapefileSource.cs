@@ -9,7 +9,8 @@ namespace LandMap.Core.Gazetteer.Import;
 /// Reads an Esri Shapefile: a .shp with its .dbf, .prj and .cpg siblings (any letter case), or a .zip holding
 /// one or more (checked by <see cref="ShapefileArchive"/> before anything is decompressed; <c>--layer</c> picks
 /// one by stem). The CRS comes from the .prj (or <see cref="GazetteerImportOptions.Crs"/>; a file with neither
-/// fails), the DBF encoding from <see cref="DbfEncoding"/>.
+/// fails), the DBF encoding from <see cref="DbfEncoding"/>. The .shp is checked against its own length first
+/// (<see cref="ShpLayout"/>), so a truncated or forged file cannot make the reader allocate from its counts.
 /// </summary>
 public sealed class ShapefileSource : IGazetteerSource
 {
@@ -66,6 +67,12 @@ public sealed class ShapefileSource : IGazetteerSource
         }
 
         encodings.Add(encodingName);
+        if (ShpLayout.Check(layer.Shp, options.MaxVerticesPerFeature) is { } layout)
+        {
+            problems.Add(layout.Code, where, layout.Record, null, null, layout.Message);
+            return;
+        }
+
         var readerOptions = new ShapefileReaderOptions
         {
             Encoding = encoding,
