@@ -40,7 +40,10 @@ public interface IParcelStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<ParcelRecord> StreamParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>The <see cref="ParcelFingerprint"/> of the parcels matching <paramref name="query"/> (its limit, offset and sort ignored).</summary>
+    /// <summary>
+    /// The <see cref="ParcelFingerprint"/> of the parcels matching <paramref name="query"/>: with a sort other than
+    /// <see cref="ParcelSort.None"/>, of the first <see cref="ParcelQuery.Limit"/> in that order (what a tile keeps), else of every match.
+    /// </summary>
     Task<string> FingerprintParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>How many parcels of current reports match <paramref name="query"/> (its limit and offset ignored).</summary>

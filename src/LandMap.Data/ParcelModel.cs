@@ -123,6 +123,8 @@ public enum ParcelSort
     ConfidenceAscending,
     /// <summary>Whatever order the store finds them in (no sort): for tiles, which order features themselves.</summary>
     None,
+    /// <summary>By the area of the current outline, largest first (points and unresolved last): what a map keeps when it must drop some.</summary>
+    OutlineAreaDescending,
 }
 
 /// <summary>A filter over parcels of current reports; every set member narrows the result.</summary>

@@ -5,13 +5,14 @@ public sealed partial class PostgisParcelStore : IParcelTileEncoder
     // Web Mercator's circumference: a z-level tile is this / 2^z metres wide.
     private const double MercatorWorldMetres = 40_075_016.685_578_49;
     private const int MvtExtent = 4096;
-    // How often an over-cap tile is rebuilt with a 4× higher polygon floor before it is served as it is.
+    // How often an over-cap tile is rebuilt with half as many parcels (the largest) before it is served as it is.
     private const int MaxCapRetries = 6;
 
     /// <inheritdoc />
     /// <remarks>
     /// The same filter SQL as every parcel query (<see cref="Sql.SqlParcelStore.Filter"/>), so the tile shows exactly
-    /// what a query of its box returns. Attributes as <c>LandMap.Tiles.Sources.ParcelTileSource</c> writes them; MVT has
+    /// what a query of its box returns, at most the filter's limit of them, the largest first (as a query sorted by
+    /// <see cref="ParcelSort.OutlineAreaDescending"/> returns them). Attributes as <c>LandMap.Tiles.Sources.ParcelTileSource</c> writes them; MVT has
     /// no null, and ST_AsMVT leaves a NULL attribute out as NetTopologySuite's path does.
     /// </remarks>
     public Task<EncodedParcelTile> EncodeParcelTileAsync(ParcelTileRequest request, CancellationToken cancellationToken = default) =>
@@ -28,22 +29,25 @@ public sealed partial class PostgisParcelStore : IParcelTileEncoder
                          p.project_stage AS "projectStage", g.geom AS wgs84, p.id AS row_id, {ParcelFingerprint.SqlRow} AS fingerprint_row
                   {ParcelFrom}
                   {where}
+                  ORDER BY {OutlineAreaOrder} LIMIT @budget
                 )
                 SELECT
                   (SELECT ST_AsMVT(t, @layer, {MvtExtent}, 'geom', 'fid') FROM (
                      SELECT fid, id, name, seq, status, confidence, "planYear", district, "landUse", "reviewStatus", "areaMu", "areaMuComputed", "projectStage",
                             ST_AsMVTGeom(m.geom, ST_TileEnvelope(@z, @x, @y), {MvtExtent}, @buffer, true) AS geom
-                     FROM selected CROSS JOIN LATERAL (SELECT ST_Transform(wgs84, 3857) AS geom) m
+                     FROM (SELECT * FROM selected ORDER BY COALESCE("areaMuComputed", 0) DESC, row_id LIMIT @keep) s
+                     CROSS JOIN LATERAL (SELECT ST_Transform(wgs84, 3857) AS geom) m
                      WHERE GeometryType(wgs84) NOT IN ('POLYGON', 'MULTIPOLYGON') OR ST_Area(m.geom) >= @min_area) t
                    WHERE t.geom IS NOT NULL),
                   (SELECT string_agg(fingerprint_row, ',' ORDER BY row_id) FROM selected)
                 """;
             var pixel = MercatorWorldMetres / Math.Pow(2, request.Z) / 256;
             var floor = request.MinPolygonAreaPixels * pixel * pixel;
-            for (var attempt = 0; ; attempt++)
+            var budget = request.Filter.Limit;
+            for (var (attempt, keep) = (0, budget); ; attempt++, keep /= 2)
             {
                 var command = Command(c, null, sql, [.. parameters, ("layer", request.LayerName), ("z", request.Z), ("x", request.X), ("y", request.Y),
-                    ("buffer", request.BufferUnits), ("min_area", floor)]);
+                    ("buffer", request.BufferUnits), ("min_area", floor), ("budget", budget), ("keep", keep)]);
                 byte[] tile;
                 string rows;
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -52,10 +56,9 @@ public sealed partial class PostgisParcelStore : IParcelTileEncoder
                     tile = reader.IsDBNull(0) ? [] : (byte[])reader.GetValue(0);
                     rows = reader.IsDBNull(1) ? "" : reader.GetString(1);
                 }
-                // Drop the smallest polygons until the tile fits, as the NetTopologySuite path does feature by feature.
-                if (tile.Length <= request.MaxBytes || attempt == MaxCapRetries)
+                // Keep half as many (the largest) until the tile fits, as the NetTopologySuite path drops the smallest first.
+                if (tile.Length <= request.MaxBytes || attempt == MaxCapRetries || keep <= 1)
                     return new EncodedParcelTile(tile, rows.Length == 0 ? ParcelFingerprint.Empty : ParcelFingerprint.Of(rows.Split(',')));
-                floor = Math.Max(floor, pixel * pixel) * 4;
             }
         }, cancellationToken);
 }

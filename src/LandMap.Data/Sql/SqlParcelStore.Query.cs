@@ -37,6 +37,9 @@ public abstract partial class SqlParcelStore
                NULL, NULL, 0, '[]', 'null', 0, ''
         """ + " " + ParcelFrom;
 
+    // COALESCE: both backends then agree where NULL goes (SQLite sorts it last descending, PostgreSQL first).
+    private protected const string OutlineAreaOrder = "COALESCE(g.area_mu_computed, 0) DESC, p.id";
+
     // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL.
     private static string OrderBy(ParcelSort sort) => sort switch
     {
@@ -44,6 +47,7 @@ public abstract partial class SqlParcelStore
         ParcelSort.AreaDescending => "e.area_mu DESC, p.id",
         ParcelSort.ConfidenceAscending => "g.confidence, p.id",
         ParcelSort.None => "",
+        ParcelSort.OutlineAreaDescending => OutlineAreaOrder,
         _ => "r.district, r.plan_year, e.seq, p.id",
     };
 
@@ -104,9 +108,12 @@ public abstract partial class SqlParcelStore
         {
             if (query.Intersects is not null) throw new ArgumentException("A fingerprint is taken of a box, not of an intersects filter.", nameof(query));
             var (where, parameters, _) = Filter(query);
+            // With a sort, the first Limit parcels in that order (what a tile keeps); without, every match.
+            var sql = query.Sort == ParcelSort.None
+                ? $"SELECT {ParcelFingerprint.SqlRow} {ParcelFrom}{where} ORDER BY p.id"
+                : $"SELECT fingerprint_row FROM (SELECT {ParcelFingerprint.SqlRow} AS fingerprint_row, p.id AS row_id {ParcelFrom}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
             var rows = new List<string>();
-            await using var reader = await Command(c, null, $"SELECT {ParcelFingerprint.SqlRow} {ParcelFrom}{where} ORDER BY p.id", [.. parameters])
-                .ExecuteReaderAsync(cancellationToken);
+            await using var reader = await Command(c, null, sql, [.. parameters, ("limit", query.Limit)]).ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add(reader.GetString(0));
             return ParcelFingerprint.Of(rows);
         }, cancellationToken);

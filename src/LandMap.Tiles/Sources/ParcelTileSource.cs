@@ -9,7 +9,8 @@ namespace LandMap.Tiles.Sources;
 /// are the parcels' public ids. A PostGIS store encodes the tile in the database (<see cref="IParcelTileEncoder"/>,
 /// <c>ST_AsMVT</c>); any other store streams the parcels meeting the tile's clip box through its spatial index
 /// (SQLite R*Tree) and <see cref="MvtEncoder"/> encodes them. Either way polygons under the zoom's pixel are left out
-/// in SQL, before they are read, so a low-zoom tile of a city reads the parcels it can show and not the rest.
+/// in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn, so a low-zoom tile over a city stays
+/// within its size cap; the database still ranks every parcel of the box to choose them.
 /// The source's version is the store's change counter; a tile's version is the <see cref="ParcelFingerprint"/> of the
 /// parcels it selects, so every server on the store agrees on both, and a write changes only the tiles it touched.
 /// Thread-safe (the store is).
@@ -19,17 +20,31 @@ public sealed class ParcelTileSource : ITileSource
     /// <summary>The MVT layer name, also the source's default id.</summary>
     public const string LayerName = "parcels";
 
+    /// <summary>
+    /// The most parcels one tile holds, the largest kept: what a 500 KB tile can carry at about 50 bytes a parcel, and a
+    /// bound on what a low-zoom tile over a dense city reads (a z10 tile may cover hundreds of thousands).
+    /// </summary>
+    public const int MaxFeatures = ParcelQuery.MaxLimit;
+
     private const double MercatorWorldMetres = 40_075_016.685_578_49;
     private const double SquareMetresPerMu = 10_000.0 / 15;
 
     private readonly IParcelStore _store;
+    private readonly int _maxFeatures;
     private readonly MvtEncoder _encoder;
 
-    /// <summary>A source over <paramref name="store"/>; <paramref name="options"/> default to <see cref="MvtEncoderOptions.Default"/>.</summary>
-    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName)
+    /// <summary>A source over a store's parcels.</summary>
+    /// <param name="store">The store (its parcels, its change counter).</param>
+    /// <param name="options">Generalisation and byte cap; <see cref="MvtEncoderOptions.Default"/> when null.</param>
+    /// <param name="id">The source's id in URLs.</param>
+    /// <param name="maxFeatures">The most parcels a tile holds (1 to <see cref="MaxFeatures"/>).</param>
+    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName, int maxFeatures = MaxFeatures)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFeatures, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxFeatures, MaxFeatures);
+        _maxFeatures = maxFeatures;
         _store = store;
         _encoder = new MvtEncoder(options ?? MvtEncoderOptions.Default);
         Id = id;
@@ -85,19 +100,22 @@ public sealed class ParcelTileSource : ITileSource
             return encoded.Mvt.Length == 0 ? TileResult.Empty(encoded.Fingerprint) : new TileResult(encoded.Mvt, false, encoded.Fingerprint);
         }
 
-        var parcels = new List<ParcelRecord>();
-        await foreach (var parcel in _store.StreamParcelsAsync(filter, ct).ConfigureAwait(false)) parcels.Add(parcel);
+        var parcels = await _store.QueryParcelsAsync(filter, ct).ConfigureAwait(false);
         var version = ParcelFingerprint.Of(parcels);
         if (parcels.Count == 0) return TileResult.Empty(version);
         var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new Feature(p.Geometry, Attributes(p))).ToList())]).Bytes;
         return bytes.Length == 0 ? TileResult.Empty(version) : new TileResult(bytes, false, version);
     }
 
-    /// <summary>The parcels a tile draws: published, placed, meeting its clip box, not under the zoom's pixel; what a map reads of them.</summary>
+    /// <summary>
+    /// The parcels a tile draws: published, placed, meeting its clip box, not under the zoom's pixel, and at most
+    /// the source's limit of them (<see cref="MaxFeatures"/> at most), the largest; what a map reads of them.
+    /// </summary>
     private ParcelQuery Filter(TileAddress tile) => new()
     {
         BoundingBox = MvtEncoder.ClipEnvelope(tile, _encoder.Options), ExcludeRejected = true, IncludeUnresolved = false,
-        MapFieldsOnly = true, Sort = ParcelSort.None, MinAreaMuComputed = AreaFloorMu(tile, _encoder.Options.MinPolygonAreaPixels),
+        MapFieldsOnly = true, Sort = ParcelSort.OutlineAreaDescending, Limit = _maxFeatures,
+        MinAreaMuComputed = AreaFloorMu(tile, _encoder.Options.MinPolygonAreaPixels),
     };
 
     /// <summary>

@@ -68,6 +68,12 @@ public sealed class ParcelTileSourceTests
     }
 
     [Fact]
+    public Task SqliteTileKeepsTheLargestParcelsUpToItsLimit() => WithStore(SqliteDb(), CheckTileKeepsTheLargestParcelsUpToItsLimit);
+
+    [PostgisFact]
+    public Task PostgisTileKeepsTheLargestParcelsUpToItsLimit() => WithPostgis(CheckTileKeepsTheLargestParcelsUpToItsLimit);
+
+    [Fact]
     public void AreaFloorLeavesTheEncodersDecisionAlone()
     {
         // The SQL floor must never drop a polygon the encoder would keep: at any zoom and latitude, a polygon of exactly
@@ -138,6 +144,28 @@ public sealed class ParcelTileSourceTests
         Assert.Equal(far, await source.GetTileVersionAsync(farTile, default));
         var north = TileAddress.At(moved.Centroid.X, moved.Centroid.Y, 15);
         Assert.Contains(ids[1], Decode(await source.GetTileAsync(north, default), north).Keys);
+    }
+
+    private static async Task CheckTileKeepsTheLargestParcelsUpToItsLimit(IParcelStore store)
+    {
+        await FillAsync(store);
+        var limited = new ParcelTileSource(store, maxFeatures: 3);
+        var unlimited = new ParcelTileSource(store);
+        var bitten = 0;
+        foreach (var tile in TileAddress.Covering(new Envelope(Lon, Lon + 0.03, Lat, Lat + 0.003), 13))
+        {
+            // Each tile keeps the three largest outlines of what it would hold without a limit (a point counts as none).
+            var all = Decode(await unlimited.GetTileAsync(tile, default), tile);
+            var largest = all.OrderByDescending(p => p.Value.TryGetValue("areaMuComputed", out var a) ? Convert.ToDouble(a) : 0).ThenBy(p => p.Key)
+                .Take(3).Select(p => p.Key).Order();
+            var kept = await limited.GetTileAsync(tile, default);
+            Assert.Equal(largest, Decode(kept, tile).Keys.Order());
+            if (all.Count > 3) bitten++;
+            // The version the store reads for the tile is that of the parcels kept, so a server's cache agrees with the build.
+            Assert.Equal(kept.Version, await limited.GetTileVersionAsync(tile, default));
+        }
+        Assert.True(bitten > 0, "no tile held more than three parcels");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParcelTileSource(store, maxFeatures: ParcelTileSource.MaxFeatures + 1));
     }
 
     /// <summary>Imports the test column and rejects its last entry; returns the public ids in column order.</summary>
