@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using LandMap.Core.Gazetteer;
-using LandMap.Data;
 using LandMap.Data.Import;
 using LandMap.Server.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LandMap.Server.Tests.Api;
 
@@ -16,33 +12,20 @@ namespace LandMap.Server.Tests.Api;
 public sealed class HostileReportTests : IAsyncLifetime
 {
     private const string File2023 = "卫东区2023年计划（编号重复）.txt";
-    private readonly string _folder = Directory.CreateTempSubdirectory("landmap-hostile-report-").FullName;
-    private WebApplicationFactory<Program>? _server;
+    private readonly ImportedReportsServer _store = new("landmap-hostile-report-");
     private FileImportResult? _imported;
 
     public async Task InitializeAsync()
     {
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.GisData, "reports", "000_3754bd8aaca57094.txt"));
-        var copy = Path.Combine(_folder, File2023);
+        var copy = Path.Combine(_store.Folder, File2023);
         await File.WriteAllTextAsync(copy, text.Replace("- 3、平顶山市鸿运物流仓储项目", "- 2、平顶山市鸿运物流仓储项目", StringComparison.Ordinal));
-        var (gazetteer, _) = GazetteerIndex.LoadDirectory(Path.Combine(RepositoryPaths.GisData, "gazetteer"));
-        await using (var store = await ParcelStoreFactory.OpenAsync(Path.Combine(_folder, "landmap.db")))
-        {
-            _imported = Assert.Single(await new ReportImporter(store, gazetteer!).ImportFilesAsync([copy]));
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _server = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("LandMap:Database", Path.Combine(_folder, "landmap.db"));
-            builder.UseSetting("LandMap:ReportsDirectory", Directory.CreateDirectory(Path.Combine(_folder, "reports")).FullName);
-        });
+        _imported = await _store.ImportAndServeAsync(copy);
     }
 
     public Task DisposeAsync()
     {
-        _server?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _store.Dispose();
         return Task.CompletedTask;
     }
 
@@ -50,7 +33,7 @@ public sealed class HostileReportTests : IAsyncLifetime
     public async Task ADuplicateEntryNumberIsStoredApartWithAWarningAndTheServerStarts()
     {
         Assert.Null(_imported!.Error);
-        var client = _server!.CreateClient();
+        var client = _store.Server.CreateClient();
 
         using var reports = JsonDocument.Parse(await client.GetStringAsync("/api/reports"));
         var report = Assert.Single(reports.RootElement.EnumerateArray());
