@@ -33,9 +33,12 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>The bundled page (index.html, app.js, app.css), copied beside the server by the build.</summary>
     public string WebRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "webroot");
 
-    /// <summary>Tiles kept in memory (built parcel tiles, read basemap tiles); each is a few kilobytes.</summary>
-    [Range(0, 1_000_000)]
-    public int TileCacheSize { get; set; } = 2048;
+    /// <summary>
+    /// Megabytes of tiles kept in memory (built parcel tiles and read basemap tiles, plain and gzip); 0 keeps none. Bounded
+    /// in bytes, not tiles: a low-zoom tile over a city is a hundred times a street's.
+    /// </summary>
+    [Range(0, 16_384)]
+    public int TileCacheMegabytes { get; set; } = 64;
 
     public string BasemapPath => Path.Combine(TilesDirectory, "basemap.mbtiles");
 

@@ -10,13 +10,14 @@ namespace LandMap.Server.Tiles;
 /// The tile sources the server publishes, by id: <c>basemap</c> (the MBTiles file) and <c>parcels</c> (the store's
 /// published parcels; the layers of a store join here). Tiles are cached under the source's version (a store's change
 /// counter, which every server process reads) and keep their own version (for parcels a fingerprint of the rows drawn):
-/// when a write anywhere moves the counter, a tile is rebuilt only if its fingerprint changed. The cache is emptied when
-/// full rather than tracking recency.
+/// when a write anywhere moves the counter, a tile is rebuilt only if its fingerprint changed. The cache is bounded in
+/// bytes (<see cref="ServerOptions.TileCacheMegabytes"/>) and emptied when full rather than tracking recency.
 /// </summary>
 internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOptions<ServerOptions> options)
 {
     private readonly ConcurrentDictionary<(string Source, TileAddress Tile), Entry> _cache = new();
     private IReadOnlyDictionary<string, ITileSource>? _sources;
+    private long _bytes;
 
     /// <summary>Every source by id, in the order <c>GET /tiles</c> lists them.</summary>
     public async Task<IReadOnlyDictionary<string, ITileSource>> SourcesAsync(CancellationToken cancellationToken)
@@ -46,8 +47,15 @@ internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOpt
         }
         var built = new CachedTile(await source.GetTileAsync(tile, cancellationToken));
         // A source without a version cannot be cached; the tile is filed under the source version read before it was built.
-        if (sourceVersion is null || options.Value.TileCacheSize <= 0) return built;
-        if (_cache.Count >= options.Value.TileCacheSize) _cache.Clear();
+        var budget = options.Value.TileCacheMegabytes * 1024L * 1024;
+        if (sourceVersion is null || budget <= 0) return built;
+        // Both forms are kept (browsers take gzip, GDAL and tests the plain bytes), so both count.
+        var size = built.Plain.Length + built.Gzip.Length;
+        if (Interlocked.Add(ref _bytes, size) > budget)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _bytes, size);
+        }
         _cache[key] = new Entry(sourceVersion, built);
         return built;
     }
@@ -55,7 +63,7 @@ internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOpt
     private sealed record Entry(string SourceVersion, CachedTile Tile);
 }
 
-/// <summary>A tile as sources hand it over, with its gzip form made once, when a client first takes gzip.</summary>
+/// <summary>A tile as sources hand it over, with its gzip form made once, when first needed.</summary>
 internal sealed class CachedTile(TileResult result)
 {
     private byte[]? _gzip = result.IsGzip ? result.Data : null;
