@@ -19,7 +19,7 @@ public sealed class HostileInputTests : IDisposable
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"\ud800路","kind":"road"},
              "geometry":{"type":"LineString","coordinates":[[113.35,33.77],[113.36,33.77]]}}]}
             """);
-        var (exit, stdout, stderr) = Landmap.Run("gazetteer", "import", path, "--gazetteer", Path.Combine(_folder, "gazetteer"), "--dry-run");
+        var (exit, stdout, stderr) = Landmap.Run("gazetteer", "import", path, "--gazetteer", Gazetteer(), "--dry-run");
         AssertCleanFailure(exit, stdout, stderr, "surrogate.geojson");
         Assert.Contains("features[0].properties.name", stdout + stderr, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public sealed class HostileInputTests : IDisposable
         var clock = Stopwatch.StartNew();
         // A 256 MiB heap: reading must not allocate from the cut file's counts.
         using var process = Checkout.StartLandmap(new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" },
-            "gazetteer", "import", path, "--gazetteer", Path.Combine(_folder, "gazetteer"), "--crs", "EPSG:4547", "--kind", "park", "--dry-run");
+            "gazetteer", "import", path, "--gazetteer", Gazetteer(), "--crs", "EPSG:4547", "--kind", "park", "--dry-run");
         process.StandardInput.Close();
         var stdoutTask = process.StandardOutput.ReadToEndAsync();
         var stderrTask = process.StandardError.ReadToEndAsync();
@@ -121,6 +121,9 @@ public sealed class HostileInputTests : IDisposable
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return path;
     }
+
+    /// <summary>An existing (empty) gazetteer folder: gazetteer import refuses a missing one before it reads the file.</summary>
+    private string Gazetteer() => Directory.CreateDirectory(Path.Combine(_folder, "gazetteer")).FullName;
 
     internal static void AssertCleanFailure(int exit, string stdout, string stderr, string file)
     {
