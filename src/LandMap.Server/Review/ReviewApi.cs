@@ -48,6 +48,7 @@ internal static class ReviewApi
         return detail?.History.LastOrDefault(v => !v.IsCurrent && v.Geometry is { } g && g.Normalized().EqualsExact(wanted, 1e-9));
     }
 
+    /// <summary>The area of a WGS 84 outline in 亩, measured in the GK zone as everywhere in LandMap.</summary>
     internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.Metric.AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
 
     /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
@@ -60,7 +61,7 @@ internal static class ReviewApi
         if (!json.TryGetProperty("geometry", out var geometry)) return ReviewEndpoints.Invalid("检查请求无效", ["'geometry' (a GeoJSON Polygon or MultiPolygon) is required."]);
         var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
         if (!check.IsValid) return GeometryRefused(check);
-        var areaMu = Core.Crs.Metric.AreaM2(check.Geometry!) / Core.Extraction.AreaParser.SquareMetresPerMu;
+        var areaMu = AreaMu(check.Geometry!);
         return TypedResults.Ok(new OutlineCheckResponse(id, Math.Round(areaMu, 2), await checks.CheckAsync(id, check.Geometry!, cancellationToken)));
     }
 

@@ -1,4 +1,3 @@
-using LandMap.Core.Crs;
 using LandMap.Data.Review;
 using LandMap.Server.Auth;
 using LandMap.Server.Parcels;
@@ -11,7 +10,6 @@ namespace LandMap.Server.Review;
 /// <summary><c>POST /api/parcels/{id}/survey</c>: the surveyed boundary replaces the geometry; the parcel becomes surveyed.</summary>
 internal static class SurveyApi
 {
-    private const double SquareMetresPerMu = 10_000.0 / 15;
     private const double AreaTolerance = 0.05;
 
     public static async Task<Results<Ok<SavedGeometryResponse>, ProblemHttpResult>> UploadAsync(long id, HttpContext http, ReviewContext review,
@@ -50,7 +48,7 @@ internal static class SurveyApi
 
         var warnings = read.Warnings.ToList();
         var stated = parcel.AreaMu;
-        var measured = Metric.AreaM2(check.Geometry!) / SquareMetresPerMu;
+        var measured = ReviewApi.AreaMu(check.Geometry!);
         if (stated is > 0 && Math.Abs(measured - stated.Value) > stated.Value * AreaTolerance)
             warnings.Add($"The surveyed boundary measures {measured:0.#} 亩 but the report states {stated:0.#} 亩 ({(measured / stated.Value - 1) * 100:+0;-0}%).");
 
