@@ -98,7 +98,7 @@ public static partial class IndicatorTableParser
             var name = Cell(cells, header.Name);
             if (name.Length == 0) continue;
             var values = ValuesOf(cells, header);
-            var cleanName = SpaceBetweenHanRegex().Replace(NumberingRegex().Replace(name, ""), "").Trim();
+            var cleanName = ScriptMarkup.Flatten(SpaceBetweenHanRegex().Replace(NumberingRegex().Replace(name, ""), "")).Trim();
             if (values.Count == 0 && Cell(cells, header.Unit).Length == 0)
             {
                 category = cleanName;
@@ -107,7 +107,7 @@ public static partial class IndicatorTableParser
             indicators.Add(new Indicator
             {
                 Name = cleanName,
-                Unit = NullIfEmpty(Cell(cells, header.Unit)),
+                Unit = NullIfEmpty(ScriptMarkup.Flatten(Cell(cells, header.Unit))),
                 Category = category,
                 Values = values,
                 Source = new SourceRef(i + 1, line.Trim()),
