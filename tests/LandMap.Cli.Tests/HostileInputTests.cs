@@ -24,6 +24,34 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("features[0].properties.name", stdout + stderr, StringComparison.Ordinal);
     }
 
+    // Issue 16, point 30: each was imported before (a LineString "park"; a road at 109.5°E, 0.0003°N with a warning).
+    [Theory]
+    [InlineData("ring3.geojson", """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"三点公园","kind":"park"},"geometry":{"type":"Polygon","coordinates":[[[113.30,33.74],[113.31,33.74],[113.30,33.74]]]}}]}""", "has 3 position(s)")]
+    [InlineData("degrees4547.geojson", """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},"features":[{"type":"Feature","properties":{"name":"度数路","kind":"road"},"geometry":{"type":"LineString","coordinates":[[113.30,33.74],[113.31,33.75]]}}]}""", "look like longitude/latitude in degrees")]
+    public void GazetteerImportRefusesGeometriesImpossibleAsDeclared(string file, string json, string says)
+    {
+        var (exit, stdout, stderr) = Landmap.Run("gazetteer", "import", Write(file, json), "--gazetteer", Gazetteer());
+
+        AssertCleanFailure(exit, stdout, stderr, file);
+        Assert.Contains(says, stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Gazetteer()));
+    }
+
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("0")]
+    [InlineData("NaN")]
+    public void GazetteerImportBoundsThePrecision(string precision)
+    {
+        var path = Write("road.geojson", """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"测试路","kind":"road"},"geometry":{"type":"LineString","coordinates":[[113.30,33.74],[113.31,33.75]]}}]}""");
+
+        var (exit, stdout, stderr) = Landmap.Run("gazetteer", "import", path, "--gazetteer", Gazetteer(), "--precision", precision);
+
+        Assert.True(exit == 1, $"exit {exit}\n{stdout}{stderr}");
+        Assert.Contains("--precision must be a number of metres above 0 and at most 10000", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Gazetteer()));
+    }
+
     [Fact]
     public void ExtractWarnsAboutAnEntryNumberAndAnAreaNoNumberHoldsAndGoesOn()
     {

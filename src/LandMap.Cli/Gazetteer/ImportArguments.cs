@@ -8,6 +8,8 @@ namespace LandMap.Cli.Gazetteer;
 /// <summary>Turns the command-line text of <c>gazetteer import</c> into <see cref="GazetteerImportOptions"/>.</summary>
 internal static class ImportArguments
 {
+    internal const double MaxPrecisionM = 10_000;
+
     /// <summary>The options as typed.</summary>
     public sealed record Raw(string Gazetteer, string? Crs, string[] DatumShifts, string? Layer, string? NameField, string? AliasField,
         string? Kind, string? KindField, string? District, string? DistrictField, double Precision, string? Source);
@@ -46,9 +48,10 @@ internal static class ImportArguments
             }
         }
 
-        if (!double.IsFinite(raw.Precision) || raw.Precision <= 0)
+        // A gazetteer feature placed to worse than 10 km says nothing about where a parcel is.
+        if (!double.IsFinite(raw.Precision) || raw.Precision <= 0 || raw.Precision > MaxPrecisionM)
         {
-            error = "--precision must be a positive number of metres.";
+            error = $"--precision must be a number of metres above 0 and at most {MaxPrecisionM:0} (given {raw.Precision}).";
             return null;
         }
 

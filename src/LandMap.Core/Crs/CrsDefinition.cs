@@ -59,6 +59,17 @@ public sealed class CrsDefinition
 
     internal CoordinateSystem CoordinateSystem { get; }
 
+    /// <summary>
+    /// The central meridian in degrees of a Transverse Mercator (Gauss-Krüger) CRS, else null. Such a CRS only holds
+    /// coordinates within a few degrees of it, which is how degrees passed off as metres are caught.
+    /// </summary>
+    public double? TransverseMercatorMeridian =>
+        CoordinateSystem is ProjectedCoordinateSystem { Projection: { } projection }
+        && projection.ClassName.Replace(" ", "_", StringComparison.Ordinal).Equals("Transverse_Mercator", StringComparison.OrdinalIgnoreCase)
+        && projection.GetParameter("central_meridian") is { } meridian
+            ? meridian.Value
+            : null;
+
     internal GeographicCoordinateSystem Geographic => CoordinateSystem switch
     {
         ProjectedCoordinateSystem p => p.GeographicCoordinateSystem,

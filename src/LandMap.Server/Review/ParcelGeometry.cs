@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
@@ -8,7 +9,7 @@ namespace LandMap.Server.Review;
 /// <summary>Why a submitted geometry was refused; the code is part of the 400 body.</summary>
 public enum GeometryProblem
 {
-    NotPolygon, Empty, Malformed, NotANumber, UnclosedRing, TooFewPoints, TooManyVertices, OutOfRange, FarFromDistricts, Invalid,
+    NotPolygon, Empty, Malformed, NotANumber, UnclosedRing, TooFewPoints, TooManyVertices, OutOfRange, FarFromDistricts, Invalid, TooSmall,
 }
 
 /// <summary>A checked geometry, or the problem with it and, for an invalid but fixable polygon, GeometryFixer's repair.</summary>
@@ -22,15 +23,18 @@ public sealed record GeometryCheck(Geometry? Geometry, GeometryProblem? Problem 
 /// <summary>
 /// Reads a GeoJSON (Multi)Polygon from JSON and checks it, in order: type, structure and vertex cap (before any
 /// geometry is built, so a million vertices cost one pass), finite numbers, ring closure and size, WGS 84 range,
-/// nearness to the districts (swapped or projected coordinates land far away), then validity. An invalid polygon is
-/// repaired with GeometryFixer — never Buffer(0), which silently drops half a bow-tie — and the repair is returned
-/// for the reviewer to accept, never saved on its own.
+/// nearness to the districts (swapped or projected coordinates land far away), validity, then a minimum area. An
+/// invalid polygon is repaired with GeometryFixer — never Buffer(0), which silently drops half a bow-tie — and the
+/// repair is returned for the reviewer to accept, never saved on its own.
 /// </summary>
 public static class ParcelGeometry
 {
     // Pingdingshan city, generously (GazetteerImporter uses the same box).
     private static readonly Envelope Region = new(112.0, 114.5, 33.0, 34.5);
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    /// <summary>The smallest outline accepted, in m² (0.015 亩): smaller is a slip of the mouse or of the numbers.</summary>
+    public const double MinAreaM2 = 10;
 
     public static GeometryCheck Read(JsonElement geometry, int maxVertices)
     {
@@ -66,7 +70,15 @@ public static class ParcelGeometry
             return GeometryCheck.Fail(GeometryProblem.FarFromDistricts, $"The geometry lies at {envelope}, outside Pingdingshan (112–114.5°E, 33–34.5°N): are longitude and latitude swapped?");
         geometry.SRID = 4326;
         var validity = new IsValidOp(geometry).ValidationError;
-        if (validity is null) return new GeometryCheck(geometry);
+        if (validity is null)
+        {
+            // A valid but microscopic outline (a double click, a 1e-12° square) is no land parcel.
+            var areaM2 = Core.Crs.Metric.AreaM2(geometry);
+            return areaM2 < MinAreaM2
+                ? GeometryCheck.Fail(GeometryProblem.TooSmall, string.Create(CultureInfo.InvariantCulture,
+                    $"The outline covers {areaM2:G3} m²; a parcel needs at least {MinAreaM2} m² (about {MinAreaM2 / 666.67:0.###} 亩)."))
+                : new GeometryCheck(geometry);
+        }
         var repaired = GeometryFixer.Fix(geometry);
         return GeometryCheck.Fail(GeometryProblem.Invalid, $"{validity.Message} at ({validity.Coordinate.X}, {validity.Coordinate.Y})",
             repaired is (Polygon or MultiPolygon) && !repaired.IsEmpty ? repaired : null);

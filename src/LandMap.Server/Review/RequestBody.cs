@@ -2,6 +2,7 @@ using System.Text.Json;
 using LandMap.Core.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace LandMap.Server.Review;
 
@@ -38,8 +39,8 @@ public static class RequestBody
     /// <summary>The body as a JSON object, or a 400/413/415 problem.</summary>
     public static async Task<(JsonElement Json, ProblemHttpResult? Problem)> ReadJsonObjectAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return (default, Problem(StatusCodes.Status415UnsupportedMediaType, "需要 JSON", "Send the body as Content-Type: application/json."));
+        if (UnsupportedJsonType(request.ContentType) is { } why)
+            return (default, Problem(StatusCodes.Status415UnsupportedMediaType, "需要 JSON", $"{why} Send the body as Content-Type: application/json (UTF-8)."));
         var (bytes, problem) = await ReadAsync(request, limit, cancellationToken);
         if (problem is not null) return (default, problem);
         try
@@ -59,6 +60,26 @@ public static class RequestBody
             return (default, Problem(StatusCodes.Status400BadRequest, "JSON 无效", $"The body is not valid JSON: {e.Message}"));
         }
     }
+
+    /// <summary>
+    /// Why a Content-Type is not UTF-8 JSON, or null when it is: the media type is application/json or a +json type
+    /// (application/geo+json), and the charset, when given, is utf-8 — a body declared UTF-16 would be read as UTF-8.
+    /// </summary>
+    internal static string? UnsupportedJsonType(string? contentType)
+    {
+        if (contentType is null) return "The request has no Content-Type.";
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Value is not { } mediaType)
+            return $"Content-Type '{Truncate(contentType)}' is not a media type.";
+        var json = mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        if (!json) return $"Content-Type '{Truncate(mediaType)}' is not JSON.";
+        var charset = HeaderUtilities.RemoveQuotes(parsed.Charset);
+        if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return $"charset '{Truncate(charset.Value!)}' is not supported; JSON is read as UTF-8.";
+        return null;
+    }
+
+    private static string Truncate(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     /// <summary>A string member, or null when missing; a problem when it is not a string or longer than <paramref name="maxLength"/>.</summary>
     public static string? String(JsonElement json, string name, int maxLength, List<string> errors)

@@ -32,6 +32,14 @@ internal static class HostileInputs
             new StringContent(json, Encoding.UTF8, "application/json")));
         HostileInput Link(string name, string json) => new(Links, name, (c, _) => SendAsync(c, HttpMethod.Post, "/api/plans/links",
             new StringContent(json, Encoding.UTF8, "application/json")));
+        // A valid outline in a body whose Content-Type is not UTF-8 JSON: only the header is wrong.
+        HostileInput WithContentType(string name, string contentType) => new(Geometry, name, (c, etag) =>
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(
+                "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.77]]]}}"));
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry", content, etag);
+        });
         HostileInput Get(string endpoint, string name, string url) => new(endpoint, name, (c, etag) => c.GetAsync(url));
 
         yield return PutGeometry("self-intersecting bow-tie", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}");
@@ -58,6 +66,15 @@ internal static class HostileInputs
         yield return Put("lone surrogate as a member name", "{\"\\ud800\":1,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}");
         yield return new(Geometry, "bytes that are not UTF-8 in comment", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry",
             Bytes([.. "{\"comment\":\""u8, 0xFF, 0xFE, .. "\",\"geometry\":{}}"u8], "application/json"), etag));
+        // Point 30 of issue 16: accepted before, though wrong.
+        yield return PutGeometry("1e-12° square (1.5e-17 亩)", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.350000000001,33.77],[113.350000000001,33.770000000001],[113.35,33.77]]]}");
+        yield return PutGeometry("3 m × 3 m square (9 m², under the 10 m² minimum)", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.35003,33.77],[113.35003,33.770027],[113.35,33.770027],[113.35,33.77]]]}");
+        yield return PutGeometry("ring of 3 positions", "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.35,33.77]]]}");
+        yield return WithContentType("Content-Type application/jsonx", "application/jsonx");
+        yield return WithContentType("charset=utf-16 with a UTF-8 body", "application/json; charset=utf-16");
+        yield return WithContentType("Content-Type application/json-patch (no +json)", "application/json-patch");
+        yield return WithContentType("quoted charset=\"utf-16\"", "application/json; charset=\"utf-16\"");
+        yield return WithContentType("unparseable Content-Type", "json");
         yield return new(Geometry, "text/plain body", (c, etag) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry", new StringContent("POLYGON((1 1))"), etag));
         yield return new(Geometry, "If-Match with SQL", (c, _) => SendAsync(c, HttpMethod.Put, $"/api/parcels/{ParcelId}/geometry",
             JsonContent.Create(new { geometry = Square() }), null, [("If-Match", $"\"1{Sql}\"")]));
@@ -99,6 +116,10 @@ internal static class HostileInputs
         yield return Upload("GeoJSON bow-tie", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.772],[113.352,33.77],[113.35,33.772],[113.35,33.77]]]}"), "bowtie.geojson");
         yield return Upload("GeoJSON lone surrogate in properties", Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"\\ud800\","
             + "\"properties\":{\"name\":\"\\ud800\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.77]]]}}]}"), "surrogate.geojson");
+        yield return Upload("GeoJSON ring of 3 positions", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.35,33.77]]]}"), "ring3.geojson");
+        yield return Upload("GeoJSON 1e-12° square", FeatureCollection("{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.350000000001,33.77],[113.350000000001,33.770000000001],[113.35,33.77]]]}"), "speck.geojson");
+        yield return Upload("GeoJSON declaring EPSG:4547 but holding degrees", Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}},"
+            + "\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.35,33.77],[113.352,33.77],[113.352,33.772],[113.35,33.77]]]}}]}"), "degrees4547.geojson");
         yield return Upload("Shapefile cut at 160 of 236 bytes, 10^8 points declared", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(), "cut.zip");
         yield return Upload("Shapefile cut at 148 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(148, points: null), "cut148.zip");
         yield return Upload("Shapefile cut at 120 of 236 bytes", LandMap.Tests.Shared.HostileFiles.TruncatedShapefileZip(120, points: null), "cut120.zip");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LandMap.Core.Crs;
 using NetTopologySuite.Geometries;
 
@@ -21,6 +22,9 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
 {
     // Around Pingdingshan city, generously: data far outside is almost surely in the wrong CRS.
     private static readonly Envelope Region = new(112.0, 114.5, 33.0, 34.5);
+
+    // See OutsideZone: 6° zones reach ±3° from their meridian; degrees read as metres land 4.49° away.
+    private const double MaxDegreesFromMeridian = 4.0;
 
     private readonly GazetteerImportOptions _options = options ?? new GazetteerImportOptions();
 
@@ -198,11 +202,36 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
                 return null;
             }
 
+            if (OutsideZone(geometry, e, crs) is { } outside)
+            {
+                problems.Add(ImportProblemCode.CrsMismatch, record.Where, record.Index, record.Id, "geometry", outside);
+                return null;
+            }
+
             return new GazetteerFeature
             {
                 Name = mapped.Name, Aliases = mapped.Aliases, Kind = mapped.Kind, District = mapped.District,
                 PrecisionM = options.PrecisionM, Source = sourceText, Geometry = wgs84.Value,
             };
+        }
+
+        // A Gauss-Krüger zone is used within a few degrees of its meridian (3° zones ±1.5°, 6° zones ±3°); beyond
+        // MaxDegreesFromMeridian the numbers are not in that CRS.
+        private static string? OutsideZone(Geometry source, Envelope wgs84, CrsDefinition crs)
+        {
+            if (crs.TransverseMercatorMeridian is not { } meridian
+                || (Math.Abs(wgs84.MinX - meridian) <= MaxDegreesFromMeridian && Math.Abs(wgs84.MaxX - meridian) <= MaxDegreesFromMeridian))
+            {
+                return null;
+            }
+
+            var raw = source.EnvelopeInternal;
+            var degrees = Math.Abs(raw.MinX) <= 180 && Math.Abs(raw.MaxX) <= 180 && Math.Abs(raw.MinY) <= 90 && Math.Abs(raw.MaxY) <= 90;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"In {crs} these coordinates land at {wgs84.MinX:0.###}–{wgs84.MaxX:0.###}°E, more than {MaxDegreesFromMeridian}° from its central meridian {meridian}°E: impossible for that CRS. ")
+                + (degrees
+                    ? "The numbers look like longitude/latitude in degrees: declare EPSG:4490 (CGCS2000) or EPSG:4326, or pass --crs."
+                    : "Pass the CRS the data is really in with --crs.");
         }
 
         private CrsDefinition? Crs(SourceFeature record)

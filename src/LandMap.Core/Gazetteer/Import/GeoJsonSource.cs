@@ -152,8 +152,45 @@ public sealed partial class GeoJsonSource : IGazetteerSource
             return null;
         }
 
-        return g.ValueKind == JsonValueKind.Object && g.TryGetProperty("coordinates", out var c) ? CheckArray(c, ref vertices, options) : null;
+        if (g.ValueKind != JsonValueKind.Object || !g.TryGetProperty("coordinates", out var c)) return null;
+        return CheckArray(c, ref vertices, options) ?? Str(g, "type") switch
+        {
+            "Polygon" => CheckRings(c),
+            "MultiPolygon" when c.ValueKind == JsonValueKind.Array => c.EnumerateArray().Select(CheckRings).FirstOrDefault(p => p is not null),
+            _ => null,
+        };
     }
+
+    // NTS's reader turns a polygon whose ring is too short into a LineString: a "park" that is a line. Refuse it here.
+    private static (ImportProblemCode, string)? CheckRings(JsonElement rings)
+    {
+        if (rings.ValueKind != JsonValueKind.Array) return null;
+        var index = 0;
+        foreach (var ring in rings.EnumerateArray())
+        {
+            if (ring.ValueKind != JsonValueKind.Array) return null;
+            var count = ring.GetArrayLength();
+            if (count < 4)
+            {
+                return (ImportProblemCode.InvalidGeometry,
+                    $"Ring {index} of the polygon has {count} position(s); a closed ring needs at least 4 (the first repeated last). Fix it or import it as a LineString.");
+            }
+
+            if (!SamePosition(ring[0], ring[count - 1]))
+            {
+                return (ImportProblemCode.InvalidGeometry, $"Ring {index} of the polygon is not closed: its last position must repeat the first.");
+            }
+
+            index++;
+        }
+
+        return null;
+    }
+
+    private static bool SamePosition(JsonElement a, JsonElement b) =>
+        a.ValueKind == JsonValueKind.Array && b.ValueKind == JsonValueKind.Array && a.GetArrayLength() >= 2 && b.GetArrayLength() >= 2
+        && a[0].TryGetDouble(out var ax) && b[0].TryGetDouble(out var bx) && a[1].TryGetDouble(out var ay) && b[1].TryGetDouble(out var by)
+        && ax == bx && ay == by;
 
     private static (ImportProblemCode, string)? CheckArray(JsonElement a, ref int vertices, GazetteerImportOptions options)
     {

@@ -46,6 +46,46 @@ public sealed class GeoJsonImportTests : IDisposable
         Assert.Equal("roads.geojson", problem.File);
     }
 
+    // Issue 16, point 30: degrees in a file declaring EPSG:4547 landed at 109.5°E, 0.0003°N with only a warning.
+    [Fact]
+    public void DegreesDeclaredAsGaussKrugerMetresAreRefused()
+    {
+        var json = Collection(4547, Feature("""{"type": "LineString", "coordinates": [[113.30, 33.74], [113.31, 33.75]]}""", """{"name": "度数路", "kind": "road"}"""));
+
+        var result = new GazetteerImporter(_folder.Options()).Read(_folder.Write("roads.geojson", json));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ImportProblemCode.CrsMismatch, problem.Code);
+        Assert.Contains("look like longitude/latitude in degrees", problem.Message);
+    }
+
+    // The zone check is about the CRS, not Pingdingshan: 4547 data 1.5–2° either side of 114°E (the test road is at
+    // 113.33°E; a city at the zone's edge, or a 6°-zone-wide layer) imports.
+    [Theory]
+    [InlineData(-80_000)]
+    [InlineData(250_000)]
+    public void GaussKrugerDataAtTheEdgeOfItsZoneImports(double addToEasting)
+    {
+        var json = Collection(4547, Feature(GkLine(addToEasting: addToEasting), """{"name": "边缘路", "kind": "road"}"""));
+
+        var result = new GazetteerImporter(_folder.Options()).Read(_folder.Write("roads.geojson", json));
+
+        Assert.Empty(result.Problems);
+        Assert.InRange(Math.Abs(Assert.Single(result.Features).Geometry.Coordinate.X - 114), 1.4, 2.2);
+    }
+
+    [Fact]
+    public void APolygonRingOfThreePositionsIsRefusedNotReadAsALine()
+    {
+        var json = Collection(null, Feature("""{"type": "Polygon", "coordinates": [[[113.30, 33.74], [113.31, 33.74], [113.30, 33.74]]]}""", """{"name": "三点公园", "kind": "park"}"""));
+
+        var result = new GazetteerImporter(_folder.Options()).Read(_folder.Write("parks.geojson", json));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ImportProblemCode.InvalidGeometry, problem.Code);
+        Assert.Contains("3 position(s)", problem.Message);
+    }
+
     [Fact]
     public void LatitudeFirstIsAnErrorSayingSo()
     {
