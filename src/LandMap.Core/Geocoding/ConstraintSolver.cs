@@ -225,11 +225,23 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             used++;
         }
         if (used < 2) return (null, null, null);
+        if (region.IsEmpty)
+        {
+            // E.g. 西至 a road that lies east of the 东至 road: the sides enclose nothing in the gazetteer.
+            var named = string.Join("，", sides.Where(s => s.Item1 is not null).Select(s => $"{BoxWord(s.Item2)}{s.Item1}"));
+            plan.Warnings.Add($"四至（{named}）在地名库中围不出范围：请核对各边道路的位置");
+        }
         var inner = region.IsEmpty ? null : region.InteriorPoint.Coordinate;
         var boxRegion = region;
         return (region, inner is null ? null : new Anchor(6, inner, AnchorKind.Centre, (1, 0), (0, 1), null, "box", used == 4 ? 0.85 : 0.7),
             g => (Share(g, boxRegion) >= 0.95, $"{Share(g, boxRegion):P0} 位于四至范围内"));
     }
+
+    // The side of the box a road bounds, named as the report does: the road on the west side is "西至" (inward: east).
+    private static string BoxWord(Compass inward) => inward switch
+    {
+        Compass.East => "西至", Compass.West => "东至", Compass.North => "南至", _ => "北至",
+    };
 
     private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Place(PlaceConstraint place, double size, PlacementPlan plan, ref Coordinate? placePoint)
     {

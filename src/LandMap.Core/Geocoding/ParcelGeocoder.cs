@@ -47,10 +47,9 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         foreach (var (entry, index, parsed) in work.OrderBy(w => Priority(w.Entry, w.Parsed)).ThenBy(w => w.Index))
         {
             var borrowed = entry.AreaMu is null ? borrowArea?.Invoke(entry.Name) : null;
-            var result = district is null
+            results[index] = district is null
                 ? Unresolved(report, entry, $"地名库中没有区县“{report.District}”")
-                : GeocodeEntry(report, entry, parsed, borrowed, new ConstraintSolver(resolver, district, _options), district, placed);
-            results[index] = result;
+                : GeocodeIsolated(report, entry, parsed, borrowed, new ConstraintSolver(resolver, district, _options), district, placed);
         }
         return results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
     }
@@ -85,6 +84,23 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         return GeocodeReport(report)[0];
     }
 
+    // One entry's geometry failure (a TopologyException, an overlay NTS refuses) makes that entry unresolved with the
+    // reason; the rest of the column is still geocoded, and nothing it placed before is lost.
+    private GeocodedEntry GeocodeIsolated(ExtractedReport report, LandEntry entry, ParsedLocation parsed, (double AreaMu, int? PlanYear)? borrowed,
+        ConstraintSolver solver, Geometry district, List<PlacedParcel> placed)
+    {
+        var before = placed.Count;
+        try
+        {
+            return GeocodeEntry(report, entry, parsed, borrowed, solver, district, placed);
+        }
+        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException or AggregateException)
+        {
+            placed.RemoveRange(before, placed.Count - before);
+            return Unresolved(report, entry, $"几何计算失败（{e.Message}），未定位；请审核员手工画出");
+        }
+    }
+
     private GeocodedEntry GeocodeEntry(ExtractedReport report, LandEntry entry, ParsedLocation parsed, (double AreaMu, int? PlanYear)? borrowed,
         ConstraintSolver solver, Geometry district, List<PlacedParcel> placed)
     {
@@ -117,7 +133,12 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         warnings.InsertRange(0, unknown.Select(n => $"地名库中没有“{n}”"));
         warnings.AddRange(plans.SelectMany(p => p.Warnings).Distinct());
         var geometries = pieces.Where(p => p.Geometry is not null).Select(p => p.Geometry!).ToList();
-        if (geometries.Count == 0) return Unresolved(report, entry, [.. warnings]);
+        if (geometries.Count == 0)
+        {
+            // "Unresolved" always says why; a plan that found no place without a warning of its own gets the general one.
+            if (warnings.Count == 0) warnings.Add("各条件在地名库中没有共同的范围，无法定位");
+            return Unresolved(report, entry, [.. warnings]);
+        }
 
         var metric = geometries.Count == 1 ? geometries[0] : Regions.UnionAll(geometries);
         placed.Add(new PlacedParcel(entry.Name, metric, container));
@@ -165,7 +186,10 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         }
         // Only parcels near this one's region can take its room; skipping the rest keeps big columns linear.
         var reach = plan.Region.EnvelopeInternal;
-        var occupied = container ? null : placed.Where(p => !p.Container && p.Metric.EnvelopeInternal.Intersects(reach)).Select(p => p.Metric).ToList();
+        // Only land takes room: the point or line of an entry without an area occupies nothing (and would make the
+        // union mixed-dimension, which NTS refuses).
+        var occupied = container ? null : placed.Where(p => !p.Container && p.Metric is IPolygonal && p.Metric.EnvelopeInternal.Intersects(reach))
+            .Select(p => p.Metric).ToList();
         var free = occupied is { Count: > 0 } ? Regions.Subtract(plan.Region, Regions.UnionAll(occupied)) : plan.Region;
         var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
         if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");

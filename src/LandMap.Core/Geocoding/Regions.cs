@@ -132,13 +132,31 @@ public static class Regions
     }
 
     /// <summary>Intersection with OverlayNG and its snapping fallbacks: the legacy overlay throws on near-coincident edges.</summary>
-    public static Geometry Intersect(Geometry a, Geometry b) => OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
+    public static Geometry Intersect(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection);
 
     /// <summary>Difference with OverlayNG (see <see cref="Intersect"/>).</summary>
-    public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(a, b, SpatialFunction.Difference);
+    public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Difference);
 
-    /// <summary>Union of many geometries with OverlayNG.</summary>
-    public static Geometry UnionAll(IEnumerable<Geometry> geometries) => OverlayNGRobust.Union(Factory.BuildGeometry(geometries.ToList()));
+    /// <summary>Union of many geometries with OverlayNG: the parts of the highest dimension among them.</summary>
+    public static Geometry UnionAll(IEnumerable<Geometry> geometries) => OverlayNGRobust.Union(Homogeneous(Factory.BuildGeometry(geometries.ToList())));
+
+    /// <summary>
+    /// A GeometryCollection mixing dimensions (a region that collapsed to a line along one side, an entry's point beside
+    /// others' polygons) reduced to its parts of the highest dimension: OverlayNG refuses mixed input ("Overlay input is
+    /// mixed-dimension"), and a region is the area it encloses.
+    /// </summary>
+    internal static Geometry Homogeneous(Geometry geometry)
+    {
+        if (geometry is not GeometryCollection collection || geometry is MultiPoint or MultiLineString or MultiPolygon) return geometry;
+        var parts = Enumerable.Range(0, collection.NumGeometries).SelectMany(i => Flatten(collection.GetGeometryN(i))).Where(g => !g.IsEmpty).ToList();
+        if (parts.Count == 0) return Factory.CreatePolygon();
+        var dimension = parts.Max(g => (int)g.Dimension);
+        return Factory.BuildGeometry(parts.Where(g => (int)g.Dimension == dimension).ToList());
+    }
+
+    private static IEnumerable<Geometry> Flatten(Geometry geometry) => geometry is GeometryCollection nested
+        ? Enumerable.Range(0, nested.NumGeometries).SelectMany(i => Flatten(nested.GetGeometryN(i)))
+        : [geometry];
 
     /// <summary>The geometry factory for EPSG:4547 results.</summary>
     public static GeometryFactory Metric => Factory;
