@@ -153,6 +153,10 @@ public sealed record ParcelQuery
     public Envelope? BoundingBox { get; init; }
     /// <summary>Only this plan year.</summary>
     public int? PlanYear { get; init; }
+    /// <summary>Only plan years from this one on (an interval of years, as OGC API <c>datetime</c> asks).</summary>
+    public int? PlanYearFrom { get; init; }
+    /// <summary>Only plan years up to this one.</summary>
+    public int? PlanYearTo { get; init; }
     /// <summary>Only this district (卫东区).</summary>
     public string? District { get; init; }
     /// <summary>Text contained in the name, location or note.</summary>

@@ -143,6 +143,8 @@ public abstract partial class SqlParcelStore
         var sql = new StringBuilder(" WHERE r.superseded_by IS NULL");
         var parameters = new List<(string, object?)>();
         if (query.PlanYear is { } year) { sql.Append(" AND r.plan_year = @year"); parameters.Add(("year", year)); }
+        if (query.PlanYearFrom is { } from) { sql.Append(" AND r.plan_year >= @year_from"); parameters.Add(("year_from", from)); }
+        if (query.PlanYearTo is { } to) { sql.Append(" AND r.plan_year <= @year_to"); parameters.Add(("year_to", to)); }
         if (query.District is { } district) { sql.Append(" AND r.district = @district"); parameters.Add(("district", district)); }
         if (query.ReportId is { } reportId) { sql.Append(" AND p.report_id = @report"); parameters.Add(("report", reportId)); }
         if (query.Text is { Length: > 0 } text)

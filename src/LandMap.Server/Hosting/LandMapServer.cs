@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using LandMap.Server.Auth;
 using LandMap.Server.Districts;
 using LandMap.Server.Indicators;
+using LandMap.Server.Ogc;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
 using LandMap.Server.Problems;
@@ -74,6 +75,8 @@ public static class LandMapServer
         builder.Services.AddSingleton<TileCatalog>();
         builder.Services.AddSingleton<PlanLinks>();
         builder.Services.AddSingleton<DistrictExtents>();
+        builder.Services.AddSingleton<IOgcCollection, ParcelsCollection>();
+        builder.Services.AddSingleton<IOgcCollection, ProjectsCollection>();
 
         var app = builder.Build();
         // Does nothing (one level check) unless the access log is turned on.
@@ -90,6 +93,7 @@ public static class LandMapServer
         app.MapTiles();
         app.MapAuth();
         app.MapReview();
+        app.MapOgc();
         app.UseWebPage();
         app.Lifetime.ApplicationStarted.Register(() => PrintUrl(app));
         return app;

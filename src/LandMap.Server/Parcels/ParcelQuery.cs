@@ -138,7 +138,7 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
         return null;
     }
 
-    private static Envelope? ParseBbox(string? bbox, QueryErrors errors)
+    internal static Envelope? ParseBbox(string? bbox, QueryErrors errors)
     {
         if (string.IsNullOrWhiteSpace(bbox)) return null;
         var parts = bbox.Split(',');

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using LandMap.Server.Problems;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Server.Ogc;
+
+/// <summary>
+/// <c>/ogc</c>: OGC API – Features Part 1 (core, GeoJSON, OpenAPI 3.0) over the store, read-only, published data only —
+/// what QGIS ("WFS / OGC API – Features"), GDAL's OAPIF driver, ArcGIS Pro and OWSLib read. Links are absolute, as
+/// clients follow them as given. The server's own page keeps its <c>/api</c>.
+/// </summary>
+public static class OgcApi
+{
+    internal const string GeoJson = "application/geo+json";
+    internal const string Json = "application/json";
+    internal const string OpenApiType = "application/vnd.oai.openapi+json;version=3.0";
+    private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    /// <summary>The conformance classes the tests exercise (GDAL, the paging and filter tests); nothing more is claimed.</summary>
+    internal static readonly string[] ConformsTo =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    ];
+
+    public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/ogc").WithTags("OGC API – Features").ExcludeFromDescription();
+        group.MapGet("/", Landing);
+        group.MapGet("/conformance", () => Send(new JsonObject { ["conformsTo"] = Many(ConformsTo.Select(c => (JsonNode)c)) }, Json));
+        group.MapGet("/api", (HttpRequest r, IEnumerable<IOgcCollection> collections) => Send(OgcOpenApi.Document(Base(r), collections.ToList()), OpenApiType));
+        group.MapGet("/collections", CollectionsAsync);
+        group.MapGet("/collections/{collectionId}", CollectionAsync);
+        group.MapGet("/collections/{collectionId}/queryables", Queryables);
+        group.MapGet("/collections/{collectionId}/items", ItemsAsync);
+        group.MapGet("/collections/{collectionId}/items/{featureId}", ItemAsync);
+        return routes;
+    }
+
+    private static IResult Landing(HttpRequest request)
+    {
+        var b = Base(request);
+        return Send(new JsonObject
+        {
+            ["title"] = "LandMap 用地保障地块",
+            ["description"] = "区县规划报告中的用地保障重点项目地块与重点项目，OGC API – Features（只读，仅公开数据）。",
+            ["links"] = Array(
+                Link($"{b}/ogc", "self", Json, "本页"),
+                Link($"{b}/ogc/api", "service-desc", OpenApiType, "OpenAPI 3.0 定义"),
+                Link($"{b}/ogc/api", "service-doc", OpenApiType, "接口说明（OpenAPI）"),
+                Link($"{b}/ogc/conformance", "conformance", Json, "符合的标准类"),
+                Link($"{b}/ogc/collections", "data", Json, "数据集")),
+        }, Json);
+    }
+
+    private static async Task<IResult> CollectionsAsync(HttpRequest request, IEnumerable<IOgcCollection> collections, CancellationToken cancellationToken)
+    {
+        var b = Base(request);
+        var list = new JsonArray();
+        foreach (var c in collections) list.Add(await DescribeAsync(b, c, cancellationToken));
+        return Send(new JsonObject
+        {
+            ["links"] = Array(Link($"{b}/ogc/collections", "self", Json, "数据集")),
+            ["collections"] = list,
+        }, Json);
+    }
+
+    private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
+        CancellationToken cancellationToken) =>
+        Find(collections, collectionId) is { } c ? Send(await DescribeAsync(Base(request), c, cancellationToken), Json) : NoCollection(collectionId);
+
+    private static IResult Queryables(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections)
+    {
+        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        var properties = new JsonObject();
+        foreach (var q in c.Queryables)
+        {
+            var schema = new JsonObject { ["title"] = q.Title, ["type"] = q.Type };
+            if (q.Values is { } values) schema["enum"] = Many(values.Select(v => (JsonNode)v));
+            properties[q.Name] = schema;
+        }
+        return Send(new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"{Base(request)}/ogc/collections/{c.Id}/queryables",
+            ["type"] = "object",
+            ["title"] = c.Title,
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+        }, "application/schema+json");
+    }
+
+    private static async Task<IResult> ItemsAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
+        CancellationToken cancellationToken)
+    {
+        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        var errors = new QueryErrors();
+        var query = OgcItemsQuery.Parse(request.Query, c.Queryables.Select(q => q.Name).ToList(), errors);
+        if (errors.Any) return errors.ToProblem();
+        var page = await c.ItemsAsync(query, errors, cancellationToken);
+        if (errors.Any) return errors.ToProblem();
+
+        var b = Base(request);
+        var links = Array(Link(PageUrl(request, query.Offset), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
+        if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(PageUrl(request, query.Offset + page.Features.Count), "next", GeoJson, "下一页"));
+        if (query.Offset > 0) links.Add(Link(PageUrl(request, Math.Max(0, query.Offset - query.Limit)), "prev", GeoJson, "上一页"));
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{Crs84}>";
+        return Send(new JsonObject
+        {
+            ["type"] = "FeatureCollection",
+            ["features"] = Many(page.Features),
+            ["numberMatched"] = page.NumberMatched,
+            ["numberReturned"] = page.Features.Count,
+            ["timeStamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["links"] = links,
+        }, GeoJson);
+    }
+
+    private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpRequest request, IEnumerable<IOgcCollection> collections,
+        CancellationToken cancellationToken)
+    {
+        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        if (await c.ItemAsync(featureId, cancellationToken) is not { } feature)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "要素不存在",
+                detail: $"Collection '{c.Id}' has no published feature '{Short(featureId)}'; /ogc/collections/{c.Id}/items lists them.");
+        var b = Base(request);
+        feature["links"] = Array(
+            Link($"{b}/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
+            Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{Crs84}>";
+        return Send(feature, GeoJson);
+    }
+
+    private static async Task<JsonObject> DescribeAsync(string b, IOgcCollection c, CancellationToken cancellationToken)
+    {
+        var (bbox, first, last) = await c.ExtentAsync(cancellationToken);
+        var extent = new JsonObject();
+        if (bbox is not null)
+            extent["spatial"] = new JsonObject { ["bbox"] = Array(Array(Round(bbox.MinX), Round(bbox.MinY), Round(bbox.MaxX), Round(bbox.MaxY))), ["crs"] = Crs84 };
+        if (first is { } from && last is { } to)
+            extent["temporal"] = new JsonObject
+            {
+                ["interval"] = Array(Array((JsonNode)$"{from}-01-01T00:00:00Z", (JsonNode)$"{to}-12-31T23:59:59Z")),
+                ["trs"] = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
+            };
+        return new JsonObject
+        {
+            ["id"] = c.Id,
+            ["title"] = c.Title,
+            ["description"] = c.Description,
+            ["itemType"] = "feature",
+            ["crs"] = Array((JsonNode)Crs84),
+            ["extent"] = extent,
+            ["links"] = Array(
+                Link($"{b}/ogc/collections/{c.Id}", "self", Json, c.Title),
+                Link($"{b}/ogc/collections/{c.Id}/items", "items", GeoJson, "要素"),
+                Link($"{b}/ogc/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性")),
+        };
+    }
+
+    private static IOgcCollection? Find(IEnumerable<IOgcCollection> collections, string id) => collections.FirstOrDefault(c => c.Id == id);
+
+    private static IResult NoCollection(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集不存在",
+        detail: $"There is no collection '{Short(id)}'; /ogc/collections lists them.");
+
+    // Chinese as text, not \u escapes: what a person reading the response (or GDAL's debug output) expects.
+    private static readonly JsonSerializerOptions Written = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    // An OGC client asks with Accept: application/geo+json or application/json; both get the same JSON.
+    private static IResult Send(JsonNode body, string contentType) =>
+        Results.Text(body.ToJsonString(Written), contentType, System.Text.Encoding.UTF8);
+
+    /// <summary>scheme://host[:port]/pathbase of the request: links are absolute.</summary>
+    internal static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static string PageUrl(HttpRequest request, int offset)
+    {
+        var query = request.Query.Where(p => p.Key != "offset")
+            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
+            .Append($"offset={offset}");
+        return $"{Base(request)}{request.Path}?{string.Join('&', query)}";
+    }
+
+    private static JsonObject Link(string href, string rel, string type, string title) =>
+        new() { ["href"] = href, ["rel"] = rel, ["type"] = type, ["title"] = title };
+
+    private static JsonArray Many(IEnumerable<JsonNode?> items) => new([.. items]);
+
+    private static JsonArray Array(params JsonNode?[] items) => new(items);
+
+    private static JsonNode Round(double value) => Math.Round(value, 6);
+
+    private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
+}
