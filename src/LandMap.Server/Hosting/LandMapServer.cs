@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LandMap.Server.Auth;
 using LandMap.Server.Districts;
+using LandMap.Server.Exports;
 using LandMap.Server.Indicators;
+using LandMap.Server.Investor;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
 using LandMap.Server.Problems;
@@ -74,6 +76,8 @@ public static class LandMapServer
         builder.Services.AddSingleton<TileCatalog>();
         builder.Services.AddSingleton<PlanLinks>();
         builder.Services.AddSingleton<DistrictExtents>();
+        builder.Services.AddLandMapInvestor();
+        builder.Services.AddLandMapExports();
 
         var app = builder.Build();
         // Does nothing (one level check) unless the access log is turned on.
@@ -86,6 +90,7 @@ public static class LandMapServer
         app.MapParcels();
         app.MapProjects();
         app.MapPlans();
+        app.MapExports();
         app.MapIndicators();
         app.MapTiles();
         app.MapAuth();
