@@ -69,6 +69,9 @@ public sealed class ExportAndInvestorPageTests(BrowserFixture fixture) : MapPage
         Assert.Equal(entries, csv.Count - 1);
         await Settle();
         await Screenshot("compare-export");
+        // The map of the comparison as PNG: its caption names the two years.
+        var png = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#export-png"));
+        await png.SaveAsAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "export-map-compare.png"));
 
         // A district without two plan years has nothing to export.
         await Page.SelectOptionAsync("#district", "湛河区");
