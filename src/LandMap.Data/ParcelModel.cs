@@ -145,6 +145,10 @@ public sealed record ParcelQuery
     public double? MaxAreaMu { get; init; }
     /// <summary>Only these review statuses (candidate, reviewed, surveyed, rejected).</summary>
     public IReadOnlyCollection<string>? ReviewStatuses { get; init; }
+    /// <summary>Only parcels whose key project is at one of these stage keys (a parcel without a stage never matches).</summary>
+    public IReadOnlyCollection<string>? ProjectStages { get; init; }
+    /// <summary>Leave out parcels whose key project is at one of these stage keys (operating …); parcels without a stage are kept.</summary>
+    public IReadOnlyCollection<string>? ExcludeProjectStages { get; init; }
     /// <summary>Leave out parcels a reviewer rejected: what the published map shows.</summary>
     public bool ExcludeRejected { get; init; }
     /// <summary>Skip this many parcels of the ordered result (paging).</summary>

@@ -46,6 +46,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
+    [PostgisFact] public Task ProjectStageFilters() => CheckProjectStageFilters();
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
     [PostgisFact] public Task IntersectsQuery() => CheckIntersectsQuery();
     [PostgisFact] public Task NearestQuery() => CheckNearestQuery();

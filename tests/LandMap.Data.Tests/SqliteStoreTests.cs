@@ -34,6 +34,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();
+    [Fact] public Task ProjectStageFilters() => CheckProjectStageFilters();
     [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
     [Fact] public Task IntersectsQuery() => CheckIntersectsQuery();
     [Fact] public Task NearestQuery() => CheckNearestQuery();

@@ -155,7 +155,20 @@ public abstract partial class SqlParcelStore
         AppendIn(sql, parameters, "p.public_id", "pid", query.PublicIds?.Cast<object>());
         AppendIn(sql, parameters, "e.land_use", "use", query.LandUses);
         AppendIn(sql, parameters, "p.review_status", "rs", query.ReviewStatuses);
+        AppendIn(sql, parameters, "p.project_stage", "ps", query.ProjectStages);
         if (query.ExcludeRejected) sql.Append(" AND p.review_status <> 'rejected'");
+        if (query.ExcludeProjectStages is { Count: > 0 } stages)
+        {
+            // NOT IN alone would drop the parcels without a stage too (NULL NOT IN … is not true).
+            sql.Append(" AND (p.project_stage IS NULL OR NOT (p.project_stage IN (");
+            var i = 0;
+            foreach (var stage in stages.Distinct())
+            {
+                sql.Append(i > 0 ? ", " : "").Append("@xps").Append(i);
+                parameters.Add(("xps" + i++, stage));
+            }
+            sql.Append(")))");
+        }
         if (query.MinAreaMu is { } min) { sql.Append(" AND e.area_mu >= @min_area"); parameters.Add(("min_area", min)); }
         if (query.MaxAreaMu is { } max) { sql.Append(" AND e.area_mu <= @max_area"); parameters.Add(("max_area", max)); }
         if (query.MinAreaMuComputed is { } floor)

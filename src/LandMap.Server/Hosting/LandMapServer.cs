@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LandMap.Server.Auth;
 using LandMap.Server.Districts;
+using LandMap.Server.Exports;
 using LandMap.Server.Indicators;
+using LandMap.Server.Investor;
 using LandMap.Server.Ogc;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
@@ -77,6 +79,8 @@ public static class LandMapServer
         builder.Services.AddSingleton<DistrictExtents>();
         builder.Services.AddSingleton<IOgcCollection, ParcelsCollection>();
         builder.Services.AddSingleton<IOgcCollection, ProjectsCollection>();
+        builder.Services.AddLandMapInvestor();
+        builder.Services.AddLandMapExports();
 
         var app = builder.Build();
         // Does nothing (one level check) unless the access log is turned on.
@@ -89,6 +93,7 @@ public static class LandMapServer
         app.MapParcels();
         app.MapProjects();
         app.MapPlans();
+        app.MapExports();
         app.MapIndicators();
         app.MapTiles();
         app.MapAuth();

@@ -4,6 +4,7 @@ using LandMap.Core.Geocoding;
 using LandMap.Core.LandUse;
 using LandMap.Core.Linking;
 using LandMap.Core.Reports;
+using LandMap.Server.Investor;
 using LandMap.Server.Plans;
 using LandMap.Server.Projects;
 
@@ -98,6 +99,8 @@ public sealed record ParcelDetail : ParcelProperties
     public IReadOnlyList<PlanLinkDto> Appearances { get; init; } = [];
     /// <summary>Prose statements on this parcel's land (批复, 挂牌, 摘牌…).</summary>
     public IReadOnlyList<LandFactDto> Facts { get; init; } = [];
+    /// <summary>What an investor asks: nearest road and railway, park, availability, contact (<see cref="InvestorDto"/>).</summary>
+    public InvestorDto? Investor { get; init; }
 }
 
 internal static class ParcelMapping

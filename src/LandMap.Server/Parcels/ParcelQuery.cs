@@ -1,5 +1,6 @@
 using System.Globalization;
 using LandMap.Core.LandUse;
+using LandMap.Core.Reports;
 using LandMap.Server.Problems;
 using NetTopologySuite.Geometries;
 
@@ -45,6 +46,21 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
     /// <summary>The largest stated area in 亩, or null.</summary>
     public double? MaxAreaMu { get; init; }
 
+    /// <summary>
+    /// true: only land still to find (no key project operating on it, <see cref="LandAvailability"/>); false: only occupied
+    /// land; null: both.
+    /// </summary>
+    public bool? Available { get; init; }
+
+    /// <summary>The <c>available</c> parameter: true or false (any case), or absent.</summary>
+    public static bool? ParseAvailable(string? available, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(available)) return null;
+        if (bool.TryParse(available.Trim(), out var value)) return value;
+        errors.Add("available", $"available must be true (only land still to find) or false (only occupied land), not '{available}'.");
+        return null;
+    }
+
     /// <summary>The <c>use</c> code that names every class investors look for as industrial land.</summary>
     public const string IndustrialLand = "industrial-land";
 
@@ -80,7 +96,11 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
         PlanYear = PlanYear, District = District, BoundingBox = Bbox, Text = Text, PublicIds = Ids,
         LandUses = Uses?.Select(LandUseClassifier.Code).ToList(), MinAreaMu = MinAreaMu, MaxAreaMu = MaxAreaMu,
         ExcludeRejected = true, Limit = Limit, Offset = Offset, Sort = Sort,
+        ExcludeProjectStages = Available == true ? OccupiedStageKeys : null,
+        ProjectStages = Available == false ? OccupiedStageKeys : null,
     };
+
+    private static readonly IReadOnlyList<string> OccupiedStageKeys = LandAvailability.OccupyingStages.Select(ProjectStageNames.Key).ToList();
 
     private static int ParseInt(string name, string? value, int fallback, int min, int max, QueryErrors errors)
     {

@@ -17,20 +17,23 @@ public static class ParcelsApi
             .WithName("ListParcels")
             .WithSummary("Published parcels as an RFC 7946 FeatureCollection, one page (limit ≤ 10000, default 1000; offset) with numberMatched, " +
                 "numberReturned and a next link; filtered by plan year, district, bbox (WGS 84), text, ids, land use (use=industrial-land or codes) " +
-                "and stated area (minAreaMu, maxAreaMu); sortby=-areaMu|name|confidence.");
+                "and stated area (minAreaMu, maxAreaMu); available=true keeps land still to find (no key project operating on it), false only occupied land; " +
+                "sortby=-areaMu|name|confidence.");
         group.MapGet("/{id:long}", GetAsync)
             .WithName("GetParcel")
-            .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts. " +
+            .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts, " +
+                "investor facts (nearest road and railway in EPSG:4547 metres, park, availability, contact). " +
                 "Ids of the first releases (202301017) answer 301 to the parcel's public id.");
         return routes;
     }
 
     private static async Task<Results<Ok<ParcelCollection>, ValidationProblem>> ListAsync(
         string? planYear, string? district, string? bbox, string? q, string? use, string? minAreaMu, string? maxAreaMu, string? limit, string? offset,
-        string? ids, string? sortby, StoreAccess access, HttpRequest request, CancellationToken cancellationToken)
+        string? ids, string? sortby, string? available, StoreAccess access, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
-        var query = ParcelQuery.Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, limit, offset, ids, sortby, errors);
+        var query = ParcelQuery.Parse(planYear, district, bbox, q, use, minAreaMu, maxAreaMu, limit, offset, ids, sortby, errors)
+            with { Available = ParcelQuery.ParseAvailable(available, errors) };
         if (errors.Any) return errors.ToProblem();
 
         var store = await access.GetAsync(cancellationToken);
@@ -46,7 +49,7 @@ public static class ParcelsApi
     }
 
     private static async Task<Results<Ok<ParcelFeature<ParcelDetail>>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
-        long id, StoreAccess access, IParcelSource source, PlanLinks links, HttpContext http, CancellationToken cancellationToken)
+        long id, StoreAccess access, IParcelSource source, PlanLinks links, Investor.InvestorFacts investor, HttpContext http, CancellationToken cancellationToken)
     {
         var store = await access.GetAsync(cancellationToken);
         if (!ParcelIds.IsPublic(id) && ParcelIds.FromLegacy(id) is { } legacy)
@@ -66,8 +69,8 @@ public static class ParcelsApi
         var projects = (await source.GetProjectsAsync(cancellationToken)).Where(p => p.ParcelIds.Contains(id)).ToList();
         // The store's version of the parcel: send it back as If-Match to save an edit (PUT /api/parcels/{id}/geometry).
         http.Response.Headers.ETag = ReviewContext.ETag(record.Version);
-        return TypedResults.Ok(ParcelMapping.ToDetail(parcel, projects,
-            await links.AppearancesAsync(parcel, cancellationToken), await links.FactsAsync(id, cancellationToken)));
+        var detail = ParcelMapping.ToDetail(parcel, projects, await links.AppearancesAsync(parcel, cancellationToken), await links.FactsAsync(id, cancellationToken));
+        return TypedResults.Ok(detail with { Properties = detail.Properties with { Investor = await investor.ForAsync(parcel, store, cancellationToken) } });
     }
 
     /// <summary>The same request with another offset (the OGC API – Features paging shape).</summary>

@@ -43,7 +43,7 @@ public static class PlansApi
         return TypedResults.Ok(new PlanDiffDto(fromYear, toYear, place, await links.LinesAsync(diff, cancellationToken), diff.BrokenLinks, diff.IgnoredDecisions));
     }
 
-    private static int Year(string name, string? value, IReadOnlyList<int> years, string district, QueryErrors errors)
+    internal static int Year(string name, string? value, IReadOnlyList<int> years, string district, QueryErrors errors)
     {
         var known = years.Count > 0 ? string.Join(", ", years) : "none";
         if (string.IsNullOrWhiteSpace(value)) errors.Add(name, $"{name} is required: a plan year such as 2021 (years with a land column in {district}: {known}).");

@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The password of the accounts <c>reviewer</c> and <c>viewer</c> added to the store before the page loads.</summary>
     public const string Password = "correct-horse-battery-staple";
 
+    /// <summary>The 招商 contact the server is configured with (LandMap:Investor:Contact), shown in the investor facts.</summary>
+    public const string InvestorContact = "平顶山市卫东区投资促进中心 0375-0000000";
+
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -39,7 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
         var database = Path.Combine(_folder, "landmap.db");
-        _app = LandMapServer.Build(["--port", "0", "--db", database, "--LandMap:Access:LoginsPerMinute", "1000"]);
+        _app = LandMapServer.Build(["--port", "0", "--db", database, "--LandMap:Access:LoginsPerMinute", "1000", "--LandMap:Investor:Contact", InvestorContact]);
         await _app.StartAsync();
         BaseUrl = LandMapServer.Url(_app) ?? throw new InvalidOperationException("The server did not report its address.");
         await AddAccountsAsync(database);

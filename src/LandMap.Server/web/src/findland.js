@@ -12,7 +12,7 @@ const CLASSES = [
   ['land-reserve', '土地收储'], ['mixed-development', '综合开发'], ['unclassified', '未分类'],
 ];
 
-export function landFinder({ use, minArea, maxArea, list, counter, clear, error }, onChange, onPick) {
+export function landFinder({ use, minArea, maxArea, available, list, counter, clear, error }, onChange, onPick) {
   use.innerHTML = `<option value="">全部用途</option>
     <option value="industrial-land">产业用地（工矿·物流仓储·产业园区）</option>
     ${CLASSES.map(([code, name]) => `<option value="${code}">${escape(name)}</option>`).join('')}`;
@@ -21,7 +21,8 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear, error 
     const value = input.value.trim();
     return value === '' || !Number.isFinite(Number(value)) || Number(value) < 0 ? null : Number(value);
   };
-  const filter = () => ({ use: use.value || null, minAreaMu: area(minArea), maxAreaMu: area(maxArea) });
+  // available: only land still to find (the server leaves out parcels whose project already operates).
+  const filter = () => ({ use: use.value || null, minAreaMu: area(minArea), maxAreaMu: area(maxArea), available: available.checked ? true : null });
   const active = () => Object.values(filter()).some((v) => v != null);
   // The form says what is wrong before asking the server; the server's own refusal is shown the same way (showError).
   const showError = (text) => { error.textContent = text ?? ''; error.hidden = !text; };
@@ -30,7 +31,7 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear, error 
     if ([minArea, maxArea].some((input) => input.value.trim() !== '' && area(input) == null)) return '面积须为不小于 0 的数';
     return minAreaMu != null && maxAreaMu != null && minAreaMu > maxAreaMu ? `最小面积 ${minAreaMu} 亩大于最大面积 ${maxAreaMu} 亩` : null;
   };
-  for (const input of [use, minArea, maxArea]) input.addEventListener('change', () => {
+  for (const input of [use, minArea, maxArea, available]) input.addEventListener('change', () => {
     const problem = invalid();
     showError(problem);
     [minArea, maxArea].forEach((i) => i.setAttribute('aria-invalid', problem ? 'true' : 'false'));
@@ -40,6 +41,7 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear, error 
     use.value = '';
     minArea.value = '';
     maxArea.value = '';
+    available.checked = false;
     showError(null);
     onChange(filter());
   });
@@ -60,7 +62,7 @@ export function landFinder({ use, minArea, maxArea, list, counter, clear, error 
   }
 
   // Clears the inputs without asking for a new list (the caller reloads).
-  const reset = () => { use.value = ''; minArea.value = ''; maxArea.value = ''; showError(null); };
+  const reset = () => { use.value = ''; minArea.value = ''; maxArea.value = ''; available.checked = false; showError(null); };
 
   return { filter, active, render, reset, showError };
 }

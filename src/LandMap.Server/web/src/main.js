@@ -22,6 +22,7 @@ import { linkControls } from './links.js';
 import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
 import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
+import { exportButtons, exportMapPng, legendRows, parcelParams, mapTitle } from './exports.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -189,6 +190,7 @@ async function start() {
       $('compare-counts').title = '';
       $('compare-mix').hidden = true;
       $('parcel-count').textContent = '地块 0 个（两年）';
+      compareExport.enable(false);
     } else if (state.compare) {
       const district = compareDistrict();
       const [fromYear, toYear] = years.slice(-2);
@@ -205,6 +207,7 @@ async function start() {
       mixOverlay(overlay, Number($('compare-mix').value));
       renderOverlayLegend($('legend'), fromYear, toYear);
       $('parcel-count').textContent = `地块 ${counts.parcels} 个（两年）`;
+      compareExport.enable(true);
     } else {
       renderLegend($('legend'), style);
       await findLand();
@@ -230,7 +233,7 @@ async function start() {
   let landRequest = 0;
   async function findLand() {
     const request = ++landRequest;
-    if (!finder.active()) { state.land = null; finder.render([]); return; }
+    if (!finder.active()) { state.land = null; finder.render([]); landExport.enable(false); return; }
     let land;
     try {
       const { features, matched } = await queryParcels({ ...finder.filter(), planYear: state.planYear, district: state.district,
@@ -244,9 +247,18 @@ async function start() {
     if (request !== landRequest) return;
     state.land = land;
     finder.render(land.features, land.matched);
+    landExport.enable(land.matched > 0);
   }
 
-  const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), list: $('land-list'),
+  // Exports: the 找地 matches (every one, not the listed page) and the comparison as the server writes them; the map as PNG.
+  const landExport = exportButtons({ xlsx: $('land-export-xlsx'), csv: $('land-export-csv') }, '/api/parcels/export',
+    () => parcelParams({ ...finder.filter(), planYear: state.planYear, district: state.district, sortby: '-areaMu' }));
+  const compareExport = exportButtons({ xlsx: $('compare-export-xlsx'), csv: $('compare-export-csv') }, '/api/plans/diff',
+    () => new URLSearchParams({ from: overlay.compared.fromYear, to: overlay.compared.toYear, district: overlay.compared.district }));
+  $('export-png').addEventListener('click', () => exportMapPng(map, { title: mapTitle(state, overlay.compared), legend: legendRows($('legend')),
+    font: style.font }).catch((error) => toast(error.message)));
+
+  const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), available: $('land-available'), list: $('land-list'),
     counter: $('land-count'), clear: $('land-clear'), error: $('land-error') }, async () => {
     // Room for the list of matches: fold the legend (one click opens it again).
     if (finder.active()) $('legend').closest('details').open = false;

@@ -162,7 +162,7 @@ const getCollection = async (params) => {
 // One page of GET /api/parcels. `matched` is the server's numberMatched. A server that does not page (or ignores
 // ids= or sortby=) answers with every match: the page keeps the asked ids, sorts by stated area when asked to and keeps
 // at most `limit` features either way.
-export async function queryParcels({ planYear, district, q, use, minAreaMu, maxAreaMu, ids, sortby, limit } = {}) {
+export async function queryParcels({ planYear, district, q, use, minAreaMu, maxAreaMu, available, ids, sortby, limit } = {}) {
   const params = new URLSearchParams();
   if (planYear) params.set('planYear', planYear);
   if (district) params.set('district', district);
@@ -170,6 +170,7 @@ export async function queryParcels({ planYear, district, q, use, minAreaMu, maxA
   if (use) params.set('use', use);
   if (minAreaMu != null) params.set('minAreaMu', minAreaMu);
   if (maxAreaMu != null) params.set('maxAreaMu', maxAreaMu);
+  if (available != null) params.set('available', available);
   if (ids) params.set('ids', ids.join(','));
   if (sortby) params.set('sortby', sortby);
   if (limit != null) params.set('limit', limit);
