@@ -26,6 +26,7 @@ public static class OgcApi
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     ];
 
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder routes)
@@ -109,7 +110,7 @@ public static class OgcApi
         var links = Array(Link(PageUrl(request, query.Offset), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
         if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(PageUrl(request, query.Offset + page.Features.Count), "next", GeoJson, "下一页"));
         if (query.Offset > 0) links.Add(Link(PageUrl(request, Math.Max(0, query.Offset - query.Limit)), "prev", GeoJson, "上一页"));
-        request.HttpContext.Response.Headers["Content-Crs"] = $"<{Crs84}>";
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         return Send(new JsonObject
         {
             ["type"] = "FeatureCollection",
@@ -125,14 +126,19 @@ public static class OgcApi
         CancellationToken cancellationToken)
     {
         if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
-        if (await c.ItemAsync(featureId, cancellationToken) is not { } feature)
+        var errors = new QueryErrors();
+        foreach (var key in request.Query.Keys.Where(k => k is not ("crs" or "f")))
+            errors.Add(key, $"'{Short(key)}' is not a parameter of a single feature; use crs.");
+        var crs = OgcItemsQuery.ParseCrs("crs", request.Query["crs"].FirstOrDefault(), errors);
+        if (errors.Any) return errors.ToProblem();
+        if (await c.ItemAsync(featureId, crs, cancellationToken) is not { } feature)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "要素不存在",
                 detail: $"Collection '{c.Id}' has no published feature '{Short(featureId)}'; /ogc/collections/{c.Id}/items lists them.");
         var b = Base(request);
         feature["links"] = Array(
             Link($"{b}/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
             Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
-        request.HttpContext.Response.Headers["Content-Crs"] = $"<{Crs84}>";
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
         return Send(feature, GeoJson);
     }
 
@@ -154,7 +160,8 @@ public static class OgcApi
             ["title"] = c.Title,
             ["description"] = c.Description,
             ["itemType"] = "feature",
-            ["crs"] = Array((JsonNode)Crs84),
+            ["crs"] = Many(OgcCrs.All.Select(x => (JsonNode)x.Uri)),
+            ["storageCrs"] = Crs84,
             ["extent"] = extent,
             ["links"] = Array(
                 Link($"{b}/ogc/collections/{c.Id}", "self", Json, c.Title),

@@ -32,8 +32,8 @@ public interface IOgcCollection
     /// <summary>One page; a problem with a filter value is added to <paramref name="errors"/> (naming the parameter).</summary>
     Task<OgcPage> ItemsAsync(OgcItemsQuery query, QueryErrors errors, CancellationToken cancellationToken);
 
-    /// <summary>One feature by its id, or null.</summary>
-    Task<JsonObject?> ItemAsync(string featureId, CancellationToken cancellationToken);
+    /// <summary>One feature by its id in <paramref name="crs"/>, or null.</summary>
+    Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken);
 }
 
 /// <summary>The land-guarantee parcels, read from the store per request (same ids as the API, tiles and exports).</summary>
@@ -92,27 +92,27 @@ internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictEx
 
         var store = await access.GetAsync(cancellationToken);
         var matched = await store.CountParcelsAsync(filter, cancellationToken);
-        var features = (await store.QueryParcelsAsync(filter, cancellationToken)).Select(ToFeature).ToList();
+        var features = (await store.QueryParcelsAsync(filter, cancellationToken)).Select(r => ToFeature(r, query.Crs)).ToList();
         return new OgcPage(features, matched);
     }
 
-    public async Task<JsonObject?> ItemAsync(string featureId, CancellationToken cancellationToken)
+    public async Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken)
     {
         if (!long.TryParse(featureId, out var id)) return null;
         var store = await access.GetAsync(cancellationToken);
         var record = (await store.QueryParcelsAsync(new Data.ParcelQuery { PublicIds = [id], ExcludeRejected = true, Limit = 1 }, cancellationToken))
             .SingleOrDefault();
-        return record is null ? null : ToFeature(record);
+        return record is null ? null : ToFeature(record, crs);
     }
 
-    private static JsonObject ToFeature(ParcelRecord record)
+    private static JsonObject ToFeature(ParcelRecord record, OgcCrs crs)
     {
         var p = ParcelMapping.ToProperties(ParcelView.From(record));
         return new JsonObject
         {
             ["type"] = "Feature",
             ["id"] = p.Id,
-            ["geometry"] = GeoJsonGeometry.ToNode(record.Geometry),
+            ["geometry"] = GeoJsonGeometry.ToNode(record.Geometry is { } g ? crs.FromCrs84(g) : null),
             ["properties"] = new JsonObject
             {
                 ["id"] = p.Id, ["name"] = p.Name, ["company"] = p.Company, ["planYear"] = p.PlanYear, ["district"] = p.District, ["seq"] = p.Seq,
@@ -162,12 +162,12 @@ internal sealed class ProjectsCollection(IParcelSource source, StoreAccess acces
             .Where(f => (query.YearFrom is null && query.YearTo is null) || f.Project.Project.Events.Any(e =>
                 e.Year is { } y && (query.YearFrom is null || y >= query.YearFrom) && (query.YearTo is null || y <= query.YearTo)))
             .ToList();
-        return new OgcPage(matches.Skip(query.Offset).Take(query.Limit).Select(ToFeature).ToList(), matches.Count);
+        return new OgcPage(matches.Skip(query.Offset).Take(query.Limit).Select(f => ToFeature(f, query.Crs)).ToList(), matches.Count);
     }
 
-    public async Task<JsonObject?> ItemAsync(string featureId, CancellationToken cancellationToken) =>
+    public async Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken)).FirstOrDefault(f => f.Project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == featureId) is { } found
-            ? ToFeature(found)
+            ? ToFeature(found, crs)
             : null;
 
     private sealed record Located(ProjectView Project, long? ParcelId, Point? Point);
@@ -193,14 +193,14 @@ internal sealed class ProjectsCollection(IParcelSource source, StoreAccess acces
         }).ToList();
     }
 
-    private static JsonObject ToFeature(Located f)
+    private static JsonObject ToFeature(Located f, OgcCrs crs)
     {
         var p = f.Project;
         return new JsonObject
         {
             ["type"] = "Feature",
             ["id"] = p.Id,
-            ["geometry"] = GeoJsonGeometry.ToNode(f.Point),
+            ["geometry"] = GeoJsonGeometry.ToNode(f.Point is { } point ? crs.FromCrs84(point) : null),
             ["properties"] = new JsonObject
             {
                 ["id"] = p.Id, ["name"] = p.Name, ["district"] = p.District,

@@ -13,11 +13,14 @@ namespace LandMap.Server.Ogc;
 /// </summary>
 public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? YearFrom, int? YearTo, IReadOnlyDictionary<string, string> Properties)
 {
+    /// <summary>The CRS of the response's geometries (<c>crs</c>; CRS84 unless asked).</summary>
+    public OgcCrs Crs { get; init; } = OgcCrs.Crs84;
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 10_000;
 
     // Parameters of Part 1 every items request may carry; f=json|geojson is accepted for clients that add it.
-    private static readonly string[] Standard = ["limit", "offset", "bbox", "datetime", "f"];
+    private static readonly string[] Standard = ["limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f"];
 
     public static OgcItemsQuery Parse(IQueryCollection query, IReadOnlyCollection<string> queryables, QueryErrors errors)
     {
@@ -30,11 +33,64 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
 
         var limit = Int(query, "limit", DefaultLimit, 1, MaxLimit, errors);
         var offset = Int(query, "offset", 0, 0, int.MaxValue, errors);
-        var bbox = ParcelQuery.ParseBbox(query["bbox"].FirstOrDefault(), errors);
+        var crs = ParseCrs("crs", query["crs"].FirstOrDefault(), errors);
+        var bboxCrs = ParseCrs("bbox-crs", query["bbox-crs"].FirstOrDefault(), errors);
+        var bbox = bboxCrs == OgcCrs.Crs84
+            ? ParcelQuery.ParseBbox(query["bbox"].FirstOrDefault(), errors)
+            : ProjectedBbox(query["bbox"].FirstOrDefault(), bboxCrs, errors);
         var (from, to) = Datetime(query["datetime"].FirstOrDefault(), errors);
         var properties = queryables.Where(q => !string.IsNullOrWhiteSpace(query[q].FirstOrDefault()))
             .ToDictionary(q => q, q => query[q].First()!.Trim(), StringComparer.Ordinal);
-        return new OgcItemsQuery(limit, offset, bbox, from, to, properties);
+        return new OgcItemsQuery(limit, offset, bbox, from, to, properties) { Crs = crs };
+    }
+
+    /// <summary>The CRS a parameter names (CRS84 when absent); a CRS not served is an error naming the parameter and the ones served.</summary>
+    internal static OgcCrs ParseCrs(string parameter, string? value, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return OgcCrs.Crs84;
+        if (OgcCrs.Parse(value) is { } crs) return crs;
+        errors.Add(parameter, $"{parameter} '{Short(value)}' is not served; use one of {string.Join(", ", OgcCrs.All.Select(c => c.Uri))}.");
+        return OgcCrs.Crs84;
+    }
+
+    // A bbox in the axis order of its bbox-crs (lat,lon for EPSG:4326; X north, Y east for EPSG:4547), as the CRS84 box covering it.
+    private static Envelope? ProjectedBbox(string? text, OgcCrs crs, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add("bbox-crs", "bbox-crs is given without a bbox.");
+            return null;
+        }
+        var parts = text.Split(',');
+        var values = new List<double>();
+        foreach (var part in parts)
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            {
+                errors.Add("bbox", $"bbox value '{Short(part)}' is not a number.");
+                return null;
+            }
+            values.Add(v);
+        }
+        if (values.Count != 4 || values[0] > values[2] || values[1] > values[3])
+        {
+            errors.Add("bbox", $"bbox needs 4 numbers min1,min2,max1,max2 in the axis order of {crs.Name}, minimum before maximum.");
+            return null;
+        }
+        var given = new Envelope(values[0], values[2], values[1], values[3]);
+        if (!crs.Domain.Contains(given))
+        {
+            errors.Add("bbox", $"bbox lies outside the area where {crs.Name} is defined ({crs.Domain.MinX}..{crs.Domain.MaxX}, {crs.Domain.MinY}..{crs.Domain.MaxY}).");
+            return null;
+        }
+        var box = crs.ToCrs84(given);
+        if (box.IsNull || !double.IsFinite(box.MinX) || !double.IsFinite(box.MaxX) || !double.IsFinite(box.MinY) || !double.IsFinite(box.MaxY)
+            || box.MinX < -180 || box.MaxX > 180 || box.MinY < -90 || box.MaxY > 90)
+        {
+            errors.Add("bbox", $"bbox lies outside the area where {crs.Name} is defined.");
+            return null;
+        }
+        return box;
     }
 
     /// <summary>

@@ -25,7 +25,9 @@ internal static class OgcOpenApi
                 Parameter("limit", "每页要素数（1–10000，默认 100）", new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = OgcItemsQuery.MaxLimit, ["default"] = OgcItemsQuery.DefaultLimit }),
                 Parameter("offset", "跳过的要素数（分页链接使用）", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["default"] = 0 }),
                 Parameter("bbox", "范围 minLon,minLat,maxLon,maxLat（CRS84）", new JsonObject { ["type"] = "array", ["minItems"] = 4, ["maxItems"] = 4, ["items"] = new JsonObject { ["type"] = "number" } }, explode: false),
-                Parameter("datetime", "计划年度的时间（RFC 3339 时刻或区间，.. 为开放端）", new JsonObject { ["type"] = "string" }));
+                Parameter("datetime", "计划年度的时间（RFC 3339 时刻或区间，.. 为开放端）", new JsonObject { ["type"] = "string" }),
+                Parameter("crs", "输出坐标系", CrsSchema()),
+                Parameter("bbox-crs", "bbox 的坐标系（按其轴序）", CrsSchema()));
             foreach (var q in c.Queryables)
             {
                 var schema = new JsonObject { ["type"] = q.Type };
@@ -39,7 +41,7 @@ internal static class OgcOpenApi
             item["get"]!["parameters"] = new JsonArray(new JsonObject
             {
                 ["name"] = "featureId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" },
-            });
+            }, Parameter("crs", "输出坐标系", CrsSchema()));
             paths[$"/collections/{c.Id}/items/{{featureId}}"] = item;
         }
         return new JsonObject
@@ -69,6 +71,11 @@ internal static class OgcOpenApi
                 ["404"] = new JsonObject { ["description"] = "不存在" },
             },
         },
+    };
+
+    private static JsonObject CrsSchema() => new()
+    {
+        ["type"] = "string", ["format"] = "uri", ["enum"] = new JsonArray([.. OgcCrs.All.Select(c => (JsonNode)c.Uri)]), ["default"] = OgcCrs.Crs84.Uri,
     };
 
     private static JsonObject Json() => new() { [OgcApi.Json] = new JsonObject() };

@@ -130,6 +130,48 @@ public sealed class OgcApiTests(LandMapApplication app)
         }
     }
 
+    // Part 2: EPSG:4547 answers X north, Y east in metres — LandMap's own projection, axes in the EPSG order — and
+    // EPSG:4326/4490 answer lat, lon.
+    [Theory]
+    [InlineData("EPSG:4547")]
+    [InlineData("http://www.opengis.net/def/crs/EPSG/0/4326")]
+    [InlineData("[EPSG:4490]")]
+    public async Task AnItemInAnotherCrsHasItsCoordinatesInThatCrsAndAxisOrder(string crs)
+    {
+        using var crs84 = await GetJson("/ogc/collections/parcels/items/410403202300001");
+        var response = await _client.GetAsync($"/ogc/collections/parcels/items/410403202300001?crs={Uri.EscapeDataString(crs)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var other = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var epsg = crs.Trim('[', ']').Split(':', '/')[^1];
+        Assert.Equal($"<http://www.opengis.net/def/crs/EPSG/0/{epsg}>", string.Join("", response.Headers.GetValues("Content-Crs")));
+        var lonLat = crs84.RootElement.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!.Coordinates;
+        var served = other.RootElement.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!.Coordinates;
+        // The same vertices (the writer may start a ring elsewhere), each where LandMap's projection puts it.
+        var expected = lonLat.Select(c => epsg == "4547"
+            ? LandMap.Core.Crs.Metric.ToGk114(c.X, c.Y) is var (e, n) ? new Coordinate(n, e) : null!
+            : new Coordinate(c.Y, c.X)).ToList();
+        var tolerance = epsg == "4547" ? 0.01 : 1e-9;
+        Assert.Equal(expected.Count, served.Length);
+        Assert.All(served, v => Assert.True(expected.Min(x => x.Distance(v)) < tolerance, $"{v} is no vertex of the parcel in EPSG:{epsg}"));
+        Assert.All(expected, x => Assert.True(served.Min(v => v.Distance(x)) < tolerance, $"vertex {x} is missing"));
+    }
+
+    [Fact]
+    public async Task ABboxInGaussKrugerMetresSelectsTheParcelsOfThatBox()
+    {
+        using var item = await GetJson("/ogc/collections/parcels/items/410403202300001?crs=EPSG:4547");
+        var gk = item.RootElement.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!.EnvelopeInternal;
+        // A box of 200 m around the park's centre, X (north) first as EPSG:4547 orders its axes.
+        var (n, e) = (gk.Centre.X, gk.Centre.Y);
+        using var found = await GetJson($"/ogc/collections/parcels/items?bbox-crs=EPSG:4547&bbox={n - 100},{e - 100},{n + 100},{e + 100}&crs=EPSG:4547");
+
+        var ids = found.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).ToList();
+        Assert.Contains(410403202300001, ids);
+        using var all = await GetJson("/ogc/collections/parcels/items?limit=10000");
+        Assert.True(ids.Count < all.RootElement.GetProperty("numberMatched").GetInt64());
+    }
+
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=-1", "limit")]
@@ -144,7 +186,10 @@ public sealed class OgcApiTests(LandMapApplication app)
     [InlineData("landUse=casino", "landUse")]
     [InlineData("reviewStatus=rejected", "reviewStatus")]
     [InlineData("filter=planYear%3D2023", "filter")]
-    [InlineData("crs=EPSG:4547", "crs")]
+    [InlineData("crs=http://www.opengis.net/def/crs/EPSG/0/3857", "crs")]
+    [InlineData("bbox-crs=EPSG:4547", "bbox-crs")]
+    [InlineData("bbox-crs=EPSG:4547&bbox=1e300,1e300,2e300,2e300", "bbox")]
+    [InlineData("bbox-crs=EPSG:4326&bbox=113.3,33.7,113.4,33.8", "bbox")]
     [InlineData("f=html", "f")]
     [InlineData("limit=5&limit=6", "limit")]
     public async Task BadParametersAreA400NamingTheParameter(string query, string parameter)
