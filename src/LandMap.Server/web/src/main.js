@@ -11,10 +11,11 @@ import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
-import { parcelLayer, parcelTileSource, labelAnchors, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
+import { parcelLayer, parcelTileSource, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
 import { renderParcel, fetchParcel, renderHere } from './panel.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
-import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
+import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
+import { parcelLabelLayer } from './labels.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
@@ -40,24 +41,25 @@ const getJson = async (url) => {
 async function start() {
   const style = await getJson('/tiles/style.json');
   const tiles = parcelTileSource();
-  // parcelLayers is set before the map exists, so before any tile loads.
-  const labels = labelAnchors(tiles, () => parcelLayers.forEach((l) => l.changed()));
   const selectedId = () => state.selectedId;
-  const labelAt = (f) => labels.at(f);
-  const parcels = parcelLayer(style, tiles, { selectedId, labelAt,
-    shows: (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId()) });
-  const overlay = overlayLayers(style, tiles, { selectedId, labelAt, shows: (f) => f.getId() !== state.editingId });
+  const shows = (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId());
+  const parcels = parcelLayer(style, tiles, { selectedId, shows });
+  const overlay = overlayLayers(style, tiles, { selectedId, shows: (f) => f.getId() !== state.editingId });
+  // One decluttered label layer for both modes: the single-year map's labels, or the comparison's.
+  const labels = parcelLabelLayer(style, tiles, { selectedId,
+    labelOf: (f) => (state.compare ? overlayLabel(overlay, f) : shows(f) ? { text: `${f.get('seq')} ${f.get('name')}` } : null) });
   const projects = projectLayer(style);
   const parcelLayers = [parcels, overlay.from, overlay.to];
   const map = new Map({
     target: 'map',
-    layers: [basemapLayer(style), parcels, overlay.from, overlay.to, projects],
+    layers: [basemapLayer(style), parcels, overlay.from, overlay.to, labels.layer, projects],
     controls: defaultControls({ zoom: false, attribution: false }).extend([
       new Zoom({ zoomInTipLabel: '放大', zoomOutTipLabel: '缩小' }),
       new ScaleLine({ units: 'metric', bar: true, steps: 4, text: false, minWidth: 120 }),
     ]),
     view: new View({ center: fromLonLat([113.37, 33.745]), zoom: 13, minZoom: 9, maxZoom: 19 }),
   });
+  labels.attach(map);
 
   fillStageFilter($('stage-filter'), style);
   const reports = await getJson('/api/reports');
@@ -134,7 +136,7 @@ async function start() {
     message.hidden = false;
     setTimeout(() => { message.hidden = true; }, 3000);
   };
-  const redraw = () => parcelLayers.forEach((l) => l.changed());
+  const redraw = () => { parcelLayers.forEach((l) => l.changed()); labels.changed(); };
   // After a write the tiles hold the old outline (or a parcel no longer public): load them again.
   const refreshTiles = () => { labels.reset(); tiles.refresh(); };
 
@@ -211,6 +213,7 @@ async function start() {
       redraw();
       $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个${state.land ? '' : whyEmpty()}`;
     }
+    labels.changed();
     if (state.selected && !shownNow(state.selected.properties)) await select(null);
     await placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
@@ -286,7 +289,7 @@ async function start() {
     setYearButtons();
     await reload();
   }));
-  $('compare-mix').addEventListener('input', (e) => mixOverlay(overlay, Number(e.target.value)));
+  $('compare-mix').addEventListener('input', (e) => { mixOverlay(overlay, Number(e.target.value)); labels.changed(); });
   // Choosing a district zooms to it, also when it has no parcel to show (the count then says why).
   $('district').addEventListener('change', async (e) => {
     state.district = e.target.value;
@@ -358,7 +361,7 @@ async function start() {
     }
     return [...seen.values()];
   };
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered,
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
 }
