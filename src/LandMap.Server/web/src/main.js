@@ -11,8 +11,9 @@ import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
-import { parcelLayer, parcelTileSource, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
-import { renderParcel, fetchParcel, renderHere } from './panel.js';
+import { parcelLayer, parcelTileSource, queryParcels, parcelGeometries, geojson } from './parcels.js';
+import { renderParcel, fetchParcel } from './panel.js';
+import { identify, parcelHits, projectHits, renderIdentify } from './identify.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { parcelLabelLayer } from './labels.js';
@@ -29,9 +30,9 @@ register(proj4);
 
 const $ = (id) => document.getElementById(id);
 // land: the 找地 matches ({ ids, features, matched }) or null; editingId: the parcel whose outline is being edited;
-// here: the parcels under the last click, smallest first, for 此处还有… in the panel.
+// hits: what lay under the last click (identify.js), listed in the panel.
 const state = { planYear: '', district: '', stage: '', selectedId: null, selected: null, compare: false, year: null, land: null,
-  editingId: null, here: [] };
+  editingId: null, hits: [] };
 const getJson = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -151,18 +152,18 @@ async function start() {
     ? overlay.compared.classes.has(properties.id) && properties.district === overlay.compared.district
     : matches(properties, properties.id));
 
-  // Opens the parcel's panel. `here` is the list of parcels under the click that chose it (to cycle through them).
-  async function select(id, { zoom = false, here = [] } = {}) {
+  // Opens the parcel's panel. `hits` is what lay under the click that chose it, `hit` the key of the hit opened.
+  async function select(id, { zoom = false, hits = [], hit = hits.find((h) => h.parcelId === id)?.key } = {}) {
     // An unsaved outline is not dropped without asking.
     if (id !== state.selectedId && !review.mayLeave()) return;
     state.selectedId = id;
-    state.here = here;
+    state.hits = hits;
     redraw();
     if (id == null) { state.selected = null; $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
     if (state.selectedId !== id) return;
     state.selected = parcel;
-    renderHere($('panel-here'), here, id, (next) => select(next, { here }));
+    renderIdentify($('panel-here'), hits, hit, (next) => select(next.parcelId, { hits, hit: next.key }));
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
@@ -328,14 +329,16 @@ async function start() {
   });
 
   const isParcelLayer = (l) => parcelLayers.includes(l);
-  // A click opens the smallest parcel under the pointer (the school, not the 片区 around it); the panel offers the others.
+  // What a click identifies: the project symbols, then the parcels of the years shown (a year faded out by the
+  // comparison's slider is not shown), smallest first.
+  const identifySources = [projectHits(projects, style), parcelHits((l) => isParcelLayer(l) && l.getOpacity() > 0)];
+  // A click opens the symbol's parcel, else the smallest parcel under the pointer (the school, not the 片区 around it);
+  // the panel lists everything there.
   map.on('singleclick', async (e) => {
     // While an outline is drawn or edited, clicks on the map belong to the tool: they neither close nor change the panel.
     if (review.active) return;
-    const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
-    if (symbol) { await select(symbol.get('parcelId')); return; }
-    const here = parcelsAtPixel(map, e.pixel, isParcelLayer).map((h) => ({ id: h.id, name: h.name }));
-    await select(here[0]?.id ?? null, { here });
+    const hits = identify(map, e.pixel, identifySources);
+    await select(hits[0]?.parcelId ?? null, { hits, hit: hits[0]?.key });
   });
   map.on('pointermove', (e) => {
     const [lon, lat] = toLonLat(e.coordinate);
