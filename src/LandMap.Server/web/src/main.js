@@ -17,6 +17,7 @@ import { identify, parcelHits, projectHits, renderIdentify } from './identify.js
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { parcelLabelLayer } from './labels.js';
+import { measureTool } from './measure.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
@@ -328,6 +329,8 @@ async function start() {
     await select(features[0].getId());
   });
 
+  const measure = measureTool(map, { buttons: { distance: $('measure-distance'), area: $('measure-area') },
+    result: $('measure-result'), hint: $('measure-hint') });
   const isParcelLayer = (l) => parcelLayers.includes(l);
   // What a click identifies: the project symbols, then the parcels of the years shown (a year faded out by the
   // comparison's slider is not shown), smallest first.
@@ -335,8 +338,9 @@ async function start() {
   // A click opens the symbol's parcel, else the smallest parcel under the pointer (the school, not the 片区 around it);
   // the panel lists everything there.
   map.on('singleclick', async (e) => {
-    // While an outline is drawn or edited, clicks on the map belong to the tool: they neither close nor change the panel.
-    if (review.active) return;
+    // While an outline is drawn or edited, or a distance measured, clicks on the map belong to the tool: they neither
+    // close nor change the panel.
+    if (review.active || measure.active) return;
     const hits = identify(map, e.pixel, identifySources);
     await select(hits[0]?.parcelId ?? null, { hits, hit: hits[0]?.key });
   });
@@ -347,7 +351,8 @@ async function start() {
     $('coord-gk').textContent = `X(北) ${y.toFixed(2)} m, Y(东) ${x.toFixed(2)} m`;
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
     map.getTargetElement().title = symbol ? `${symbol.get('name')}（${style.parcels.stages[symbol.get('stage')]?.name ?? '阶段未知'}）` : '';
-    map.getTargetElement().style.cursor = symbol || map.hasFeatureAtPixel(e.pixel, { layerFilter: isParcelLayer }) ? 'pointer' : '';
+    map.getTargetElement().style.cursor = measure.active ? 'crosshair'
+      : symbol || map.hasFeatureAtPixel(e.pixel, { layerFilter: isParcelLayer }) ? 'pointer' : '';
   });
   map.getView().on('change:resolution', () => { $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`; });
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
@@ -364,7 +369,7 @@ async function start() {
     }
     return [...seen.values()];
   };
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn,
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn, measure,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
 }
