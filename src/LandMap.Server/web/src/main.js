@@ -18,6 +18,7 @@ import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { parcelLabelLayer } from './labels.js';
 import { measureTool } from './measure.js';
+import { shareLink } from './share.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
@@ -62,6 +63,9 @@ async function start() {
     view: new View({ center: fromLonLat([113.37, 33.745]), zoom: 13, minZoom: 9, maxZoom: 19 }),
   });
   labels.attach(map);
+  // Share links (share.js): the URL follows the view; a link, or a hash changed by hand, opens the view it names.
+  const share = shareLink(map, () => ({ year: state.compare ? 'compare' : state.planYear, district: state.district, parcel: state.selectedId }),
+    { button: $('share-button'), box: $('share-box'), input: $('share-url'), status: $('share-status') }, (shared) => openShared(shared));
 
   fillStageFilter($('stage-filter'), style);
   const reports = await getJson('/api/reports');
@@ -159,6 +163,7 @@ async function start() {
     if (id !== state.selectedId && !review.mayLeave()) return;
     state.selectedId = id;
     state.hits = hits;
+    share.changed();
     redraw();
     if (id == null) { state.selected = null; $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
@@ -216,6 +221,7 @@ async function start() {
       $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个${state.land ? '' : whyEmpty()}`;
     }
     labels.changed();
+    share.changed();
     if (state.selected && !shownNow(state.selected.properties)) await select(null);
     await placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
@@ -357,7 +363,18 @@ async function start() {
   map.getView().on('change:resolution', () => { $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`; });
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
 
-  await reload();
+  // The plan year, district and parcel of a shared link (share.js); the view it names is already set.
+  async function openShared(shared) {
+    state.compare = shared.year === 'compare';
+    if (!state.compare) state.planYear = [...document.querySelectorAll('#plan-year button[data-year]')].some((b) => b.dataset.year === shared.year) ? shared.year : '';
+    state.district = districts.includes(shared.district) ? shared.district : '';
+    $('district').value = state.district;
+    setYearButtons();
+    await reload();
+    if (shared.parcel) await select(shared.parcel).catch(() => { select(null); toast('链接中的地块不存在或未公开'); });
+  }
+
+  await openShared(share.opened());
   await auth.restore();
   // Test hook for the browser tests: the map, its layers, what is selected, and the parcels a layer draws in the view
   // (tile features its style gives a style to, one entry per parcel).
