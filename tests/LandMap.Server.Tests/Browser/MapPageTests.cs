@@ -75,7 +75,7 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
     }
 
     [Fact]
-    public async Task ClickInsideTheLargeAreaOverASmallerParcelOpensTheSmallerOneAndCyclesToTheArea()
+    public async Task ClickInsideTheLargeAreaOverASmallerParcelOpensTheSmallerOneAndListsEverythingThere()
     {
         if (Page is null) return;
         // 卫东区 2023 lists a 5,000-亩 片区 (综合开发), and other entries of the column lie partly in it (the school,
@@ -143,26 +143,34 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
         await Page.Mouse.ClickAsync(at.GetProperty("x").GetSingle(), at.GetProperty("y").GetSingle());
         await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{parcelId}']");
         Assert.Equal(parcel.GetProperty("name").GetString(), await Page.InnerTextAsync(".parcel-name"));
-        var here = await Page.InnerTextAsync("#panel-here");
-        Assert.Contains("此处共", here);
-        Assert.Contains("这是第 1 块", here);
+        // The panel lists everything under the click: the school (open, first) and the 片区, each with kind, name, year and area.
+        var listed = await Page.EvalOnSelectorAllAsync<JsonElement>("#panel-here .identify-item", """
+            items => items.map(i => ({ id: Number(i.dataset.id), kind: i.querySelector('.identify-kind').textContent,
+              name: i.querySelector('.identify-name').textContent, meta: i.querySelector('.identify-meta').textContent,
+              current: i.classList.contains('current') }))
+            """);
+        var items = listed.EnumerateArray().ToList();
+        Assert.Contains("此处共", await Page.InnerTextAsync("#panel-here .identify-title"));
+        Assert.Equal(parcelId, items[0].GetProperty("id").GetInt64());
+        Assert.True(items[0].GetProperty("current").GetBoolean());
+        var areaItem = Assert.Single(items, i => i.GetProperty("id").GetInt64() == areaId);
+        Assert.Equal("地块", areaItem.GetProperty("kind").GetString());
+        Assert.Equal(area.GetProperty("name").GetString(), areaItem.GetProperty("name").GetString());
+        Assert.Contains("2023 年计划", areaItem.GetProperty("meta").GetString());
+        Assert.Contains("5,000 亩", areaItem.GetProperty("meta").GetString());
+        Assert.Equal(parcel.GetProperty("name").GetString(), items[0].GetProperty("name").GetString());
         await Settle();
-        await Screenshot("click-smallest-parcel");
+        await Screenshot("identify-list");
 
-        // 下一块 goes through the larger parcels at that point and reaches the 片区.
-        var seen = new List<long> { parcelId };
-        for (var i = 0; i < 10 && seen[^1] != areaId; i++)
-        {
-            var next = long.Parse(await Page.GetAttributeAsync("#panel-here .here-next", "data-id") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            await Page.ClickAsync("#panel-here .here-next");
-            await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{next}']");
-            seen.Add(next);
-        }
-        Assert.Equal(areaId, seen[^1]);
+        // Clicking the 片区 in the list opens it; the list stays, with the 片区 marked.
+        await Page.ClickAsync($"#panel-here .identify-item[data-id='{areaId}']");
+        await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{areaId}']");
         Assert.Equal(area.GetProperty("name").GetString(), await Page.InnerTextAsync(".parcel-name"));
-        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(items.Count, await Page.Locator("#panel-here .identify-item").CountAsync());
+        Assert.Equal(areaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await Page.GetAttributeAsync("#panel-here .identify-item.current", "data-id"));
         await Settle();
-        await Screenshot("click-cycled-to-area");
+        await Screenshot("identify-opened-area");
         Assert.Empty(ConsoleErrors);
     }
 

@@ -11,10 +11,14 @@ import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
-import { parcelLayer, parcelTileSource, labelAnchors, parcelsAtPixel, queryParcels, parcelGeometries, geojson } from './parcels.js';
-import { renderParcel, fetchParcel, renderHere } from './panel.js';
+import { parcelLayer, parcelTileSource, queryParcels, parcelGeometries, geojson } from './parcels.js';
+import { renderParcel, fetchParcel } from './panel.js';
+import { identify, parcelHits, projectHits, renderIdentify } from './identify.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
-import { overlayLayers, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
+import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
+import { parcelLabelLayer } from './labels.js';
+import { measureTool } from './measure.js';
+import { shareLink } from './share.js';
 import { projectLayer, showProjects, colourProjects, replayControl } from './projects.js';
 import { chartDialog } from './charts.js';
 import { account, reviewPanel } from './review.js';
@@ -29,9 +33,9 @@ register(proj4);
 
 const $ = (id) => document.getElementById(id);
 // land: the 找地 matches ({ ids, features, matched }) or null; editingId: the parcel whose outline is being edited;
-// here: the parcels under the last click, smallest first, for 此处还有… in the panel.
+// hits: what lay under the last click (identify.js), listed in the panel.
 const state = { planYear: '', district: '', stage: '', selectedId: null, selected: null, compare: false, year: null, land: null,
-  editingId: null, here: [] };
+  editingId: null, hits: [] };
 const getJson = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -41,24 +45,28 @@ const getJson = async (url) => {
 async function start() {
   const style = await getJson('/tiles/style.json');
   const tiles = parcelTileSource();
-  // parcelLayers is set before the map exists, so before any tile loads.
-  const labels = labelAnchors(tiles, () => parcelLayers.forEach((l) => l.changed()));
   const selectedId = () => state.selectedId;
-  const labelAt = (f) => labels.at(f);
-  const parcels = parcelLayer(style, tiles, { selectedId, labelAt,
-    shows: (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId()) });
-  const overlay = overlayLayers(style, tiles, { selectedId, labelAt, shows: (f) => f.getId() !== state.editingId });
+  const shows = (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId());
+  const parcels = parcelLayer(style, tiles, { selectedId, shows });
+  const overlay = overlayLayers(style, tiles, { selectedId, shows: (f) => f.getId() !== state.editingId });
+  // One decluttered label layer for both modes: the single-year map's labels, or the comparison's.
+  const labels = parcelLabelLayer(style, tiles, { selectedId,
+    labelOf: (f) => (state.compare ? overlayLabel(overlay, f) : shows(f) ? { text: `${f.get('seq')} ${f.get('name')}` } : null) });
   const projects = projectLayer(style);
   const parcelLayers = [parcels, overlay.from, overlay.to];
   const map = new Map({
     target: 'map',
-    layers: [basemapLayer(style), parcels, overlay.from, overlay.to, projects],
+    layers: [basemapLayer(style), parcels, overlay.from, overlay.to, labels.layer, projects],
     controls: defaultControls({ zoom: false, attribution: false }).extend([
       new Zoom({ zoomInTipLabel: '放大', zoomOutTipLabel: '缩小' }),
       new ScaleLine({ units: 'metric', bar: true, steps: 4, text: false, minWidth: 120 }),
     ]),
     view: new View({ center: fromLonLat([113.37, 33.745]), zoom: 13, minZoom: 9, maxZoom: 19 }),
   });
+  labels.attach(map);
+  // Share links (share.js): the URL follows the view; a link, or a hash changed by hand, opens the view it names.
+  const share = shareLink(map, () => ({ year: state.compare ? 'compare' : state.planYear, district: state.district, parcel: state.selectedId }),
+    { button: $('share-button'), box: $('share-box'), input: $('share-url'), status: $('share-status') }, (shared) => openShared(shared));
 
   fillStageFilter($('stage-filter'), style);
   const reports = await getJson('/api/reports');
@@ -135,7 +143,7 @@ async function start() {
     message.hidden = false;
     setTimeout(() => { message.hidden = true; }, 3000);
   };
-  const redraw = () => parcelLayers.forEach((l) => l.changed());
+  const redraw = () => { parcelLayers.forEach((l) => l.changed()); labels.changed(); };
   // After a write the tiles hold the old outline (or a parcel no longer public): load them again.
   const refreshTiles = () => { labels.reset(); tiles.refresh(); };
 
@@ -150,18 +158,19 @@ async function start() {
     ? overlay.compared.classes.has(properties.id) && properties.district === overlay.compared.district
     : matches(properties, properties.id));
 
-  // Opens the parcel's panel. `here` is the list of parcels under the click that chose it (to cycle through them).
-  async function select(id, { zoom = false, here = [] } = {}) {
+  // Opens the parcel's panel. `hits` is what lay under the click that chose it, `hit` the key of the hit opened.
+  async function select(id, { zoom = false, hits = [], hit = hits.find((h) => h.parcelId === id)?.key } = {}) {
     // An unsaved outline is not dropped without asking.
     if (id !== state.selectedId && !review.mayLeave()) return;
     state.selectedId = id;
-    state.here = here;
+    state.hits = hits;
+    share.changed();
     redraw();
     if (id == null) { state.selected = null; $('panel').hidden = true; review.show(null); return; }
     const parcel = await fetchParcel(id);
     if (state.selectedId !== id) return;
     state.selected = parcel;
-    renderHere($('panel-here'), here, id, (next) => select(next, { here }));
+    renderIdentify($('panel-here'), hits, hit, (next) => select(next.parcelId, { hits, hit: next.key }));
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
@@ -214,6 +223,8 @@ async function start() {
       redraw();
       $('parcel-count').textContent = `地块 ${state.land ? state.land.matched : entryCount()} 个${state.land ? '' : whyEmpty()}`;
     }
+    labels.changed();
+    share.changed();
     if (state.selected && !shownNow(state.selected.properties)) await select(null);
     await placeProjects();
     await renderProjects($('project-list'), $('project-count'), style, state, (id) => pickParcel(id));
@@ -298,7 +309,7 @@ async function start() {
     setYearButtons();
     await reload();
   }));
-  $('compare-mix').addEventListener('input', (e) => mixOverlay(overlay, Number(e.target.value)));
+  $('compare-mix').addEventListener('input', (e) => { mixOverlay(overlay, Number(e.target.value)); labels.changed(); });
   // Choosing a district zooms to it, also when it has no parcel to show (the count then says why).
   $('district').addEventListener('change', async (e) => {
     state.district = e.target.value;
@@ -336,15 +347,20 @@ async function start() {
     await select(features[0].getId());
   });
 
+  const measure = measureTool(map, { buttons: { distance: $('measure-distance'), area: $('measure-area') },
+    result: $('measure-result'), hint: $('measure-hint') });
   const isParcelLayer = (l) => parcelLayers.includes(l);
-  // A click opens the smallest parcel under the pointer (the school, not the 片区 around it); the panel offers the others.
+  // What a click identifies: the project symbols, then the parcels of the years shown (a year faded out by the
+  // comparison's slider is not shown), smallest first.
+  const identifySources = [projectHits(projects, style), parcelHits((l) => isParcelLayer(l) && l.getOpacity() > 0)];
+  // A click opens the symbol's parcel, else the smallest parcel under the pointer (the school, not the 片区 around it);
+  // the panel lists everything there.
   map.on('singleclick', async (e) => {
-    // While an outline is drawn or edited, clicks on the map belong to the tool: they neither close nor change the panel.
-    if (review.active) return;
-    const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
-    if (symbol) { await select(symbol.get('parcelId')); return; }
-    const here = parcelsAtPixel(map, e.pixel, isParcelLayer).map((h) => ({ id: h.id, name: h.name }));
-    await select(here[0]?.id ?? null, { here });
+    // While an outline is drawn or edited, or a distance measured, clicks on the map belong to the tool: they neither
+    // close nor change the panel.
+    if (review.active || measure.active) return;
+    const hits = identify(map, e.pixel, identifySources);
+    await select(hits[0]?.parcelId ?? null, { hits, hit: hits[0]?.key });
   });
   map.on('pointermove', (e) => {
     const [lon, lat] = toLonLat(e.coordinate);
@@ -353,12 +369,24 @@ async function start() {
     $('coord-gk').textContent = `X(北) ${y.toFixed(2)} m, Y(东) ${x.toFixed(2)} m`;
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
     map.getTargetElement().title = symbol ? `${symbol.get('name')}（${style.parcels.stages[symbol.get('stage')]?.name ?? '阶段未知'}）` : '';
-    map.getTargetElement().style.cursor = symbol || map.hasFeatureAtPixel(e.pixel, { layerFilter: isParcelLayer }) ? 'pointer' : '';
+    map.getTargetElement().style.cursor = measure.active ? 'crosshair'
+      : symbol || map.hasFeatureAtPixel(e.pixel, { layerFilter: isParcelLayer }) ? 'pointer' : '';
   });
   map.getView().on('change:resolution', () => { $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`; });
   $('zoom-level').textContent = `缩放 ${map.getView().getZoom().toFixed(1)}`;
 
-  await reload();
+  // The plan year, district and parcel of a shared link (share.js); the view it names is already set.
+  async function openShared(shared) {
+    state.compare = shared.year === 'compare';
+    if (!state.compare) state.planYear = [...document.querySelectorAll('#plan-year button[data-year]')].some((b) => b.dataset.year === shared.year) ? shared.year : '';
+    state.district = districts.includes(shared.district) ? shared.district : '';
+    $('district').value = state.district;
+    setYearButtons();
+    await reload();
+    if (shared.parcel) await select(shared.parcel).catch(() => { select(null); toast('链接中的地块不存在或未公开'); });
+  }
+
+  await openShared(share.opened());
   await auth.restore();
   // Test hook for the browser tests: the map, its layers, what is selected, and the parcels a layer draws in the view
   // (tile features its style gives a style to, one entry per parcel).
@@ -370,7 +398,7 @@ async function start() {
     }
     return [...seen.values()];
   };
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered,
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn, measure,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
 }

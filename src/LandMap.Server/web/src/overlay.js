@@ -2,8 +2,7 @@
 // with an opacity control that fades between the earlier and the later year. Both years are drawn from the parcel
 // tiles (two layers over the one tile source); the class of each parcel id comes from GET /api/plans/diff.
 import VectorTileLayer from 'ol/layer/VectorTile.js';
-import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
-import { zoomOf } from './parcels.js';
+import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 
 export const DIFF_STYLES = {
   carried: { name: '延续（两年均有，前一年虚线）', fill: 'rgba(31,95,168,0.18)', point: 'rgba(31,95,168,0.7)', stroke: '#1f5fa8', width: 2.4 },
@@ -11,8 +10,8 @@ export const DIFF_STYLES = {
   dropped: { name: '取消', fill: 'rgba(214,39,40,0.12)', point: 'rgba(214,39,40,0.35)', stroke: '#d62728', width: 2.2, dash: [7, 5] },
 };
 
-function overlayStyle(style, compared, { selectedId, labelAt }, earlier) {
-  return (feature, resolution) => {
+function overlayStyle(style, compared, { selectedId }, earlier) {
+  return (feature) => {
     const year = earlier ? compared.fromYear : compared.toYear;
     if (year == null || feature.get('planYear') !== year || feature.get('district') !== compared.district || !compared.shows(feature)) return undefined;
     const spec = DIFF_STYLES[compared.classOf(feature.getId())];
@@ -20,37 +19,34 @@ function overlayStyle(style, compared, { selectedId, labelAt }, earlier) {
     // A carried entry's earlier outline is dashed so both years stay visible where they overlap.
     const dash = spec.dash ?? (earlier ? [4, 4] : undefined);
     const stroke = new Stroke({ color: selected ? style.parcels.selected.stroke : spec.stroke, width: selected ? 3.5 : spec.width, lineDash: dash });
-    const zIndex = selected ? 100 : 10;
-    const shape = new Style({
+    return new Style({
       fill: new Fill({ color: spec.fill }),
       stroke,
       // Entries without a stated area are placed as points.
       image: new Circle({ radius: 7, fill: new Fill({ color: spec.point }), stroke }),
-      zIndex,
+      zIndex: selected ? 100 : 10,
     });
-    const at = zoomOf(resolution) >= style.parcels.label.minZoom ? labelAt(feature) : null;
-    return !at ? shape : [shape, new Style({
-      geometry: at,
-      text: new Text({
-        text: `${feature.get('planYear')}-${feature.get('seq')} ${feature.get('name')}`,
-        font: `${style.parcels.label.size}px ${style.font}`,
-        fill: new Fill({ color: spec.stroke }),
-        stroke: new Stroke({ color: '#fff', width: 3 }),
-        offsetY: earlier ? -8 : 8,
-      }),
-      zIndex,
-    })];
   };
 }
 
+// The label of a parcel in the comparison (drawn by the label layer, labels.js): year and entry, in its class's colour;
+// null for a parcel the comparison does not show (also a year faded out by the mix slider).
+export function overlayLabel(layers, feature) {
+  const { compared } = layers;
+  const year = feature.get('planYear');
+  const layer = year === compared.fromYear ? layers.from : year === compared.toYear ? layers.to : null;
+  if (!layer?.getVisible() || layer.getOpacity() === 0 || feature.get('district') !== compared.district || !compared.shows(feature)) return null;
+  return { text: `${year}-${feature.get('seq')} ${feature.get('name')}`, color: DIFF_STYLES[compared.classOf(feature.getId())].stroke };
+}
+
 // `shows(feature)` hides what the page hides everywhere (the parcel being edited).
-export function overlayLayers(style, source, { selectedId, shows, labelAt }) {
+export function overlayLayers(style, source, { selectedId, shows }) {
   const compared = { fromYear: null, toYear: null, district: null, classes: new Map(), shows };
   // An entry of either year that the diff does not list is new, as before the diff knew it.
   compared.classOf = (id) => compared.classes.get(id) ?? 'new';
   const make = (earlier) => new VectorTileLayer({
     source,
-    style: overlayStyle(style, compared, { selectedId, labelAt }, earlier),
+    style: overlayStyle(style, compared, { selectedId }, earlier),
     visible: false,
     properties: { name: earlier ? 'overlay-from' : 'overlay-to' },
   });

@@ -94,18 +94,6 @@ export function renderParcel(container, parcel, style, onGoto) {
   container.querySelectorAll('a.goto').forEach((a) => a.addEventListener('click', (e) => { e.preventDefault(); onGoto(Number(a.dataset.id)); }));
 }
 
-// Where a click hit several parcels (a school inside a 片区): which one of them this is, and a button to the next larger
-// one, back to the smallest after the largest. Hidden when the click hit one parcel.
-export function renderHere(container, here, id, onNext) {
-  const index = here.findIndex((h) => h.id === id);
-  container.hidden = here.length < 2 || index < 0;
-  if (container.hidden) { container.innerHTML = ''; return; }
-  const next = here[(index + 1) % here.length];
-  container.innerHTML = `此处共 ${here.length} 块地，这是第 ${index + 1} 块（按面积从小到大）
-    <button type="button" class="here-next" data-id="${next.id}" title="${escape(next.name ?? '')}">下一块：${escape(next.name ?? String(next.id))}</button>`;
-  container.querySelector('.here-next').addEventListener('click', () => onNext(next.id));
-}
-
 export async function fetchParcel(id) {
   const response = await fetch(`/api/parcels/${id}`);
   if (!response.ok) throw new Error(`/api/parcels/${id}: ${response.status}`);

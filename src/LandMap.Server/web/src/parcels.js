@@ -5,10 +5,8 @@ import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import MVT from 'ol/format/MVT.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
-import { Fill, Stroke, Style, Text, Circle } from 'ol/style.js';
+import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import { asArray } from 'ol/color.js';
-import Point from 'ol/geom/Point.js';
-import { containsCoordinate, createEmpty, extend, getCenter, getIntersection } from 'ol/extent.js';
 
 export function parcelColor(style, properties) {
   const stage = properties.projectStage && style.parcels.stages[properties.projectStage];
@@ -22,49 +20,11 @@ export function withAlpha(color, alpha) {
 
 export const zoomOf = (resolution) => Math.log2(156543.03392804097 / resolution);
 
-// One label per parcel, not one per tile it crosses: each tile holds its part of the parcel, so the label goes to the
-// middle of the parcel's extent as the loaded tiles of that zoom show it, and only the tile holding that point draws it.
-// at(feature) is the label point of a tile feature, or null when another tile draws the label; reset() after the
-// tiles are loaded again. A tile that moves a label point calls onMoved (soon after, once for several tiles), for the
-// layers to restyle the tiles drawn before it.
-export function labelAnchors(source, onMoved) {
-  const tiles = new WeakMap();
-  const extents = new Map();
-  let timer = null;
-  source.on('tileloadend', ({ tile }) => {
-    let moved = false;
-    const z = tile.getTileCoord()[0];
-    const tileExtent = source.getTileGrid().getTileCoordExtent(tile.getTileCoord());
-    // Parcels seen while panning a city: start again rather than grow without bound.
-    if (extents.size > 100000) extents.clear();
-    for (const feature of tile.getFeatures?.() ?? []) {
-      tiles.set(feature, { z, tileExtent });
-      const key = `${z}/${feature.getId()}`;
-      // Points and lines have flat extents: extend() keeps them, where isEmpty() would drop a point.
-      const part = getIntersection(feature.getExtent(), tileExtent);
-      if (!(part[0] <= part[2] && part[1] <= part[3])) continue;
-      const before = extents.get(key);
-      if (before) moved ||= part[0] < before[0] || part[1] < before[1] || part[2] > before[2] || part[3] > before[3];
-      extents.set(key, extend(before ? before.slice() : createEmpty(), part));
-    }
-    if (moved && !timer) timer = setTimeout(() => { timer = null; onMoved(); }, 50);
-  });
-  return {
-    at(feature) {
-      const { z, tileExtent } = tiles.get(feature) ?? {};
-      const extent = extents.get(`${z}/${feature.getId()}`);
-      if (!tileExtent || !extent) return null;
-      const anchor = getCenter(extent);
-      return containsCoordinate(tileExtent, anchor) ? new Point(anchor) : null;
-    },
-    reset: () => extents.clear(),
-  };
-}
-
 // `shows(feature)` is the filter, `selectedId()` the parcel drawn highlighted. Feature ids are parcel ids (MVT idProperty).
-export function parcelStyle(style, { selectedId, shows, labelAt }) {
+// Labels are drawn by their own layer (labels.js).
+export function parcelStyle(style, { selectedId, shows }) {
   const p = style.parcels;
-  return (feature, resolution) => {
+  return (feature) => {
     if (!shows(feature)) return undefined;
     const properties = feature.getProperties();
     const selected = feature.getId() === selectedId();
@@ -73,24 +33,12 @@ export function parcelStyle(style, { selectedId, shows, labelAt }) {
     const stroke = selected
       ? new Stroke({ color: p.selected.stroke, width: p.selected.width })
       : new Stroke({ color: year.stroke, width: 1.6, lineDash: year.dash });
-    const at = zoomOf(resolution) >= p.label.minZoom || selected ? labelAt(feature) : null;
-    const label = at
-      ? new Text({
-          text: `${properties.seq} ${properties.name}`,
-          font: `${selected ? 'bold ' : ''}${p.label.size}px ${style.font}`,
-          fill: new Fill({ color: p.label.textColor }),
-          stroke: new Stroke({ color: p.label.halo, width: 3 }),
-          overflow: false,
-        })
-      : undefined;
-    const zIndex = selected ? 100 : 10;
-    const shape = new Style({
+    return new Style({
       fill: new Fill({ color: withAlpha(color, selected ? 0.8 : p.fillOpacity) }),
       stroke,
       image: new Circle({ radius: 7, fill: new Fill({ color: withAlpha(color, 0.85) }), stroke }),
-      zIndex,
+      zIndex: selected ? 100 : 10,
     });
-    return label ? [shape, new Style({ geometry: at, text: label, zIndex })] : shape;
   };
 }
 
@@ -106,6 +54,7 @@ export function parcelLayer(style, source, view) {
   return new VectorTileLayer({
     source,
     style: parcelStyle(style, view),
+    // Every fill, outline and point is drawn; only the labels (their own layer) give way to each other.
     declutter: false,
     properties: { name: 'parcels' },
   });
