@@ -22,6 +22,8 @@ import { linkControls } from './links.js';
 import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
 import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
+import { viewParcelList } from './viewlist.js';
+import { keyboardControls } from './keyboard.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -358,6 +360,13 @@ async function start() {
     }
     return [...seen.values()];
   };
+  const keyboard = keyboardControls({ panel: $('panel'), closeOverlays: () => false, closePanel: () => select(null) });
+  viewParcelList({ button: $('open-view-list'), onPick: async (id) => { await pickParcel(id); keyboard.focusPanel(); },
+    parcels: () => {
+      // In the comparison the two years' layers draw the parcels, one entry per parcel.
+      const drawn = state.compare ? [...rendered(overlay.from), ...rendered(overlay.to)] : rendered();
+      return [...new globalThis.Map(drawn.map((p) => [p.id, p])).values()];
+    } });
   window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
