@@ -22,6 +22,7 @@ import { linkControls } from './links.js';
 import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
 import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
+import { phoneLayout } from './layout.js';
 import { viewParcelList } from './viewlist.js';
 import { keyboardControls } from './keyboard.js';
 
@@ -41,6 +42,8 @@ const getJson = async (url) => {
 
 async function start() {
   const style = await getJson('/tiles/style.json');
+  const layout = phoneLayout({ topbar: document.querySelector('.topbar'), menuButton: $('menu-toggle'), sideButton: $('side-toggle'),
+    sidebar: $('sidebar') });
   const tiles = parcelTileSource();
   // parcelLayers is set before the map exists, so before any tile loads.
   const labels = labelAnchors(tiles, () => parcelLayers.forEach((l) => l.changed()));
@@ -166,9 +169,10 @@ async function start() {
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
+    layout.panelShown();
     const geometry = parcel.geometry ? geojson.readGeometry(parcel.geometry) : null;
     await review.show(parcel, parcel.etag, geometry);
-    if (zoom && geometry) map.getView().fit(geometry.getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    if (zoom && geometry) map.getView().fit(geometry.getExtent(), { padding: layout.fitPadding(), maxZoom: 16, duration: 400 });
   }
 
   async function reload() {
@@ -260,7 +264,7 @@ async function start() {
 
   const fitTo = (features) => {
     const extent = features.reduce((acc, f) => (f.getGeometry() ? extend(acc, f.getGeometry().getExtent()) : acc), createEmpty());
-    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    if (!isEmpty(extent)) map.getView().fit(extent, { padding: layout.fitPadding(), maxZoom: 16, duration: 400 });
   };
 
   // Opens a parcel chosen from a list or a link, first changing the filters that would hide it.
@@ -294,7 +298,7 @@ async function start() {
     state.district = e.target.value;
     await reload();
     const bbox = extents.get(state.district);
-    if (bbox) map.getView().fit(transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 420, 60, 60], duration: 400 });
+    if (bbox) map.getView().fit(transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: layout.fitPadding(60), duration: 400 });
   });
   $('stage-filter').addEventListener('change', async (e) => {
     state.stage = e.target.value;
@@ -360,7 +364,7 @@ async function start() {
     }
     return [...seen.values()];
   };
-  const keyboard = keyboardControls({ panel: $('panel'), closeOverlays: () => false, closePanel: () => select(null) });
+  const keyboard = keyboardControls({ panel: $('panel'), closeOverlays: layout.closeOverlays, closePanel: () => select(null) });
   viewParcelList({ button: $('open-view-list'), onPick: async (id) => { await pickParcel(id); keyboard.focusPanel(); },
     parcels: () => {
       // In the comparison the two years' layers draw the parcels, one entry per parcel.
