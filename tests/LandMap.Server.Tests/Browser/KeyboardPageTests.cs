@@ -55,6 +55,31 @@ public sealed class KeyboardPageTests(BrowserFixture fixture) : MapPageTest(fixt
     }
 
     [Fact]
+    public async Task AProjectHiddenByThePlanYearOpensAndTheFocusStaysOnItsRow()
+    {
+        if (Page is null) return;
+        // 2021 shown; the project's parcel is in the 2023 column, so opening it shows all years again and redraws the list.
+        await Page.ClickAsync("#plan-year button[data-year='2021']");
+        var project = await Page.EvaluateAsync<JsonElement>("""
+            async () => {
+              for (const li of document.querySelectorAll('#project-list li.on-map')) {
+                const { properties } = await (await fetch(`/api/parcels/${li.dataset.parcel}`)).json();
+                if (properties.planYear === 2023) return { parcel: Number(li.dataset.parcel), name: li.querySelector('.pname').textContent };
+              }
+              return null;
+            }
+            """);
+        Assert.NotEqual(JsonValueKind.Null, project.ValueKind);
+        var name = project.GetProperty("name").GetString();
+        await TabTo($"#project-list li[data-parcel='{project.GetProperty("parcel").GetInt64()}'] button", max: 200);
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{project.GetProperty("parcel").GetInt64()}']");
+        Assert.Equal("", await Page.EvaluateAsync<string>("() => window.landmap.state.planYear"));
+        Assert.Equal(name, await Page.EvaluateAsync<string>("() => document.activeElement.matches('#project-list button') ? document.activeElement.querySelector('.pname').textContent : null"));
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
     public async Task ViewParcelListOpensAParcelWithEnterAndEscClosesItsPanel()
     {
         if (Page is null) return;
@@ -99,7 +124,7 @@ public sealed class KeyboardPageTests(BrowserFixture fixture) : MapPageTest(fixt
         await Page.Keyboard.PressAsync("Enter");
         await Page.WaitForSelectorAsync("#view-list[open]");
         await Page.Keyboard.PressAsync("Escape");
-        Assert.False(await Page.IsVisibleAsync("#view-list"));
+        await Page.WaitForSelectorAsync("#view-list", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
         Assert.Empty(ConsoleErrors);
     }
 

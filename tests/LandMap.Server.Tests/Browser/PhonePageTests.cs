@@ -135,7 +135,9 @@ public sealed class PhonePageTests(BrowserFixture fixture) : MapPageTest(fixture
         var id = long.Parse((await Page.GetAttributeAsync("#land-list li[data-id]", "data-id"))!);
         await Page.TapAsync("#land-list li[data-id] button");
         await Page.WaitForSelectorAsync($"#panel:not([hidden]) .parcel-name[data-id='{id}']");
-        Assert.False(await Page.IsVisibleAsync("#land-use"));
+        Assert.Equal("false", await Page.GetAttributeAsync("#side-toggle", "aria-expanded"));
+        // It slides out (hidden at the end of the slide).
+        await Page.WaitForSelectorAsync("#land-use", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
         await AssertReachable("#panel-close");
         await Page.WaitForTimeoutAsync(600);
         await Settle();

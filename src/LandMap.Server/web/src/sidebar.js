@@ -27,6 +27,8 @@ export async function renderProjects(list, counter, style, { district, stage }, 
   if (!response.ok) throw new Error(`/api/projects: ${response.status}`);
   const projects = await response.json();
   counter.textContent = `${projects.length} 个`;
+  // A pick can reload the list (it changed the filters): the keyboard focus stays on the same project.
+  const focused = list.contains(document.activeElement) ? document.activeElement.querySelector('.pname')?.textContent : null;
   list.innerHTML = projects.map((project) => {
     const color = project.stage ? style.parcels.stages[project.stage]?.color : '#bbb';
     const years = project.timeline.map((s) => s.year).filter((y) => y != null);
@@ -39,4 +41,5 @@ export async function renderProjects(list, counter, style, { district, stage }, 
       : `<li data-parcel="" title="未匹配到地块"><div class="item">${content}</div></li>`;
   }).join('');
   list.querySelectorAll('li.on-map').forEach((item) => item.querySelector('button').addEventListener('click', () => onPick(Number(item.dataset.parcel))));
+  if (focused) [...list.querySelectorAll('button')].find((b) => b.querySelector('.pname').textContent === focused)?.focus();
 }
