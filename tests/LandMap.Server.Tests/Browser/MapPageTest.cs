@@ -16,10 +16,14 @@ public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Null when Chromium is missing outside CI (the test then passes with a note from the fixture).</summary>
     protected IPage? Page { get; private set; }
 
+    /// <summary>The browser the page opens in: a 1440×900 desktop unless a test class says otherwise (a phone).</summary>
+    protected virtual BrowserNewContextOptions ContextOptions =>
+        new() { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true };
+
     public async Task InitializeAsync()
     {
         if (fixture.Browser is null) return;
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
+        _context = await fixture.Browser.NewContextAsync(ContextOptions);
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
         Page.PageError += (_, error) => ConsoleErrors.Add(error);

@@ -54,11 +54,11 @@ export function landFinder({ use, minArea, maxArea, available, list, counter, cl
     const rows = [...shown].sort((a, b) => (b.get('areaMu') ?? -1) - (a.get('areaMu') ?? -1));
     counter.textContent = matched > rows.length ? `前 ${rows.length} 块（共 ${matched} 块）` : `${rows.length} 块`;
     list.innerHTML = rows.map((f) => `
-      <li data-id="${f.getId()}" title="${escape(f.get('landUseReason'))}">
+      <li data-id="${f.getId()}"><button type="button" class="item" title="${escape(f.get('landUseReason'))}">
         <span class="pname">${escape(f.get('name'))}</span>
         <span class="pmeta">${f.get('areaMu') != null ? `${f.get('areaMu').toLocaleString('zh-CN')} 亩` : '面积未注明'} · ${escape(f.get('landUseName'))} · ${f.get('planYear') ?? '—'} 年计划</span>
-      </li>`).join('') || '<li class="muted">没有符合条件的地块</li>';
-    list.querySelectorAll('li[data-id]').forEach((li) => li.addEventListener('click', () => onPick(Number(li.dataset.id))));
+      </button></li>`).join('') || '<li class="muted">没有符合条件的地块</li>';
+    list.querySelectorAll('li[data-id]').forEach((li) => li.querySelector('button').addEventListener('click', () => onPick(Number(li.dataset.id))));
   }
 
   // Clears the inputs without asking for a new list (the caller reloads).

@@ -27,6 +27,9 @@ import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
 import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
 import { exportButtons, exportMapPng, legendRows, parcelParams, mapTitle } from './exports.js';
+import { phoneLayout } from './layout.js';
+import { viewParcelList } from './viewlist.js';
+import { keyboardControls } from './keyboard.js';
 
 proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
 register(proj4);
@@ -44,6 +47,8 @@ const getJson = async (url) => {
 
 async function start() {
   const style = await getJson('/tiles/style.json');
+  const layout = phoneLayout({ topbar: document.querySelector('.topbar'), menuButton: $('menu-toggle'), sideButton: $('side-toggle'),
+    sidebar: $('sidebar') });
   const tiles = parcelTileSource();
   const selectedId = () => state.selectedId;
   const shows = (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId());
@@ -174,9 +179,10 @@ async function start() {
     renderParcel($('panel-body'), parcel, style, (other) => pickParcel(other));
     await links.enhance($('panel-body'), parcel);
     $('panel').hidden = false;
+    layout.panelShown();
     const geometry = parcel.geometry ? geojson.readGeometry(parcel.geometry) : null;
     await review.show(parcel, parcel.etag, geometry);
-    if (zoom && geometry) map.getView().fit(geometry.getExtent(), { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    if (zoom && geometry) map.getView().fit(geometry.getExtent(), { padding: layout.fitPadding(), maxZoom: 16, duration: 400 });
   }
 
   async function reload() {
@@ -281,7 +287,7 @@ async function start() {
 
   const fitTo = (features) => {
     const extent = features.reduce((acc, f) => (f.getGeometry() ? extend(acc, f.getGeometry().getExtent()) : acc), createEmpty());
-    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [80, 420, 80, 80], maxZoom: 16, duration: 400 });
+    if (!isEmpty(extent)) map.getView().fit(extent, { padding: layout.fitPadding(), maxZoom: 16, duration: 400 });
   };
 
   // Opens a parcel chosen from a list or a link, first changing the filters that would hide it.
@@ -315,7 +321,7 @@ async function start() {
     state.district = e.target.value;
     await reload();
     const bbox = extents.get(state.district);
-    if (bbox) map.getView().fit(transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 420, 60, 60], duration: 400 });
+    if (bbox) map.getView().fit(transformExtent(bbox, 'EPSG:4326', 'EPSG:3857'), { padding: layout.fitPadding(60), duration: 400 });
   });
   $('stage-filter').addEventListener('change', async (e) => {
     state.stage = e.target.value;
@@ -398,6 +404,13 @@ async function start() {
     }
     return [...seen.values()];
   };
+  const keyboard = keyboardControls({ panel: $('panel'), closeOverlays: layout.closeOverlays, closePanel: () => select(null) });
+  viewParcelList({ button: $('open-view-list'), onPick: async (id) => { await pickParcel(id); keyboard.focusPanel(); },
+    parcels: () => {
+      // In the comparison the two years' layers draw the parcels, one entry per parcel.
+      const drawn = state.compare ? [...rendered(overlay.from), ...rendered(overlay.to)] : rendered();
+      return [...new globalThis.Map(drawn.map((p) => [p.id, p])).values()];
+    } });
   window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn, measure,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';

@@ -1,6 +1,6 @@
 // 审核队列: the reviewer's work list (GET /api/review/queue), lowest confidence first, by review status. A click opens
 // the parcel; a rejected parcel is off the public map, so its row shows the reason and restores it as a candidate.
-// Rows are buttons for the keyboard too (Enter opens).
+// Each row opens through a real button (Tab, Enter, Space).
 import { escape } from './html.js';
 
 const mu = (value) => (value == null ? '面积未注明' : `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`);
@@ -18,9 +18,9 @@ export function reviewQueue({ button, panel, status, list, count, close }, auth,
     if (request !== latest) return;
     count.textContent = `${queue.count} 块`;
     list.innerHTML = queue.items.map((item) => `
-      <li data-id="${item.id}" data-version="${item.version}" class="${item.reviewStatus}" tabindex="0" role="button">
-        <span class="qname">${escape(item.name)}</span>
-        <span class="muted">${item.planYear ?? '—'} 年第 ${item.seq} 项 · 可信度 ${Math.round(item.confidence * 100)}% · ${mu(item.areaMu)}</span>
+      <li data-id="${item.id}" data-version="${item.version}" class="${item.reviewStatus}">
+        <button type="button" class="item" data-action="open"><span class="qname">${escape(item.name)}</span>
+        <span class="muted">${item.planYear ?? '—'} 年第 ${item.seq} 项 · 可信度 ${Math.round(item.confidence * 100)}% · ${mu(item.areaMu)}</span></button>
         ${item.reviewStatus === 'rejected' ? `<div class="why">驳回理由：${escape(item.reason ?? '—')}</div>
           <button type="button" data-action="restore">恢复为候选</button>` : ''}
       </li>`).join('') || '<li class="muted">队列为空</li>';
@@ -45,11 +45,6 @@ export function reviewQueue({ button, panel, status, list, count, close }, auth,
     // A rejected parcel opens too (its outline drawn by the review panel), so the reviewer can look before restoring it.
     if (e.target.closest('button[data-action=restore]')) restore(li);
     else onPick(Number(li.dataset.id));
-  });
-  list.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' || !e.target.matches('li[data-id]')) return;
-    e.preventDefault();
-    onPick(Number(e.target.dataset.id));
   });
   button.addEventListener('click', async () => {
     panel.hidden = !panel.hidden;

@@ -9,14 +9,14 @@ export function searchResults(list, onPick) {
     if (features.length < 2) { hide(); return; }
     const more = matched > features.length ? `，显示前 ${features.length} 条` : '';
     list.innerHTML = `<li class="muted">“${escape(q)}”共 ${matched} 条${more} <button type="button" class="close" aria-label="关闭">×</button></li>
-      ${features.map((f) => `<li data-id="${f.getId()}"><span class="pname">${escape(f.get('name'))}</span>
-        <span class="pmeta">${f.get('planYear') ?? '—'} 年第 ${f.get('seq')} 项 · ${escape(f.get('district') ?? '')}</span></li>`).join('')}`;
+      ${features.map((f) => `<li data-id="${f.getId()}"><button type="button" class="item"><span class="pname">${escape(f.get('name'))}</span>
+        <span class="pmeta">${f.get('planYear') ?? '—'} 年第 ${f.get('seq')} 项 · ${escape(f.get('district') ?? '')}</span></button></li>`).join('')}`;
     list.hidden = false;
   }
   list.addEventListener('click', (e) => {
     if (e.target.closest('button.close')) { hide(); return; }
     const li = e.target.closest('li[data-id]');
-    if (li) onPick(Number(li.dataset.id));
+    if (li && e.target.closest('button')) onPick(Number(li.dataset.id));
   });
   return { show, hide };
 }

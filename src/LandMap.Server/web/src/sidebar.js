@@ -27,14 +27,19 @@ export async function renderProjects(list, counter, style, { district, stage }, 
   if (!response.ok) throw new Error(`/api/projects: ${response.status}`);
   const projects = await response.json();
   counter.textContent = `${projects.length} 个`;
+  // A pick can reload the list (it changed the filters): the keyboard focus stays on the same project.
+  const focused = list.contains(document.activeElement) ? document.activeElement.querySelector('.pname')?.textContent : null;
   list.innerHTML = projects.map((project) => {
     const color = project.stage ? style.parcels.stages[project.stage]?.color : '#bbb';
     const years = project.timeline.map((s) => s.year).filter((y) => y != null);
-    return `<li data-parcel="${project.parcelId ?? ''}" class="${project.parcelId ? 'on-map' : ''}" title="${project.parcelId ? '点击定位到地块' : '未匹配到地块'}">
-      <span class="dot" style="background:${color}"></span>
+    const content = `<span class="dot" style="background:${color}"></span>
       <span class="pname">${escape(project.name)}</span>
-      <span class="pmeta">${escape(project.stageName ?? '—')} · ${years.length ? Math.max(...years) : '—'}${project.parcelId ? ' · 有地块' : ''}</span>
-    </li>`;
+      <span class="pmeta">${escape(project.stageName ?? '—')} · ${years.length ? Math.max(...years) : '—'}${project.parcelId ? ' · 有地块' : ''}</span>`;
+    // A project on a parcel is a button (Tab, Enter, Space); one without a parcel is only text.
+    return project.parcelId
+      ? `<li data-parcel="${project.parcelId}" class="on-map"><button type="button" class="item" title="定位到地块">${content}</button></li>`
+      : `<li data-parcel="" title="未匹配到地块"><div class="item">${content}</div></li>`;
   }).join('');
-  list.querySelectorAll('li.on-map').forEach((item) => item.addEventListener('click', () => onPick(Number(item.dataset.parcel))));
+  list.querySelectorAll('li.on-map').forEach((item) => item.querySelector('button').addEventListener('click', () => onPick(Number(item.dataset.parcel))));
+  if (focused) [...list.querySelectorAll('button')].find((b) => b.querySelector('.pname').textContent === focused)?.focus();
 }
