@@ -9,9 +9,12 @@ namespace LandMap.Data.Export;
 /// <summary>
 /// Writes a <see cref="SheetTable"/> as an XLSX workbook a person can read at once: a bold header row that stays in view
 /// (frozen pane), column widths, numbers as numbers (ids whole, areas with two decimals, confidence as a percentage), text
-/// in the shared string table (which GDAL reads, as <see cref="XlsxWriter"/> explains) and made safe against formula
-/// injection; the table's notes on a second sheet 说明. The package is built in memory, then copied to the output: the
-/// Open XML SDK needs a seekable stream, and a response body is not one.
+/// in the shared string table and made safe against formula injection; the tables' notes on a last sheet 说明. The package
+/// is built in memory, then copied to the output: the Open XML SDK needs a seekable stream, and a response body is not
+/// one. Each part's XML is written with an <see cref="XmlWriter"/> in the default namespace, with A1 references on every
+/// cell and text as shared strings, because GDAL's XLSX driver reads neither the SDK's "x:" prefixed elements nor inline
+/// strings. (ClosedXML 0.95.4, the newest the registry serves, is compiled against Open XML SDK 2 and fails with
+/// InvalidProgramException beside the SDK 3 that report reading needs.)
 /// </summary>
 public static class SheetXlsxWriter
 {
@@ -28,7 +31,11 @@ public static class SheetXlsxWriter
     public const string NotesSheet = "说明";
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="output"/>.</summary>
-    public static async Task WriteAsync(SheetTable table, Stream output, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(SheetTable table, Stream output, CancellationToken cancellationToken = default) =>
+        WriteAsync([table], output, cancellationToken);
+
+    /// <summary>Writes each of <paramref name="tables"/> as a sheet of one workbook; the notes of all of them go on 说明.</summary>
+    public static async Task WriteAsync(IReadOnlyList<SheetTable> tables, Stream output, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -37,26 +44,30 @@ public static class SheetXlsxWriter
             var strings = new SharedStrings();
             var sheets = new List<(string Name, string RelationshipId)>();
 
-            var dataPart = workbookPart.AddNewPart<WorksheetPart>();
-            using (var xml = Writer(dataPart.GetStream(FileMode.Create)))
+            foreach (var table in tables)
             {
-                StartSheet(xml, table.Columns.Select(c => c.Width).ToList(), freezeHeader: true);
-                uint rowIndex = 1;
-                WriteRow(xml, rowIndex++, table.Columns.Select(c => (object?)c.Header).ToArray(), _ => HeaderStyle, strings);
-                await foreach (var row in table.Rows.WithCancellation(cancellationToken))
-                    WriteRow(xml, rowIndex++, row, c => c < table.Columns.Count ? StyleOf(table.Columns[c].Kind) : 0, strings);
-                EndSheet(xml);
+                var dataPart = workbookPart.AddNewPart<WorksheetPart>();
+                using (var xml = Writer(dataPart.GetStream(FileMode.Create)))
+                {
+                    StartSheet(xml, table.Columns.Select(c => c.Width).ToList(), freezeHeader: true);
+                    uint rowIndex = 1;
+                    WriteRow(xml, rowIndex++, table.Columns.Select(c => (object?)c.Header).ToArray(), _ => HeaderStyle, strings);
+                    await foreach (var row in table.Rows.WithCancellation(cancellationToken))
+                        WriteRow(xml, rowIndex++, row, c => c < table.Columns.Count ? StyleOf(table.Columns[c].Kind) : 0, strings);
+                    EndSheet(xml);
+                }
+                sheets.Add((SheetName(table.SheetName), workbookPart.GetIdOfPart(dataPart)));
             }
-            sheets.Add((SheetName(table.SheetName), workbookPart.GetIdOfPart(dataPart)));
 
-            if (table.Notes.Count > 0)
+            var notes = tables.SelectMany(t => t.Notes).ToList();
+            if (notes.Count > 0)
             {
                 var notesPart = workbookPart.AddNewPart<WorksheetPart>();
                 using (var xml = Writer(notesPart.GetStream(FileMode.Create)))
                 {
                     StartSheet(xml, [100], freezeHeader: false);
                     uint rowIndex = 1;
-                    foreach (var note in table.Notes) WriteRow(xml, rowIndex++, [note], _ => 0, strings);
+                    foreach (var note in notes) WriteRow(xml, rowIndex++, [note], _ => 0, strings);
                     EndSheet(xml);
                 }
                 sheets.Add((NotesSheet, workbookPart.GetIdOfPart(notesPart)));

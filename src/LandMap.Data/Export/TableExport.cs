@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Text;
-
 namespace LandMap.Data.Export;
 
 /// <summary>
-/// Tables of entries (with their parcels), project stage events and indicator values: CSV in UTF-8 with a BOM, so
-/// that Excel shows the Chinese, or one XLSX workbook with a sheet each (<see cref="XlsxWriter"/>).
+/// Tables of entries (with their parcels), project stage events and indicator values as <see cref="SheetTable"/>s: CSV in
+/// UTF-8 with a BOM, so that Excel shows the Chinese, or one XLSX workbook with a sheet each (<see cref="SheetXlsxWriter"/>);
+/// text that would run as a formula is neutralised in both.
 /// </summary>
 internal static class TableExport
 {
@@ -16,45 +14,45 @@ internal static class TableExport
     {
         var stem = Path.ChangeExtension(path, null);
         var files = new[] { path, stem + ".projects.csv", stem + ".indicators.csv" };
-        WriteCsv(files[0], [.. ParcelColumns.Names, "wkt"], parcels.Select(p => ParcelColumns.Values(p).Append(p.Geometry?.AsText()).ToArray()));
-        WriteCsv(files[1], ProjectColumns, projects.Select(ProjectValues));
-        WriteCsv(files[2], IndicatorColumns, indicators.Select(IndicatorValues));
+        var tables = Tables(parcels, projects, indicators, withWkt: true);
+        for (var i = 0; i < files.Length; i++)
+        {
+            using var file = File.Create(files[i]);
+            Wait(tables[i].WriteCsvAsync(file));
+        }
         return new ExportResult(parcels.Count, files, []);
     }
 
     public static ExportResult WriteXlsx(IReadOnlyList<ParcelRecord> parcels, IReadOnlyList<ProjectStageEvent> projects, IReadOnlyList<IndicatorRow> indicators, string path)
     {
-        XlsxWriter.Write(path,
-        [
-            ("parcels", ParcelColumns.Names, parcels.Select(ParcelColumns.Values)),
-            ("projects", ProjectColumns, projects.Select(ProjectValues)),
-            ("indicators", IndicatorColumns, indicators.Select(IndicatorValues)),
-        ]);
+        using (var file = File.Create(path)) Wait(SheetXlsxWriter.WriteAsync(Tables(parcels, projects, indicators, withWkt: false), file));
         return new ExportResult(parcels.Count, [path], []);
     }
+
+    // The CSV carries the outline as WKT; the workbook, read by people, does not.
+    private static SheetTable[] Tables(IReadOnlyList<ParcelRecord> parcels, IReadOnlyList<ProjectStageEvent> projects, IReadOnlyList<IndicatorRow> indicators, bool withWkt) =>
+    [
+        Table("parcels", withWkt ? [.. ParcelColumns.Names, "wkt"] : ParcelColumns.Names,
+            parcels.Select(p => withWkt ? ParcelColumns.Values(p).Append(p.Geometry?.AsText()).ToArray() : ParcelColumns.Values(p))),
+        Table("projects", ProjectColumns, projects.Select(ProjectValues)),
+        Table("indicators", IndicatorColumns, indicators.Select(IndicatorValues)),
+    ];
+
+    private static SheetTable Table(string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows) =>
+        new(name, header.Select(h => new SheetColumn(h, Math.Max(10, h.Length + 2))).ToList(), Async(rows), []);
+
+    private static async IAsyncEnumerable<object?[]> Async(IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows) yield return row;
+        await Task.CompletedTask;
+    }
+
+    // The CLI export is synchronous and has no synchronization context: waiting on the writer cannot deadlock.
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
 
     private static object?[] ProjectValues(ProjectStageEvent e) =>
         [e.ProjectId, e.Name, e.Phase, e.ReportId, e.FileName, e.PlanYear, e.Stage, e.StageText, e.Target, e.InvestmentYi, e.InvestmentText, e.SourceLine];
 
     private static object?[] IndicatorValues(IndicatorRow i) =>
         [i.ReportId, i.FileName, i.Name, i.Unit, i.Category, i.Year, i.Kind, i.Text, i.Value, i.Measure];
-
-    private static void WriteCsv(string path, IReadOnlyList<string> header, IEnumerable<object?[]> rows)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        writer.WriteLine(string.Join(',', header.Select(Quote)));
-        foreach (var row in rows) writer.WriteLine(string.Join(',', row.Select(v => Quote(Format(v)))));
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    // RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }
