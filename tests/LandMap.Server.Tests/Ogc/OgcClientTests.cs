@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LandMap.Server.Tests.Api;
+using Xunit.Abstractions;
+
+namespace LandMap.Server.Tests.Ogc;
+
+/// <summary>One real <c>landmap serve</c> process over a fresh store of the sample reports, shared by the client tests.</summary>
+public sealed class OgcServer : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("landmap-ogc-clients-").FullName;
+
+    internal ServerProcess? Server { get; private set; }
+
+    public async Task InitializeAsync() =>
+        Server = await ServerProcess.StartAsync("ogc", Path.Combine(_folder, "ogc.db"), new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+
+    public Task DisposeAsync()
+    {
+        Server?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Real clients of <c>/ogc</c>, from Debian as a bureau would install them: GDAL's OAPIF driver lists the collections,
+/// copies every parcel to a GeoPackage through pages of 7 with Chinese attributes intact, and its attribute and spatial
+/// filters select what the server's own list API selects; OWSLib reads the landing page, conformance, collections,
+/// queryables and filtered items, and asks for EPSG:4547. Required in CI (.ci/setup.d/40-ogc-clients.sh installs them);
+/// locally a missing client is a skipped check, never a pass in CI.
+/// </summary>
+public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper output) : IClassFixture<OgcServer>
+{
+    private ServerProcess Server => ogc.Server!;
+
+    private string Service => $"OAPIF:{Server.Client.BaseAddress}ogc";
+
+    private static bool Has(string tool)
+    {
+        if (Tools.Find(tool) is not null) return true;
+        Assert.False(Tools.InCi, $"{tool} is required in CI for the OGC API client tests: .ci/setup.d/40-ogc-clients.sh installs it");
+        return false;
+    }
+
+    [Fact]
+    public void OgrinfoListsBothCollections()
+    {
+        if (!Has("ogrinfo")) return;
+
+        var (exit, text) = Tools.Run("ogrinfo", $"-ro {Service}");
+
+        Assert.True(exit == 0, text);
+        Assert.Contains("parcels (title: 用地保障地块)", text);
+        Assert.Contains("projects (title: 重点项目) (Point)", text);
+    }
+
+    [Fact]
+    public async Task Ogr2ogrCopiesEveryParcelAcrossPagesWithChineseAttributes()
+    {
+        if (!Has("ogr2ogr")) return;
+        var gpkg = Path.Combine(Path.GetTempPath(), $"landmap-ogc-{Guid.NewGuid():N}.gpkg");
+        try
+        {
+            var (exit, text) = Tools.Run("ogr2ogr", $"-f GPKG {gpkg} {Service} parcels -oo PAGE_SIZE=7");
+
+            Assert.True(exit == 0, text);
+            var matched = await MatchedAsync("");
+            Assert.True(matched > 7 * 3, $"only {matched} parcels: the copy must span several pages");
+            var (_, summary) = Tools.Run("ogrinfo", $"-ro -so {gpkg} parcels");
+            Assert.Equal(matched, FeatureCount(summary));
+            var (_, park) = Tools.Run("ogrinfo", $"-ro {gpkg} parcels -where \"id = 410403202300001\"");
+            Assert.Contains("name (String) = 河南（平顶山）电子半导体产业园", park);
+            Assert.Contains("district (String) = 卫东区", park);
+            Assert.Contains("landUseName (String) = 产业园区", park);
+        }
+        finally { File.Delete(gpkg); }
+    }
+
+    [Theory]
+    [InlineData("-where \"planYear = 2023\"", "planYear=2023")]
+    [InlineData("-where \"district = '卫东区' AND planYear = 2021\"", "district=卫东区&planYear=2021")]
+    [InlineData("-spat 113.35 33.74 113.40 33.77", "bbox=113.35,33.74,113.40,33.77")]
+    public async Task GdalFiltersSelectWhatTheListApiSelects(string gdal, string api)
+    {
+        if (!Has("ogrinfo")) return;
+
+        var (exit, text) = Tools.Run("ogrinfo", $"-ro -so {Service} parcels {gdal}");
+
+        Assert.True(exit == 0, text);
+        var expected = await MatchedAsync(api);
+        Assert.True(expected > 0);
+        Assert.Equal(expected, FeatureCount(text));
+    }
+
+    [Fact]
+    public async Task OwslibReadsTheServiceAndFiltersItems()
+    {
+        var python = Environment.GetEnvironmentVariable("LANDMAP_PYTHON") ?? "/usr/bin/python3";
+        var (found, _) = File.Exists(python) ? Tools.Run(python, "-c \"import owslib.ogcapi.features\"") : (1, "");
+        if (found != 0)
+        {
+            Assert.False(Tools.InCi, "OWSLib (python3-owslib) is required in CI: .ci/setup.d/40-ogc-clients.sh installs it");
+            return;
+        }
+        var script = Path.Combine(AppContext.BaseDirectory, "Ogc", "owslib_client.py");
+
+        var (exit, text) = Tools.Run(python, $"{script} {Server.Client.BaseAddress}ogc");
+
+        Assert.True(exit == 0, text);
+        output.WriteLine(text);
+        using var read = JsonDocument.Parse(text);
+        var r = read.RootElement;
+        Assert.Equal(["conformance", "data", "self", "service-desc", "service-doc"], r.GetProperty("landingRels").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", r.GetProperty("conformsTo").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["parcels", "projects"], r.GetProperty("collections").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["district", "landUse", "planYear", "reviewStatus"], r.GetProperty("queryables").EnumerateArray().Select(e => e.GetString()));
+
+        using var api = JsonDocument.Parse(await Server.Client.GetStringAsync("/api/parcels?limit=10000&planYear=2023&district=卫东区"));
+        var ids = api.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
+        Assert.Equal(ids.Count, r.GetProperty("filteredMatched").GetInt64());
+        Assert.Equal(ids, r.GetProperty("filteredIds").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Contains("卫东区人民医院", r.GetProperty("filteredNames").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(7, r.GetProperty("firstPageReturned").GetInt32());
+        Assert.True(r.GetProperty("firstPageNext").GetBoolean());
+
+        // EPSG:4547 through OWSLib: X north first, in metres, where LandMap's own projection puts the vertex.
+        var id = r.GetProperty("metresId").GetInt64();
+        using var item = JsonDocument.Parse(await Server.Client.GetStringAsync($"/ogc/collections/parcels/items/{id}"));
+        var lonLat = item.RootElement.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray()
+            .Select(c => LandMap.Core.Crs.Metric.ToGk114(c[0].GetDouble(), c[1].GetDouble())).ToList();
+        var vertex = r.GetProperty("metresFirstVertex");
+        var (x, y) = (vertex[0].GetDouble(), vertex[1].GetDouble());
+        Assert.True(lonLat.Min(p => Math.Sqrt(Math.Pow(p.N - x, 2) + Math.Pow(p.E - y, 2))) < 0.01, $"({x}, {y}) is no vertex of parcel {id} in EPSG:4547");
+    }
+
+    private async Task<long> MatchedAsync(string query)
+    {
+        using var page = JsonDocument.Parse(await Server.Client.GetStringAsync($"/api/parcels?limit=1&{query}"));
+        return page.RootElement.GetProperty("numberMatched").GetInt64();
+    }
+
+    private static long FeatureCount(string ogrinfo) =>
+        FeatureCountRegex().Match(ogrinfo) is { Success: true } m ? long.Parse(m.Groups[1].Value) : throw new Xunit.Sdk.XunitException($"no feature count in:\n{ogrinfo}");
+
+    [GeneratedRegex(@"Feature Count: (\d+)")]
+    private static partial Regex FeatureCountRegex();
+}
