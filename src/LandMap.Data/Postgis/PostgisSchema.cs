@@ -80,7 +80,5 @@ internal static class PostgisSchema
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text text"]),
         StoredFieldsSchema.Postgis,
         Review.SessionSchema.Postgis,
-        // SQLite's schema 7 puts area into its R*Tree; PostGIS ranks in the database (ST_AsMVT) and keeps its GiST index.
-        new(7, "(SQLite only) area as the R*Tree's third dimension", []),
     ];
 }

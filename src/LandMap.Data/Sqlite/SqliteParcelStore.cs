@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Data.Common;
 using LandMap.Data.Sql;
 using Microsoft.Data.Sqlite;
@@ -95,36 +94,6 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
         " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";
 
     /// <inheritdoc />
-    // The R*Tree rounds its float32 bounds outwards, so max_a only narrows; the exact test on g.area_mu_computed stays.
-    protected override string BoxAndAreaFilterSql =>
-        "g.id IN (SELECT id FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y" +
-        " AND max_a >= @min_amc)" +
-        " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";
-
-    // Floors in 亩 to try for "the largest parcels of a box", a factor of about 2.5 apart: each count reads only the
-    // index entries above it, and the first one holding Limit entries leaves little to rank.
-    private static readonly double[] LargestFirstFloors = [1000, 400, 160, 64, 25, 10, 4, 1.6, 0.64, 0.25, 0.1];
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// The R*Tree counts every version of every parcel in the box (rejected, superseded, old versions too), so a floor it
-    /// finds may still yield fewer than Limit parcels; the caller then tries the next, lower, floor, and at last none.
-    /// </remarks>
-    private protected override async Task<IReadOnlyList<double>> LargestFirstFloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct)
-    {
-        var box = query.BoundingBox!;
-        for (var i = 0; i < LargestFirstFloors.Length; i++)
-        {
-            if (LargestFirstFloors[i] <= (query.MinAreaMuComputed ?? 0)) break;
-            var count = Convert.ToInt64(await Command(c, null,
-                "SELECT count(*) FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y AND max_a >= @floor",
-                [.. BoxParameters(box), ("floor", LargestFirstFloors[i])]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            if (count >= query.Limit) return LargestFirstFloors[i..];
-        }
-        return [];
-    }
-
-    /// <inheritdoc />
     protected override string IntersectsFilterSql => BoxFilterSql;
 
     /// <inheritdoc />
@@ -165,9 +134,9 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
         WriteRows((SqliteConnection)c, reportId, rows, ct);
         if (trigger is null) return;
         await Command(c, t,
-            $"""
-            INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y, {SqliteSchema.Area("g")}, {SqliteSchema.Area("g")}
-            FROM parcel_geometries g WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL
+            """
+            INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y FROM parcel_geometries
+            WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL
             """, ("first", rows[0].GeometryId), ("last", rows[^1].GeometryId)).ExecuteNonQueryAsync(ct);
         await Command(c, t, trigger).ExecuteNonQueryAsync(ct);
     }

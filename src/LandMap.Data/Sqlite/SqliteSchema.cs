@@ -86,38 +86,5 @@ internal static class SqliteSchema
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text TEXT"]),
         StoredFieldsSchema.Sqlite,
         Review.SessionSchema.Sqlite,
-        AreaRtree,
     ];
-
-    /// <summary>The area an R*Tree entry carries: the outline's 亩, or "always" (1e30) for points and lines, which have none.</summary>
-    internal const string RtreeArea = "CASE WHEN {0}.area_mu_computed > 0 THEN {0}.area_mu_computed ELSE 1e30 END";
-
-    /// <summary>
-    /// Schema 7: the outline's area as the R*Tree's third dimension, so "the largest parcels in this box" (a low-zoom tile)
-    /// reads only parcels above an area from the index instead of every parcel of the box (SqliteParcelStore.LargestFirstAsync).
-    /// A box-only query reads the tree as before.
-    /// </summary>
-    private static Migration AreaRtree => new(7, "area as the R*Tree's third dimension",
-    [
-        "DROP TRIGGER parcel_geometries_rtree_insert",
-        "DROP TRIGGER parcel_geometries_rtree_update",
-        "DROP TRIGGER parcel_geometries_rtree_delete",
-        "DROP TABLE parcel_geometry_rtree",
-        "CREATE VIRTUAL TABLE parcel_geometry_rtree USING rtree (id, min_x, max_x, min_y, max_y, min_a, max_a)",
-        $"INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y, {Area("g")}, {Area("g")} FROM parcel_geometries g WHERE min_x IS NOT NULL",
-        $"""
-        CREATE TRIGGER parcel_geometries_rtree_insert AFTER INSERT ON parcel_geometries WHEN NEW.min_x IS NOT NULL
-        BEGIN INSERT INTO parcel_geometry_rtree VALUES (NEW.id, NEW.min_x, NEW.max_x, NEW.min_y, NEW.max_y, {Area("NEW")}, {Area("NEW")}); END
-        """,
-        $"""
-        CREATE TRIGGER parcel_geometries_rtree_update AFTER UPDATE OF min_x, min_y, max_x, max_y, area_mu_computed ON parcel_geometries
-        BEGIN
-            DELETE FROM parcel_geometry_rtree WHERE id = OLD.id;
-            INSERT INTO parcel_geometry_rtree SELECT NEW.id, NEW.min_x, NEW.max_x, NEW.min_y, NEW.max_y, {Area("NEW")}, {Area("NEW")} WHERE NEW.min_x IS NOT NULL;
-        END
-        """,
-        "CREATE TRIGGER parcel_geometries_rtree_delete AFTER DELETE ON parcel_geometries BEGIN DELETE FROM parcel_geometry_rtree WHERE id = OLD.id; END",
-    ]);
-
-    internal static string Area(string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, RtreeArea, row);
 }
