@@ -40,6 +40,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [PostgisFact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();
     [PostgisFact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
+    [PostgisFact] public Task TheLargestOfABoxAreExactlyTheLargest() => CheckTheLargestOfABoxAreExactlyTheLargest();
     [PostgisFact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
     [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [PostgisFact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();

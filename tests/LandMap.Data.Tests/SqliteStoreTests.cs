@@ -28,6 +28,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [Fact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();
     [Fact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
+    [Fact] public Task TheLargestOfABoxAreExactlyTheLargest() => CheckTheLargestOfABoxAreExactlyTheLargest();
     [Fact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
     [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();

@@ -160,4 +160,59 @@ public abstract partial class StoreContractTests
         Assert.Contains(filled, p => p.PublicId == 410403_2023_00017L);
         Assert.True(await upgraded.GetChangeSeqAsync() >= 1);
     }
+
+    /// <summary>A column of squares from about 0.3 to 500 亩 (no two alike), spread over a grid, for "the largest first" queries.</summary>
+    protected static ReportImport SizedColumn(int count)
+    {
+        var entries = new List<LandEntry>();
+        var geocoded = new List<GeocodedEntry>();
+        for (var i = 0; i < count; i++)
+        {
+            var seq = i + 1;
+            // Sizes in a scrambled order, so the largest are not the first entries nor one corner of the grid.
+            var mu = 0.3 + (i * 7919 % count) * 500.0 / count;
+            var side = Math.Sqrt(mu * 10_000 / 15) / 92_000;
+            var (x, y) = (113.20 + i % 40 * 0.004, 33.60 + i / 40 * 0.004);
+            // Every 50th entry states no area and is placed as a point: it ranks below every outline.
+            Geometry square = i % 50 == 49 ? Wgs84.CreatePoint(new Coordinate(x, y))
+                : Wgs84.CreatePolygon([new(x, y), new(x + side, y), new(x + side, y + side), new(x, y + side), new(x, y)]);
+            var name = $"规模{seq}号项目";
+            entries.Add(new LandEntry { Seq = seq, Name = name, Location = "平安大道东段北侧", AreaMu = Math.Round(mu, 1), AreaText = $"面积{mu:0.#}亩", Source = new SourceRef(seq, name) });
+            geocoded.Add(new GeocodedEntry
+            {
+                File = "sized.txt", District = "卫东区", PlanYear = 2031, Seq = seq, Name = name, Status = GeocodeStatus.Located,
+                Confidence = 0.6, Method = "synthetic", Geometry = square, AreaMu = Math.Round(mu, 1), AreaMuComputed = square is Polygon ? Math.Round(mu, 2) : null,
+            });
+        }
+        var report = new ExtractedReport { File = "sized.txt", District = "卫东区", PlanYear = 2031, Encoding = "utf-8", LandEntries = entries };
+        return new ReportImport(report, geocoded, Guid.NewGuid().ToString("N"));
+    }
+
+    // What a low-zoom tile asks: the Limit largest outlines of a box, points and lines ranked last; exactly the brute-force
+    // answer on every backend, fingerprint included (the reference for any index that narrows the search).
+    protected async Task CheckTheLargestOfABoxAreExactlyTheLargest()
+    {
+        var store = await OpenAsync();
+        await store.ImportReportAsync(SizedColumn(800));
+        var all = await store.QueryParcelsAsync(new ParcelQuery { PlanYear = 2031, Sort = ParcelSort.None, Limit = ParcelQuery.MaxLimit });
+        Assert.Equal(800, all.Count);
+
+        foreach (var (box, limit, floor) in new (Envelope, int, double?)[]
+                 {
+                     (new Envelope(113.1, 113.5, 33.5, 33.7), 40, null), (new Envelope(113.1, 113.5, 33.5, 33.7), 300, 2.0),
+                     (new Envelope(113.1, 113.28, 33.5, 33.64), 25, null), (new Envelope(113.1, 113.5, 33.5, 33.7), 799, null),
+                     (new Envelope(113.1, 113.5, 33.5, 33.7), 790, null),
+                 })
+        {
+            var query = new ParcelQuery { BoundingBox = box, Sort = ParcelSort.OutlineAreaDescending, Limit = limit, MinAreaMuComputed = floor, MapFieldsOnly = true };
+            var expected = all.Where(p => p.Geometry!.EnvelopeInternal.Intersects(box) && (floor is null || p.AreaMuComputed >= floor))
+                .OrderByDescending(p => p.AreaMuComputed ?? 0).ThenBy(p => p.Id).Take(limit).Select(p => p.Id).ToList();
+
+            var largest = await store.QueryParcelsAsync(query);
+
+            Assert.Equal(expected, largest.Select(p => p.Id).ToList());
+            Assert.Equal(ParcelFingerprint.Of(largest), await store.FingerprintParcelsAsync(query));
+        }
+    }
 }
+
