@@ -21,9 +21,23 @@ public static class ChinaWebDatums
     public static bool InsideChina(double lon, double lat) => lon is >= 72.004 and <= 137.8347 && lat is >= 0.8293 and <= 55.8271;
 
     /// <summary>WGS 84 → GCJ-02.</summary>
-    public static (double Lon, double Lat) Wgs84ToGcj02(double lon, double lat)
+    public static (double Lon, double Lat) Wgs84ToGcj02(double lon, double lat) => InsideChina(lon, lat) ? Shift(lon, lat) : (lon, lat);
+
+    /// <summary>
+    /// GCJ-02 → WGS 84, by iterating the shift (it varies slowly, so a few steps converge). The point whose shifted
+    /// position this is must itself lie inside China; near the rectangle's edge a point just inside shifts to just
+    /// outside, so the shift is inverted first and the rectangle tested on the result, not on the input. (Within about
+    /// 1 km of the edge one GCJ-02 position can have two origins, one inside and one outside; the inside one is returned.)
+    /// </summary>
+    public static (double Lon, double Lat) Gcj02ToWgs84(double lon, double lat)
     {
-        if (!InsideChina(lon, lat)) return (lon, lat);
+        var wgs84 = Invert(Shift, lon, lat);
+        return InsideChina(wgs84.Lon, wgs84.Lat) ? wgs84 : (lon, lat);
+    }
+
+    // The published GCJ-02 offset, applied without the rectangle test.
+    private static (double Lon, double Lat) Shift(double lon, double lat)
+    {
         var dLat = TransformLat(lon - 105.0, lat - 35.0);
         var dLon = TransformLon(lon - 105.0, lat - 35.0);
         var radLat = lat / 180.0 * Math.PI;
@@ -33,9 +47,6 @@ public static class ChinaWebDatums
         dLon = dLon * 180.0 / (A / sqrtMagic * Math.Cos(radLat) * Math.PI);
         return (lon + dLon, lat + dLat);
     }
-
-    /// <summary>GCJ-02 → WGS 84, by iterating <see cref="Wgs84ToGcj02"/> (the shift varies slowly, so it converges in a few steps).</summary>
-    public static (double Lon, double Lat) Gcj02ToWgs84(double lon, double lat) => Invert(Wgs84ToGcj02, lon, lat);
 
     /// <summary>GCJ-02 → BD-09.</summary>
     public static (double Lon, double Lat) Gcj02ToBd09(double lon, double lat)

@@ -41,10 +41,12 @@ public sealed class ChinaWebDatumsTests
         Assert.True(Metres(ChinaWebDatums.Bd09ToGcj02(p.BdLon, p.BdLat), (p.GcjLon, p.GcjLat)) < 0.5, $"{name}: BD-09 → GCJ-02");
     }
 
-    // Anywhere in and around China: WGS 84 → GCJ-02 / BD-09 → WGS 84 comes back within a millimetre.
+    // Anywhere in and around China: WGS 84 → GCJ-02 / BD-09 → WGS 84 comes back within a millimetre. Not within 0.02°
+    // (about 2 km) of the published rectangle's edge: there a point just inside shifts onto a point just outside, which
+    // is its own GCJ-02, so one GCJ-02 position has two WGS 84 origins and no inverse can return both (the inside one wins).
     [Fact]
     public void RoundTripsAnywhereInChinaWithinAMillimetre() =>
-        Gen.Select(Gen.Double[70, 140], Gen.Double[0, 56]).Sample((lon, lat) =>
+        Gen.Select(Gen.Double[70, 140], Gen.Double[0, 56]).Where((lon, lat) => !NearTheRectangleEdge(lon, lat)).Sample((lon, lat) =>
         {
             var gcj = ChinaWebDatums.Wgs84ToGcj02(lon, lat);
             var bd = ChinaWebDatums.Wgs84ToBd09(lon, lat);
@@ -60,6 +62,9 @@ public sealed class ChinaWebDatumsTests
         // gis-data/README.md: the 高德-derived outlines are about 600 m off at Pingdingshan.
         Assert.InRange(Metres(ChinaWebDatums.Wgs84ToGcj02(113.2894, 33.7464), (113.2894, 33.7464)), 550, 650);
     }
+
+    private static bool NearTheRectangleEdge(double lon, double lat) =>
+        new[] { lon - 72.004, lon - 137.8347, lat - 0.8293, lat - 55.8271 }.Any(d => Math.Abs(d) < 0.02);
 
     private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
