@@ -66,6 +66,36 @@ public abstract class MapPageTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.EvaluateAsync("() => new Promise(r => { const m = window.landmap.map; m.once('rendercomplete', () => r(true)); m.render(); })");
     }
 
+    /// <summary>
+    /// Fits the map to each polygon parcel in turn, largest first, with the padding <paramref name="top"/>, right, bottom, left
+    /// in CSS pixels), until a point in it hits that parcel alone; its page coordinates, id, name and stated area, or JSON
+    /// null when none does. Parks may contain other parcels, so the largest is not always the one.
+    /// </summary>
+    protected async Task<System.Text.Json.JsonElement> ParcelToClickAsync(int top, int right, int bottom, int left) =>
+        await Page!.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async (padding) => {
+              const { map, parcels } = window.landmap;
+              const { features } = await (await fetch('/api/parcels')).json();
+              const polygons = features.filter(f => f.geometry?.type === 'Polygon' && f.properties.areaMu != null);
+              polygons.sort((a, b) => b.properties.areaMu - a.properties.areaMu);
+              const toMap = ([lon, lat]) => [lon * 20037508.342789244 / 180, Math.log(Math.tan((90 + lat) * Math.PI / 360)) * 6378137];
+              const rendered = () => new Promise(r => { map.once('rendercomplete', r); map.render(); });
+              for (const f of polygons) {
+                const ring = f.geometry.coordinates[0].map(toMap);
+                const xs = ring.map(c => c[0]), ys = ring.map(c => c[1]);
+                map.getView().fit([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding, maxZoom: 16 });
+                await rendered();
+                const pixel = map.getPixelFromCoordinate([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]);
+                const hits = [...new Set(map.getFeaturesAtPixel(pixel, { layerFilter: l => l === parcels, hitTolerance: 4 }).map(h => h.getId()))];
+                if (hits.length === 1 && hits[0] === f.properties.id) {
+                  const box = map.getTargetElement().getBoundingClientRect();
+                  return { x: box.left + pixel[0], y: box.top + pixel[1], id: f.properties.id, name: f.properties.name, areaMu: f.properties.areaMu };
+                }
+              }
+              return null;
+            }
+            """, new[] { top, right, bottom, left });
+
     protected Task Screenshot(string name) =>
         Page!.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png") });
 

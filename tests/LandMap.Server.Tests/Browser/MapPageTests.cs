@@ -181,29 +181,7 @@ public sealed class MapPageTests(BrowserFixture fixture) : MapPageTest(fixture)
     {
         if (Page is null) return;
         // A parcel whose interior point hits only itself (parks may contain other parcels).
-        var target = await Page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const { map, parcels } = window.landmap;
-              const { features } = await (await fetch('/api/parcels')).json();
-              const polygons = features.filter(f => f.geometry?.type === 'Polygon' && f.properties.areaMu != null);
-              polygons.sort((a, b) => b.properties.areaMu - a.properties.areaMu);
-              const toMap = ([lon, lat]) => [lon * 20037508.342789244 / 180, Math.log(Math.tan((90 + lat) * Math.PI / 360)) * 6378137];
-              const rendered = () => new Promise(r => { map.once('rendercomplete', r); map.render(); });
-              for (const f of polygons) {
-                const ring = f.geometry.coordinates[0].map(toMap);
-                const xs = ring.map(c => c[0]), ys = ring.map(c => c[1]);
-                map.getView().fit([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: [200, 600, 200, 200], maxZoom: 16 });
-                await rendered();
-                const pixel = map.getPixelFromCoordinate([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]);
-                const hits = [...new Set(map.getFeaturesAtPixel(pixel, { layerFilter: l => l === parcels, hitTolerance: 4 }).map(h => h.getId()))];
-                if (hits.length === 1 && hits[0] === f.properties.id) {
-                  const box = map.getTargetElement().getBoundingClientRect();
-                  return { x: box.left + pixel[0], y: box.top + pixel[1], name: f.properties.name, areaMu: f.properties.areaMu };
-                }
-              }
-              return null;
-            }
-            """);
+        var target = await ParcelToClickAsync(200, 600, 200, 200);
         Assert.NotEqual(JsonValueKind.Null, target.ValueKind);
         await Page.Mouse.ClickAsync(target.GetProperty("x").GetSingle(), target.GetProperty("y").GetSingle());
         await Page.WaitForSelectorAsync("#panel:not([hidden]) .parcel-name");

@@ -61,30 +61,8 @@ public sealed class PhonePageTests(BrowserFixture fixture) : MapPageTest(fixture
     public async Task TapOnAParcelOpensABottomSheetInsideTheScreenThatClosesAgain()
     {
         if (Page is null) return;
-        var target = await Page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const { map, parcels } = window.landmap;
-              const { features } = await (await fetch('/api/parcels')).json();
-              const polygons = features.filter(f => f.geometry?.type === 'Polygon' && f.properties.areaMu != null);
-              polygons.sort((a, b) => b.properties.areaMu - a.properties.areaMu);
-              const toMap = ([lon, lat]) => [lon * 20037508.342789244 / 180, Math.log(Math.tan((90 + lat) * Math.PI / 360)) * 6378137];
-              const rendered = () => new Promise(r => { map.once('rendercomplete', r); map.render(); });
-              for (const f of polygons) {
-                const ring = f.geometry.coordinates[0].map(toMap);
-                const xs = ring.map(c => c[0]), ys = ring.map(c => c[1]);
-                // In the upper part of the map, where the sheet will not cover it.
-                map.getView().fit([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], { padding: [80, 60, 480, 60], maxZoom: 16 });
-                await rendered();
-                const pixel = map.getPixelFromCoordinate([(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2]);
-                const hits = [...new Set(map.getFeaturesAtPixel(pixel, { layerFilter: l => l === parcels, hitTolerance: 4 }).map(h => h.getId()))];
-                if (hits.length === 1 && hits[0] === f.properties.id) {
-                  const box = map.getTargetElement().getBoundingClientRect();
-                  return { x: box.left + pixel[0], y: box.top + pixel[1], id: f.properties.id };
-                }
-              }
-              return null;
-            }
-            """);
+        // In the upper part of the map, where the sheet will not cover it.
+        var target = await ParcelToClickAsync(80, 60, 480, 60);
         Assert.NotEqual(JsonValueKind.Null, target.ValueKind);
         var id = target.GetProperty("id").GetInt64();
         await Settle();
