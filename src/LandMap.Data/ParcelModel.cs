@@ -183,4 +183,13 @@ public sealed record ParcelQuery
     /// back empty. Tiles read thousands of parcels per request and draw none of those columns.
     /// </summary>
     public bool MapFieldsOnly { get; init; }
+    /// <summary>
+    /// With <see cref="ParcelSort.OutlineAreaDescending"/>, a box and a limit: the box holds many more parcels than the
+    /// limit (a low-zoom tile), so let the store find the largest through its area index where it has one (SQLite), rather
+    /// than rank every parcel of the box. The answer is the same; only its cost changes, and for a box holding few parcels
+    /// the index's counting costs more than it saves.
+    /// </summary>
+    public bool LargestThroughAreaIndex { get; init; }
+    /// <summary>Only outlines (no points or lines) of at least this many 亩, through the area index: how the store narrows.</summary>
+    internal double? OutlineFloor { get; init; }
 }

@@ -80,5 +80,7 @@ internal static class PostgisSchema
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text text"]),
         StoredFieldsSchema.Postgis,
         Review.SessionSchema.Postgis,
+        // SQLite's schema 7 adds an R*Tree of outlines by box and area; PostGIS ranks in the database with its GiST index.
+        new(7, "(SQLite only) an R*Tree of outlines by box and area", []),
     ];
 }

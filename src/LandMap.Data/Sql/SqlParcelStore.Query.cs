@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -53,11 +54,29 @@ public abstract partial class SqlParcelStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ParcelRecord>> QueryParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync<IReadOnlyList<ParcelRecord>>(async c =>
+        WithConnectionAsync(async c =>
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query.Limit));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, ParcelQuery.MaxLimit, nameof(query.Limit));
             ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, nameof(query.Offset));
+            foreach (var floor in await FloorsAsync(c, query, cancellationToken))
+            {
+                var largest = await QueryAsync(c, query with { OutlineFloor = floor }, cancellationToken);
+                // Exact when Limit outlines reached the floor: everything left out is smaller, or a point or line, which
+                // ranks last.
+                if (largest.Count == query.Limit && (largest[^1].AreaMuComputed ?? 0) >= floor) return largest;
+            }
+            return await QueryAsync(c, query, cancellationToken);
+        }, cancellationToken);
+
+    // Only "the Limit largest of a box" can be answered above a floor: any other order or page needs every match.
+    private async Task<IReadOnlyList<double>> FloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct) =>
+        query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null }
+            ? (await LargestFirstFloorsAsync(c, query, ct)).Where(f => f > (query.MinAreaMuComputed ?? 0)).ToList()
+            : [];
+
+    private async Task<IReadOnlyList<ParcelRecord>> QueryAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    {
             var (where, parameters, area) = Filter(query);
             var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
             // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
@@ -72,7 +91,7 @@ public abstract partial class SqlParcelStore
             if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
             var parcels = await ReadParcelsAsync(command, cancellationToken);
             return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
-        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ParcelRecord> StreamParcelsAsync(ParcelQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -107,16 +126,34 @@ public abstract partial class SqlParcelStore
         WithConnectionAsync(async c =>
         {
             if (query.Intersects is not null) throw new ArgumentException("A fingerprint is taken of a box, not of an intersects filter.", nameof(query));
-            var (where, parameters, _) = Filter(query);
-            // With a sort, the first Limit parcels in that order (what a tile keeps); without, every match.
-            var sql = query.Sort == ParcelSort.None
-                ? $"SELECT {ParcelFingerprint.SqlRow} {ParcelFrom}{where} ORDER BY p.id"
-                : $"SELECT fingerprint_row FROM (SELECT {ParcelFingerprint.SqlRow} AS fingerprint_row, p.id AS row_id {ParcelFrom}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
-            var rows = new List<string>();
-            await using var reader = await Command(c, null, sql, [.. parameters, ("limit", query.Limit)]).ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) rows.Add(reader.GetString(0));
-            return ParcelFingerprint.Of(rows);
+            // The same parcels QueryParcelsAsync returns, found the same way (above an area floor when that is exact).
+            foreach (var floor in await FloorsAsync(c, query, cancellationToken))
+            {
+                var (largest, smallest) = await FingerprintRowsAsync(c, query with { OutlineFloor = floor }, cancellationToken);
+                if (largest.Count == query.Limit && smallest >= floor) return ParcelFingerprint.Of(largest);
+            }
+            return ParcelFingerprint.Of((await FingerprintRowsAsync(c, query, cancellationToken)).Rows);
         }, cancellationToken);
+
+    /// <summary>The fingerprint rows of the query's parcels, and the smallest outline area among them (0 for a point or line).</summary>
+    private async Task<(List<string> Rows, double Smallest)> FingerprintRowsAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    {
+        var (where, parameters, _) = Filter(query);
+        // With a sort, the first Limit parcels in that order (what a tile keeps); without, every match.
+        var sql = query.Sort == ParcelSort.None
+            ? $"SELECT {ParcelFingerprint.SqlRow}, COALESCE(g.area_mu_computed, 0) {ParcelFrom}{where} ORDER BY p.id"
+            : $"SELECT fingerprint_row, row_area FROM (SELECT {ParcelFingerprint.SqlRow} AS fingerprint_row, COALESCE(g.area_mu_computed, 0) AS row_area, " +
+              $"p.id AS row_id {ParcelFrom}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
+        var rows = new List<string>();
+        var smallest = double.PositiveInfinity;
+        await using var reader = await Command(c, null, sql, [.. parameters, ("limit", query.Limit)]).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+            smallest = Math.Min(smallest, Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }
+        return (rows, smallest);
+    }
 
     private static string Select(ParcelQuery query) => query.MapFieldsOnly ? MapSelect : ParcelSelect;
 
@@ -177,7 +214,12 @@ public abstract partial class SqlParcelStore
             sql.Append(" AND (g.area_mu_computed IS NULL OR g.area_mu_computed = 0 OR g.area_mu_computed >= @min_amc)");
             parameters.Add(("min_amc", floor));
         }
-        if (query.BoundingBox is { } box) { sql.Append(" AND ").Append(BoxFilterSql); parameters.AddRange(BoxParameters(box)); }
+        if (query.BoundingBox is { } box)
+        {
+            sql.Append(" AND ").Append(query.OutlineFloor is not null ? BoxAndAreaFilterSql : BoxFilterSql);
+            parameters.AddRange(BoxParameters(box));
+            if (query.OutlineFloor is { } outlines) parameters.Add(("outline_floor", outlines));
+        }
         Geometry? area = null;
         if (query.Intersects is { } intersects)
         {
@@ -247,7 +289,7 @@ public abstract partial class SqlParcelStore
             return new ParcelDetail(parcels[0], history);
         }, cancellationToken);
 
-    private static IEnumerable<(string, object?)> BoxParameters(Envelope box) =>
+    private protected static IEnumerable<(string, object?)> BoxParameters(Envelope box) =>
         [("bb_min_x", box.MinX), ("bb_min_y", box.MinY), ("bb_max_x", box.MaxX), ("bb_max_y", box.MaxY)];
 
     private long _parcelRowsRead;

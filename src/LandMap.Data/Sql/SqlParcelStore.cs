@@ -58,6 +58,21 @@ public abstract partial class SqlParcelStore : IParcelStore
     /// <summary>A condition on parcel_geometries g: its envelope meets @bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y.</summary>
     protected abstract string BoxFilterSql { get; }
 
+    /// <summary>
+    /// <see cref="BoxFilterSql"/> and "an outline of at least @outline_floor 亩": a backend with an index of outlines by
+    /// box and area (SQLite's second R*Tree since schema 7) tests both in it.
+    /// </summary>
+    protected virtual string BoxAndAreaFilterSql => BoxFilterSql + " AND g.area_mu_computed >= @outline_floor";
+
+    /// <summary>
+    /// For "the <c>Limit</c> largest parcels in a box" (a low-zoom tile): area floors, highest first, above each of which
+    /// the index counts at least <c>Limit</c> candidates; the query then runs above the first floor that really yields
+    /// <c>Limit</c> parcels, which are then exactly the largest <c>Limit</c> of the box. None by default: the query ranks every
+    /// parcel of the box.
+    /// </summary>
+    private protected virtual Task<IReadOnlyList<double>> LargestFirstFloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<double>>([]);
+
     /// <summary>A condition on g that is true when g.geom intersects @area; may be coarse when <see cref="IntersectsIsExact"/> is false.</summary>
     protected abstract string IntersectsFilterSql { get; }
 

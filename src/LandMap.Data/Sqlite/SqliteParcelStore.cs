@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using LandMap.Data.Sql;
 using Microsoft.Data.Sqlite;
@@ -94,6 +95,36 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
         " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";
 
     /// <inheritdoc />
+    // The R*Tree rounds its float32 bounds outwards, so max_a only narrows; the exact test on g.area_mu_computed stays.
+    protected override string BoxAndAreaFilterSql =>
+        "g.id IN (SELECT id FROM parcel_area_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y" +
+        " AND max_a >= @outline_floor) AND g.area_mu_computed >= @outline_floor" +
+        " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";
+
+    // Floors in 亩 to try for "the largest parcels of a box", a factor of about 2.5 apart: each count reads only the
+    // index entries above it, and the first one holding Limit entries leaves little to rank.
+    private static readonly double[] LargestFirstFloors = [1000, 400, 160, 64, 25, 10, 4, 1.6, 0.64, 0.25, 0.1];
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The R*Tree counts every version of every parcel in the box (rejected, superseded, old versions too), so a floor it
+    /// finds may still yield fewer than Limit parcels; the caller then tries the next, lower, floor, and at last none.
+    /// </remarks>
+    private protected override async Task<IReadOnlyList<double>> LargestFirstFloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct)
+    {
+        var box = query.BoundingBox!;
+        for (var i = 0; i < LargestFirstFloors.Length; i++)
+        {
+            if (LargestFirstFloors[i] <= (query.MinAreaMuComputed ?? 0)) break;
+            var count = Convert.ToInt64(await Command(c, null,
+                "SELECT count(*) FROM parcel_area_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y AND max_a >= @floor",
+                [.. BoxParameters(box), ("floor", LargestFirstFloors[i])]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            if (count >= query.Limit) return LargestFirstFloors[i..];
+        }
+        return [];
+    }
+
+    /// <inheritdoc />
     protected override string IntersectsFilterSql => BoxFilterSql;
 
     /// <inheritdoc />
@@ -116,29 +147,41 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     /// <summary>From this many entries on, the R*Tree is filled after the rows rather than by its trigger row by row.</summary>
     internal const int DeferredRtreeEntries = 200;
 
+    // The R*Trees a long column fills after its rows, each with its insert trigger and the INSERT … SELECT that replaces it.
+    private static readonly (string Trigger, string Fill)[] DeferredTrees =
+    [
+        ("parcel_geometries_rtree_insert",
+            "INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y FROM parcel_geometries WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL"),
+        ("parcel_geometries_area_rtree_insert",
+            "INSERT INTO parcel_area_rtree SELECT id, min_x, max_x, min_y, max_y, area_mu_computed, area_mu_computed FROM parcel_geometries " +
+            "WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL AND area_mu_computed > 0"),
+    ];
+
     /// <inheritdoc />
     /// <remarks>
-    /// The R*Tree's insert trigger costs about three times the rest of a row (it reopens the tree's nodes per statement).
-    /// For a long column the trigger is dropped inside the import's transaction, the tree filled with one INSERT … SELECT
-    /// over the new versions, and the trigger created again from its stored text, so a failure anywhere rolls all of it back.
+    /// An R*Tree's insert trigger costs about three times the rest of a row (it reopens the tree's nodes per statement).
+    /// For a long column the triggers are dropped inside the import's transaction, each tree filled with one INSERT …
+    /// SELECT over the new versions, and the triggers created again from their stored text, so a failure anywhere rolls
+    /// all of it back.
     /// </remarks>
     private protected override async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
-        string? trigger = null;
+        var triggers = new List<(string Sql, string Fill)>();
         if (rows.Count >= DeferredRtreeEntries)
         {
-            trigger = (string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'parcel_geometries_rtree_insert'")
-                .ExecuteScalarAsync(ct))!;
-            await Command(c, t, "DROP TRIGGER parcel_geometries_rtree_insert").ExecuteNonQueryAsync(ct);
+            foreach (var (name, fill) in DeferredTrees)
+            {
+                triggers.Add(((string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = @name", ("name", name))
+                    .ExecuteScalarAsync(ct))!, fill));
+                await Command(c, t, $"DROP TRIGGER {name}").ExecuteNonQueryAsync(ct);
+            }
         }
         WriteRows((SqliteConnection)c, reportId, rows, ct);
-        if (trigger is null) return;
-        await Command(c, t,
-            """
-            INSERT INTO parcel_geometry_rtree SELECT id, min_x, max_x, min_y, max_y FROM parcel_geometries
-            WHERE id BETWEEN @first AND @last AND min_x IS NOT NULL
-            """, ("first", rows[0].GeometryId), ("last", rows[^1].GeometryId)).ExecuteNonQueryAsync(ct);
-        await Command(c, t, trigger).ExecuteNonQueryAsync(ct);
+        foreach (var (trigger, fill) in triggers)
+        {
+            await Command(c, t, fill, ("first", rows[0].GeometryId), ("last", rows[^1].GeometryId)).ExecuteNonQueryAsync(ct);
+            await Command(c, t, trigger).ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>The three rows of each entry through prepared statements on the raw handle (see <see cref="SqliteBulkInsert"/>).</summary>

@@ -86,5 +86,36 @@ internal static class SqliteSchema
         new(4, "report texts", ["ALTER TABLE reports ADD COLUMN source_text TEXT"]),
         StoredFieldsSchema.Sqlite,
         Review.SessionSchema.Sqlite,
+        AreaRtree,
     ];
+
+    /// <summary>
+    /// Schema 7: a second R*Tree over the outlines (polygons) with their area (亩) as a third dimension, so "the largest
+    /// parcels of a box" (a low-zoom tile) reads only outlines above an area floor instead of ranking every parcel of the
+    /// box (SqliteParcelStore.LargestFirstFloorsAsync). Box queries keep the 2D tree: a tree that also clusters by area
+    /// answers a plain box several times slower (measured, docs/benchmarks.md).
+    /// </summary>
+    private static Migration AreaRtree => new(7, "an R*Tree of outlines by box and area",
+    [
+        // Idempotent: a store taken back to an earlier version by hand (the upgrade tests do) may still hold the tree.
+        "DROP TRIGGER IF EXISTS parcel_geometries_area_rtree_insert",
+        "DROP TRIGGER IF EXISTS parcel_geometries_area_rtree_update",
+        "DROP TRIGGER IF EXISTS parcel_geometries_area_rtree_delete",
+        "DROP TABLE IF EXISTS parcel_area_rtree",
+        "CREATE VIRTUAL TABLE parcel_area_rtree USING rtree (id, min_x, max_x, min_y, max_y, min_a, max_a)",
+        "INSERT INTO parcel_area_rtree SELECT id, min_x, max_x, min_y, max_y, area_mu_computed, area_mu_computed FROM parcel_geometries WHERE min_x IS NOT NULL AND area_mu_computed > 0",
+        """
+        CREATE TRIGGER parcel_geometries_area_rtree_insert AFTER INSERT ON parcel_geometries WHEN NEW.min_x IS NOT NULL AND NEW.area_mu_computed > 0
+        BEGIN INSERT INTO parcel_area_rtree VALUES (NEW.id, NEW.min_x, NEW.max_x, NEW.min_y, NEW.max_y, NEW.area_mu_computed, NEW.area_mu_computed); END
+        """,
+        """
+        CREATE TRIGGER parcel_geometries_area_rtree_update AFTER UPDATE OF min_x, min_y, max_x, max_y, area_mu_computed ON parcel_geometries
+        BEGIN
+            DELETE FROM parcel_area_rtree WHERE id = OLD.id;
+            INSERT INTO parcel_area_rtree SELECT NEW.id, NEW.min_x, NEW.max_x, NEW.min_y, NEW.max_y, NEW.area_mu_computed, NEW.area_mu_computed
+            WHERE NEW.min_x IS NOT NULL AND NEW.area_mu_computed > 0;
+        END
+        """,
+        "CREATE TRIGGER parcel_geometries_area_rtree_delete AFTER DELETE ON parcel_geometries BEGIN DELETE FROM parcel_area_rtree WHERE id = OLD.id; END",
+    ]);
 }

@@ -9,8 +9,9 @@ namespace LandMap.Tiles.Sources;
 /// are the parcels' public ids. A PostGIS store encodes the tile in the database (<see cref="IParcelTileEncoder"/>,
 /// <c>ST_AsMVT</c>); any other store streams the parcels meeting the tile's clip box through its spatial index
 /// (SQLite R*Tree) and <see cref="MvtEncoder"/> encodes them. Either way polygons under the zoom's pixel are left out
-/// in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn, so a low-zoom tile over a city stays
-/// within its size cap; the database still ranks every parcel of the box to choose them.
+/// in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn — <see cref="OverviewMaxFeatures"/> in an
+/// overview tile (zoom ≤ <see cref="OverviewMaxZoom"/>), whose largest parcels SQLite finds through its area R*Tree
+/// instead of ranking every parcel of the box.
 /// The source's version is the store's change counter; a tile's version is the <see cref="ParcelFingerprint"/> of the
 /// parcels it selects, so every server on the store agrees on both, and a write changes only the tiles it touched.
 /// Thread-safe (the store is).
@@ -25,6 +26,16 @@ public sealed class ParcelTileSource : ITileSource
     /// bound on what a low-zoom tile over a dense city reads (a z10 tile may cover hundreds of thousands).
     /// </summary>
     public const int MaxFeatures = ParcelQuery.MaxLimit;
+
+    /// <summary>The deepest zoom that is generalised as an overview (a z12 tile spans about 8 km here).</summary>
+    public const int OverviewMaxZoom = 12;
+
+    /// <summary>
+    /// The most parcels an overview tile (zoom ≤ <see cref="OverviewMaxZoom"/>) holds, the largest: a z12 tile of a city
+    /// core with 1,000 parcels is already a dense pattern at 256 px, and reading and encoding up to 10,000 was what made
+    /// those tiles slow (docs/benchmarks.md: z10–z12 median 558 ms with 10,000, 85 ms with 2,000, 49–53 ms with 1,000).
+    /// </summary>
+    public const int OverviewMaxFeatures = 1_000;
 
     private const double MercatorWorldMetres = 40_075_016.685_578_49;
     private const double SquareMetresPerMu = 10_000.0 / 15;
@@ -114,7 +125,10 @@ public sealed class ParcelTileSource : ITileSource
     private ParcelQuery Filter(TileAddress tile) => new()
     {
         BoundingBox = MvtEncoder.ClipEnvelope(tile, _encoder.Options), ExcludeRejected = true, IncludeUnresolved = false,
-        MapFieldsOnly = true, Sort = ParcelSort.OutlineAreaDescending, Limit = _maxFeatures,
+        MapFieldsOnly = true, Sort = ParcelSort.OutlineAreaDescending,
+        Limit = tile.Z <= OverviewMaxZoom ? Math.Min(_maxFeatures, OverviewMaxFeatures) : _maxFeatures,
+        // An overview's box holds far more parcels than it draws: find the largest through the store's area index.
+        LargestThroughAreaIndex = tile.Z <= OverviewMaxZoom,
         MinAreaMuComputed = AreaFloorMu(tile, _encoder.Options.MinPolygonAreaPixels),
     };
 

@@ -222,6 +222,54 @@ public sealed class ParcelTileSourceTests
     }
 
     /// <summary>Feature id → attributes of the tile's parcels layer; empty for an empty tile.</summary>
+    [Fact]
+    public Task SqliteOverviewTileHoldsTheLargestTwoThousand() => WithStore(SqliteDb(), CheckOverviewTileHoldsTheLargestTwoThousand);
+
+    [PostgisFact]
+    public Task PostgisOverviewTileHoldsTheLargestTwoThousand() => WithPostgis(CheckOverviewTileHoldsTheLargestTwoThousand);
+
+    // A z12 tile over 2,600 parcels is an overview: it draws the 2,000 largest (SQLite finds them through its area R*Tree),
+    // exactly those a brute-force ranking of the store picks, under the same version the server's cache checks.
+    private static async Task CheckOverviewTileHoldsTheLargestTwoThousand(IParcelStore store)
+    {
+        const int count = 2_600;
+        var tile = TileAddress.At(Lon + 0.04, Lat + 0.035, ParcelTileSource.OverviewMaxZoom);
+        var bounds = tile.Bounds;
+        var entries = new List<LandEntry>();
+        var geocoded = new List<GeocodedEntry>();
+        for (var i = 0; i < count; i++)
+        {
+            // 1–20 亩 in a scrambled order, on a 52 × 50 grid inside the one z12 tile.
+            var mu = 1 + i * 7919 % count * 19.0 / count;
+            var square = Square(bounds.MinX + (i % 52 + 0.2) * bounds.Width / 53, bounds.MinY + (i / 52 + 0.2) * bounds.Height / 51, mu);
+            var name = $"总览{i + 1}号地块";
+            var area = Math.Round(Metric.AreaM2(square) * 15 / 10_000, 2);
+            entries.Add(new LandEntry { Seq = i + 1, Name = name, AreaMu = area, Source = new SourceRef(i + 1, name) });
+            geocoded.Add(new GeocodedEntry
+            {
+                File = "overview.txt", District = "卫东区", PlanYear = 2032, Seq = i + 1, Name = name, Status = GeocodeStatus.Located, Confidence = 0.8,
+                Method = "synthetic", Geometry = square, AreaMu = area, AreaMuComputed = area,
+            });
+        }
+        var report = new ExtractedReport { File = "overview.txt", District = "卫东区", PlanYear = 2032, Encoding = "utf-8", LandEntries = entries };
+        await store.ImportReportAsync(new ReportImport(report, geocoded, Guid.NewGuid().ToString("N")));
+        var all = await store.QueryParcelsAsync(new ParcelQuery { PlanYear = 2032, Limit = ParcelQuery.MaxLimit, MapFieldsOnly = true });
+        var box = MvtEncoder.ClipEnvelope(tile, MvtEncoderOptions.Default);
+        var inTile = all.Where(p => p.Geometry!.EnvelopeInternal.Intersects(box)).ToList();
+        Assert.True(inTile.Count > ParcelTileSource.OverviewMaxFeatures + 400, $"only {inTile.Count} parcels in the tile");
+
+        var source = new ParcelTileSource(store);
+        var drawn = await source.GetTileAsync(tile, default);
+
+        var expected = inTile.OrderByDescending(p => p.AreaMuComputed).ThenBy(p => p.Id).Take(ParcelTileSource.OverviewMaxFeatures).Select(p => p.PublicId).Order();
+        Assert.Equal(expected, Decode(drawn, tile).Keys.Order());
+        Assert.Equal(drawn.Version, await source.GetTileVersionAsync(tile, default));
+        // Deeper zooms are not overviews: a z14 tile of the same grid keeps every parcel it meets.
+        var deep = TileAddress.At(bounds.Centre.X, bounds.Centre.Y, 14);
+        var deepBox = MvtEncoder.ClipEnvelope(deep, MvtEncoderOptions.Default);
+        Assert.Equal(all.Count(p => p.Geometry!.EnvelopeInternal.Intersects(deepBox)), Decode(await source.GetTileAsync(deep, default), deep).Count);
+    }
+
     private static Dictionary<long, Dictionary<string, object>> Decode(TileResult result, TileAddress tile)
     {
         if (result.IsEmpty) return [];
