@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LandMap.Core.Crs;
@@ -77,20 +77,20 @@ public abstract partial class SqlParcelStore
 
     private async Task<IReadOnlyList<ParcelRecord>> QueryAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
     {
-            var (where, parameters, area) = Filter(query);
-            var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
-            // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
-            var refine = area is not null && !IntersectsIsExact;
-            if (!refine)
-            {
-                sql.Append(" LIMIT @limit OFFSET @offset");
-                parameters.Add(("limit", query.Limit));
-                parameters.Add(("offset", query.Offset));
-            }
-            var command = Command(c, null, sql.ToString(), [.. parameters]);
-            if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
-            var parcels = await ReadParcelsAsync(command, cancellationToken);
-            return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
+        var (where, parameters, area) = Filter(query);
+        var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
+        // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
+        var refine = area is not null && !IntersectsIsExact;
+        if (!refine)
+        {
+            sql.Append(" LIMIT @limit OFFSET @offset");
+            parameters.Add(("limit", query.Limit));
+            parameters.Add(("offset", query.Offset));
+        }
+        var command = Command(c, null, sql.ToString(), [.. parameters]);
+        if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
+        var parcels = await ReadParcelsAsync(command, cancellationToken);
+        return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
     }
 
     /// <inheritdoc />
