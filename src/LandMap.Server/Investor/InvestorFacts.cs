@@ -17,7 +17,7 @@ namespace LandMap.Server.Investor;
 /// the smallest gazetteer landmark outline named as a park (<see cref="ParkWords"/>) holding the parcel's interior point,
 /// else the smallest published park parcel of the store holding it (asked through the store's spatial index), else none.
 /// </summary>
-internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<InvestorOptions> investor)
+internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<InvestorOptions> investor, ILogger<InvestorFacts> logger)
 {
     /// <summary>How far roads and railways are looked for.</summary>
     public const double SearchRadiusM = 20_000;
@@ -25,10 +25,13 @@ internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<Inv
     /// <summary>Words that make a name a park's (产业园, 工业园 …); 公园 is a park of another kind.</summary>
     public static readonly IReadOnlyList<string> ParkWords = ["产业园", "工业园", "物流园", "园区", "集聚区"];
 
-    private readonly Lazy<GazetteerIndex> _gazetteer = new(() =>
+    // A missing or broken gazetteer leaves the distances unknown (null, shown as 未知); it must not fail the parcel's detail.
+    private readonly Lazy<GazetteerIndex?> _gazetteer = new(() =>
     {
         var (gazetteer, load) = GazetteerIndex.LoadDirectory(server.Value.GazetteerDirectory);
-        return gazetteer ?? throw new InvalidOperationException($"The gazetteer in {server.Value.GazetteerDirectory} could not be loaded: {load}");
+        if (gazetteer is null)
+            logger.LogWarning("No investor distances: the gazetteer in {Directory} could not be loaded: {Load}", server.Value.GazetteerDirectory, load);
+        return gazetteer;
     });
 
     public static bool IsParkName(string name) => ParkWords.Any(w => name.Contains(w, StringComparison.Ordinal));
@@ -44,18 +47,18 @@ internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<Inv
             await ParkAsync(gazetteer, parcel, geometry, store, cancellationToken), LandAvailability.IsAvailable(stage), contact, SearchRadiusM);
     }
 
-    private static NearbyFeatureDto? Nearest(GazetteerIndex gazetteer, Geometry wgs84, PlaceKind kind) =>
-        gazetteer.Nearest(wgs84, 1, SearchRadiusM, kind) is [var hit]
+    private static NearbyFeatureDto? Nearest(GazetteerIndex? gazetteer, Geometry wgs84, PlaceKind kind) =>
+        gazetteer?.Nearest(wgs84, 1, SearchRadiusM, kind) is [var hit]
             ? new NearbyFeatureDto(hit.Feature.Name, Math.Round(hit.DistanceM), hit.Feature.PrecisionM)
             : null;
 
-    private static async Task<ParkDto?> ParkAsync(GazetteerIndex gazetteer, ParcelView parcel, Geometry wgs84, IParcelStore store, CancellationToken cancellationToken)
+    private static async Task<ParkDto?> ParkAsync(GazetteerIndex? gazetteer, ParcelView parcel, Geometry wgs84, IParcelStore store, CancellationToken cancellationToken)
     {
         var inside = wgs84.InteriorPoint;
-        var landmark = gazetteer.Within(inside, 0)
+        var landmark = gazetteer?.Within(inside, 0)
             .Where(n => n.Feature.Kind is PlaceKind.Landmark or PlaceKind.Park && IsParkName(n.Feature.Name) && n.Feature.Geometry is IPolygonal)
             .Where(n => n.Feature.Geometry.Covers(inside))
-            .MinBy(n => gazetteer.MetricGeometry(n.Feature).Area);
+            .MinBy(n => gazetteer!.MetricGeometry(n.Feature).Area);
         if (landmark is not null) return new ParkDto(landmark.Feature.Name, "gazetteer", null);
 
         var parks = await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery

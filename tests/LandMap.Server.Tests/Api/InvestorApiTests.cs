@@ -101,6 +101,25 @@ public sealed class InvestorApiTests(LandMapApplication app)
         Assert.Equal(Contact, detail.RootElement.GetProperty("properties").GetProperty("investor").GetProperty("contact").GetString());
     }
 
+    [Fact]
+    public async Task AGazetteerThatCannotBeLoadedLeavesTheDistancesUnknownAndTheDetailServed()
+    {
+        var empty = Directory.CreateTempSubdirectory("landmap-no-gazetteer-").FullName;
+        try
+        {
+            using var server = app.WithWebHostBuilder(b => b.UseSetting("LandMap:GazetteerDirectory", empty));
+            var response = await server.CreateClient().GetAsync($"/api/parcels/{OperatingPark}");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            using var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var investor = detail.RootElement.GetProperty("properties").GetProperty("investor");
+            Assert.Equal(JsonValueKind.Null, investor.GetProperty("nearestRoad").ValueKind);
+            Assert.Equal(JsonValueKind.Null, investor.GetProperty("nearestRailway").ValueKind);
+            Assert.False(investor.GetProperty("available").GetBoolean());
+        }
+        finally { Directory.Delete(empty, recursive: true); }
+    }
+
     /// <summary>Every feature of one kind in the gazetteer's GeoJSON files, projected to EPSG:4547.</summary>
     private static List<(string Name, Geometry Gk)> GazetteerFeatures(string kind)
     {
