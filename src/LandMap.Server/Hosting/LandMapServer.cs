@@ -77,6 +77,7 @@ public static class LandMapServer
         builder.Services.AddSingleton<TileCatalog>();
         builder.Services.AddSingleton<PlanLinks>();
         builder.Services.AddSingleton<DistrictExtents>();
+        builder.Services.AddSingleton<ServerGazetteer>();
         builder.Services.AddSingleton<IOgcCollection, ParcelsCollection>();
         builder.Services.AddSingleton<IOgcCollection, ProjectsCollection>();
         builder.Services.AddLandMapInvestor();

@@ -12,12 +12,12 @@ namespace LandMap.Server.Investor;
 
 /// <summary>
 /// Works out <see cref="InvestorDto"/> per request. Roads and railways come from the server's gazetteer
-/// (<see cref="ServerOptions.GazetteerDirectory"/>), loaded once: its STRtree over EPSG:4547 metres finds the nearest in
+/// (<see cref="ServerGazetteer"/>, loaded once): its STRtree over EPSG:4547 metres finds the nearest in
 /// a few microseconds, and distances are plane distances in that CRS from the parcel's outline. The park is, in order:
 /// the smallest gazetteer landmark outline named as a park (<see cref="ParkWords"/>) holding the parcel's interior point,
 /// else the smallest published park parcel of the store holding it (asked through the store's spatial index), else none.
 /// </summary>
-internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<InvestorOptions> investor, ILogger<InvestorFacts> logger)
+internal sealed class InvestorFacts(ServerGazetteer gazetteers, IOptions<InvestorOptions> investor)
 {
     /// <summary>How far roads and railways are looked for.</summary>
     public const double SearchRadiusM = 20_000;
@@ -25,14 +25,6 @@ internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<Inv
     /// <summary>Words that make a name a park's (产业园, 工业园 …); 公园 is a park of another kind.</summary>
     public static readonly IReadOnlyList<string> ParkWords = ["产业园", "工业园", "物流园", "园区", "集聚区"];
 
-    // A missing or broken gazetteer leaves the distances unknown (null, shown as 未知); it must not fail the parcel's detail.
-    private readonly Lazy<GazetteerIndex?> _gazetteer = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(server.Value.GazetteerDirectory);
-        if (gazetteer is null)
-            logger.LogWarning("No investor distances: the gazetteer in {Directory} could not be loaded: {Load}", server.Value.GazetteerDirectory, load);
-        return gazetteer;
-    });
 
     public static bool IsParkName(string name) => ParkWords.Any(w => name.Contains(w, StringComparison.Ordinal));
 
@@ -42,7 +34,8 @@ internal sealed class InvestorFacts(IOptions<ServerOptions> server, IOptions<Inv
         var contact = string.IsNullOrWhiteSpace(investor.Value.Contact) ? null : investor.Value.Contact.Trim();
         if (parcel.Parcel.Geometry is not { IsEmpty: false } geometry)
             return new InvestorDto(null, null, null, LandAvailability.IsAvailable(stage), contact, SearchRadiusM);
-        var gazetteer = _gazetteer.Value;
+        // A gazetteer that cannot be loaded leaves the distances unknown (null, shown as 未知), never the detail failed.
+        var gazetteer = gazetteers.Index;
         return new InvestorDto(Nearest(gazetteer, geometry, PlaceKind.Road), Nearest(gazetteer, geometry, PlaceKind.Railway),
             await ParkAsync(gazetteer, parcel, geometry, store, cancellationToken), LandAvailability.IsAvailable(stage), contact, SearchRadiusM);
     }

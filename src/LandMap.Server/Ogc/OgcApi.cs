@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using LandMap.Server.Parcels;
 using LandMap.Server.Problems;
 using NetTopologySuite.Geometries;
 
@@ -107,9 +108,9 @@ public static class OgcApi
         if (errors.Any) return errors.ToProblem();
 
         var b = Base(request);
-        var links = Array(Link(PageUrl(request, query.Offset), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
-        if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(PageUrl(request, query.Offset + page.Features.Count), "next", GeoJson, "下一页"));
-        if (query.Offset > 0) links.Add(Link(PageUrl(request, Math.Max(0, query.Offset - query.Limit)), "prev", GeoJson, "上一页"));
+        var links = Array(Link(ParcelsApi.PageUrl(request, query.Offset, absolute: true), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
+        if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(ParcelsApi.PageUrl(request, query.Offset + page.Features.Count, absolute: true), "next", GeoJson, "下一页"));
+        if (query.Offset > 0) links.Add(Link(ParcelsApi.PageUrl(request, Math.Max(0, query.Offset - query.Limit), absolute: true), "prev", GeoJson, "上一页"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         return Send(new JsonObject
         {
@@ -128,12 +129,12 @@ public static class OgcApi
         if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
         foreach (var key in request.Query.Keys.Where(k => k is not ("crs" or "f")))
-            errors.Add(key, $"'{Short(key)}' is not a parameter of a single feature; use crs.");
+            errors.Add(key, $"'{OgcItemsQuery.Short(key)}' is not a parameter of a single feature; use crs.");
         var crs = OgcItemsQuery.ParseCrs("crs", request.Query["crs"].FirstOrDefault(), errors);
         if (errors.Any) return errors.ToProblem();
         if (await c.ItemAsync(featureId, crs, cancellationToken) is not { } feature)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "要素不存在",
-                detail: $"Collection '{c.Id}' has no published feature '{Short(featureId)}'; /ogc/collections/{c.Id}/items lists them.");
+                detail: $"Collection '{c.Id}' has no published feature '{OgcItemsQuery.Short(featureId)}'; /ogc/collections/{c.Id}/items lists them.");
         var b = Base(request);
         feature["links"] = Array(
             Link($"{b}/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
@@ -173,7 +174,7 @@ public static class OgcApi
     private static IOgcCollection? Find(IEnumerable<IOgcCollection> collections, string id) => collections.FirstOrDefault(c => c.Id == id);
 
     private static IResult NoCollection(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集不存在",
-        detail: $"There is no collection '{Short(id)}'; /ogc/collections lists them.");
+        detail: $"There is no collection '{OgcItemsQuery.Short(id)}'; /ogc/collections lists them.");
 
     // Chinese as text, not \u escapes: what a person reading the response (or GDAL's debug output) expects.
     private static readonly JsonSerializerOptions Written = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -185,14 +186,6 @@ public static class OgcApi
     /// <summary>scheme://host[:port]/pathbase of the request: links are absolute.</summary>
     internal static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static string PageUrl(HttpRequest request, int offset)
-    {
-        var query = request.Query.Where(p => p.Key != "offset")
-            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
-            .Append($"offset={offset}");
-        return $"{Base(request)}{request.Path}?{string.Join('&', query)}";
-    }
-
     private static JsonObject Link(string href, string rel, string type, string title) =>
         new() { ["href"] = href, ["rel"] = rel, ["type"] = type, ["title"] = title };
 
@@ -202,5 +195,4 @@ public static class OgcApi
 
     private static JsonNode Round(double value) => Math.Round(value, 6);
 
-    private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

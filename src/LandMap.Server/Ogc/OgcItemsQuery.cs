@@ -31,8 +31,8 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
         if (query["f"].FirstOrDefault() is { } f && f is not ("json" or "geojson"))
             errors.Add("f", $"f must be json or geojson (the only encodings served), not '{Short(f)}'.");
 
-        var limit = Int(query, "limit", DefaultLimit, 1, MaxLimit, errors);
-        var offset = Int(query, "offset", 0, 0, int.MaxValue, errors);
+        var limit = ParcelQuery.ParseInt("limit", query["limit"].FirstOrDefault(), DefaultLimit, 1, MaxLimit, errors);
+        var offset = ParcelQuery.ParseInt("offset", query["offset"].FirstOrDefault(), 0, 0, int.MaxValue, errors);
         var crs = ParseCrs("crs", query["crs"].FirstOrDefault(), errors);
         var bboxCrs = ParseCrs("bbox-crs", query["bbox-crs"].FirstOrDefault(), errors);
         var bbox = bboxCrs == OgcCrs.Crs84
@@ -128,14 +128,5 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
         return null;
     }
 
-    private static int Int(IQueryCollection query, string name, int fallback, int min, int max, QueryErrors errors)
-    {
-        var value = query[name].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(value)) return fallback;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors.Add(name, $"{name} must be a whole number from {min} to {max}, not '{Short(value)}'.");
-        return fallback;
-    }
-
-    private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    internal static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -102,7 +102,7 @@ public sealed record ParcelQuery(int? PlanYear, string? District, Envelope? Bbox
 
     private static readonly IReadOnlyList<string> OccupiedStageKeys = LandAvailability.OccupyingStages.Select(ProjectStageNames.Key).ToList();
 
-    private static int ParseInt(string name, string? value, int fallback, int min, int max, QueryErrors errors)
+    internal static int ParseInt(string name, string? value, int fallback, int min, int max, QueryErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;

@@ -73,11 +73,15 @@ public static class ParcelsApi
         return TypedResults.Ok(detail with { Properties = detail.Properties with { Investor = await investor.ForAsync(parcel, store, cancellationToken) } });
     }
 
-    /// <summary>The same request with another offset (the OGC API – Features paging shape).</summary>
-    private static string PageUrl(HttpRequest request, int offset)
+    /// <summary>
+    /// The same request with another offset (the OGC API – Features paging shape), from the path base on, or from
+    /// scheme and host on when <paramref name="absolute"/> (OGC clients follow links as given).
+    /// </summary>
+    internal static string PageUrl(HttpRequest request, int offset, bool absolute = false)
     {
         var query = request.Query.Where(p => p.Key != "offset").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
             .Append($"offset={offset}");
-        return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
+        var origin = absolute ? $"{request.Scheme}://{request.Host}" : "";
+        return $"{origin}{request.PathBase}{request.Path}?{string.Join('&', query)}";
     }
 }

@@ -1,9 +1,7 @@
 using LandMap.Data;
-using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
 using LandMap.Server.Hosting;
 using LandMap.Server.Parcels;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Server.Review;
@@ -11,15 +9,11 @@ namespace LandMap.Server.Review;
 /// <summary>
 /// Checks a reviewer's or a survey's outline against what the report says of the parcel's entry, with the geocoder's
 /// own checks (<see cref="ParcelGeocoder.CheckOutline"/>), so a saved correction keeps its ✓/✗ and a reviewer sees
-/// them while editing. The gazetteer is the server's (<see cref="ServerOptions.GazetteerDirectory"/>), loaded once.
+/// them while editing. The gazetteer is the server's (<see cref="ServerGazetteer"/>).
 /// </summary>
-internal sealed class OutlineChecks(IOptions<ServerOptions> options, StoreAccess access)
+internal sealed class OutlineChecks(ServerGazetteer gazetteer, StoreAccess access)
 {
-    private readonly Lazy<ParcelGeocoder> _geocoder = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(options.Value.GazetteerDirectory);
-        return new ParcelGeocoder(gazetteer ?? throw new InvalidOperationException($"The gazetteer in {options.Value.GazetteerDirectory} could not be loaded: {load}"));
-    });
+    private readonly Lazy<ParcelGeocoder> _geocoder = new(() => new ParcelGeocoder(gazetteer.Required));
 
     /// <summary>
     /// The checks of <paramref name="wgs84"/> as the outline of parcel <paramref name="id"/> (public id), against its entry and the
