@@ -85,11 +85,21 @@ public interface IParcelStore : IAsyncDisposable
     /// </summary>
     Task<bool> SyncGazetteerAsync(IReadOnlyList<GazetteerFeature> features, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stored gazetteer features of <paramref name="kinds"/> whose envelope meets <paramref name="wgs84Box"/>, at most
+    /// <paramref name="limit"/>, by name: what a printed map draws around a parcel (roads, villages) from the store alone.
+    /// </summary>
+    Task<IReadOnlyList<GazetteerFeature>> ListGazetteerAsync(Envelope wgs84Box, IReadOnlyCollection<PlaceKind> kinds, int limit,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Rows per table, for every table of the schema.</summary>
     Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The newest audit rows, newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAuditAsync(int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest audit rows about one parcel (its row id), newest first: who confirmed, edited or surveyed it, and when.</summary>
+    Task<IReadOnlyList<AuditRecord>> ListParcelAuditAsync(long parcelId, int limit = 20, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Parcel rows this store object has read since it was opened (every query, count refinements included): how a test or

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
 using NetTopologySuite.Geometries;
@@ -114,6 +116,37 @@ public abstract partial class SqlParcelStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<GazetteerFeature>> ListGazetteerAsync(Envelope wgs84Box, IReadOnlyCollection<PlaceKind> kinds, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wgs84Box);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        // Kind names come from the enum, never from a caller's text.
+        var kindList = string.Join(", ", kinds.Distinct().Select(k => $"'{k.ToString().ToLowerInvariant()}'"));
+        if (kindList.Length == 0) return Task.FromResult<IReadOnlyList<GazetteerFeature>>([]);
+        return WithConnectionAsync<IReadOnlyList<GazetteerFeature>>(async c =>
+        {
+            var result = new List<GazetteerFeature>();
+            await using var r = await Command(c, null,
+                    $"SELECT name, kind, district, aliases, precision_m, source, geom FROM gazetteer_features WHERE kind IN ({kindList}) AND {GazetteerBoxFilterSql} " +
+                    "ORDER BY name, id LIMIT @l",
+                    ("bb_min_x", wgs84Box.MinX), ("bb_min_y", wgs84Box.MinY), ("bb_max_x", wgs84Box.MaxX), ("bb_max_y", wgs84Box.MaxY), ("l", limit))
+                .ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                if (ReadGeometry(r, 6) is not { } geometry || !Enum.TryParse<PlaceKind>(r.GetString(1), ignoreCase: true, out var kind)) continue;
+                result.Add(new GazetteerFeature
+                {
+                    Name = r.GetString(0), Kind = kind, District = StringOrNull(r, 2),
+                    Aliases = JsonSerializer.Deserialize<string[]>(Convert.ToString(r.GetValue(3), CultureInfo.InvariantCulture) ?? "[]") ?? [],
+                    PrecisionM = DoubleOrNull(r, 4), Source = StringOrNull(r, 5), Geometry = geometry,
+                });
+            }
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<string?> GetReportTextAsync(long reportId, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async c =>
             await Command(c, null, "SELECT source_text FROM reports WHERE id = @id", ("id", reportId)).ExecuteScalarAsync(cancellationToken) as string,
@@ -136,6 +169,20 @@ public abstract partial class SqlParcelStore
         {
             var result = new List<AuditRecord>();
             await using var r = await Command(c, null, "SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT @l", ("l", limit))
+                .ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                result.Add(new AuditRecord(Long(r, 0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), LongOrNull(r, 5), StringOrNull(r, 6)));
+            return result;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditRecord>> ListParcelAuditAsync(long parcelId, int limit = 20, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<AuditRecord>>(async c =>
+        {
+            var result = new List<AuditRecord>();
+            await using var r = await Command(c, null,
+                    "SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log WHERE entity = 'parcel' AND entity_id = @p ORDER BY id DESC LIMIT @l",
+                    ("p", parcelId), ("l", limit))
                 .ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
                 result.Add(new AuditRecord(Long(r, 0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), LongOrNull(r, 5), StringOrNull(r, 6)));

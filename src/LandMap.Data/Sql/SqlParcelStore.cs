@@ -58,6 +58,9 @@ public abstract partial class SqlParcelStore : IParcelStore
     /// <summary>A condition on parcel_geometries g: its envelope meets @bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y.</summary>
     protected abstract string BoxFilterSql { get; }
 
+    /// <summary>A condition on gazetteer_features: its envelope meets @bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y.</summary>
+    protected abstract string GazetteerBoxFilterSql { get; }
+
     /// <summary>
     /// <see cref="BoxFilterSql"/> and "an outline of at least @outline_floor 亩": a backend with an index of outlines by
     /// box and area (SQLite's second R*Tree since schema 7) tests both in it.

@@ -89,6 +89,10 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     }
 
     /// <inheritdoc />
+    /// <remarks>No index: a gazetteer holds a city's named places, thousands of rows, scanned in a millisecond.</remarks>
+    protected override string GazetteerBoxFilterSql => "max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y";
+
+    /// <inheritdoc />
     // The R*Tree keeps float32 boxes rounded outwards; the envelope columns make the test exact in SQL, so counts and pages need no refinement.
     protected override string BoxFilterSql =>
         "g.id IN (SELECT id FROM parcel_geometry_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y)" +

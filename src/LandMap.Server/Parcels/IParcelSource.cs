@@ -40,7 +40,7 @@ public sealed record ParcelView(long Id, GeocodedEntry Parcel, LandEntry Entry, 
     private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>A version's stored checks (its constraints column).</summary>
-    public static List<ConstraintResult> Constraints(string json) => JsonSerializer.Deserialize<List<ConstraintResult>>(json, StoredJson) ?? [];
+    public static List<ConstraintResult> Constraints(string json) => StoredChecks.Constraints(json);
 
     /// <summary>The view of a stored record: nothing is extracted again, everything was stored at import.</summary>
     public static ParcelView From(ParcelRecord record) =>
@@ -63,7 +63,7 @@ public sealed record ParcelView(long Id, GeocodedEntry Parcel, LandEntry Entry, 
             Confidence = record.Confidence,
             Method = record.Method,
             Constraints = Constraints(record.ConstraintsJson),
-            Warnings = JsonSerializer.Deserialize<List<string>>(record.WarningsJson, StoredJson) ?? [],
+            Warnings = StoredChecks.Warnings(record.WarningsJson),
             Geometry = record.Geometry,
         };
 

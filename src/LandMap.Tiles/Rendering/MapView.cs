@@ -40,6 +40,31 @@ public sealed class MapView
         _offsetY = (float)((height - gk.Height / MetresPerPixel) / 2);
     }
 
+    private MapView(double centreE, double centreN, int width, int height, double metresPerPixel)
+    {
+        Width = width;
+        Height = height;
+        MetresPerPixel = metresPerPixel;
+        _minE = centreE - width / 2.0 * metresPerPixel;
+        _minN = centreN - height / 2.0 * metresPerPixel;
+    }
+
+    /// <summary>
+    /// A view at a fixed scale: <paramref name="metresPerPixel"/> ground metres per unit, centred on an EPSG:4547 position.
+    /// How a printed map frame at 1:N is set up (its "pixels" may be tenths of a millimetre of paper).
+    /// </summary>
+    public static MapView AtScale(double centreE, double centreN, int width, int height, double metresPerPixel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(metresPerPixel);
+        return new MapView(centreE, centreN, width, height, metresPerPixel);
+    }
+
+    /// <summary>The EPSG:4547 (E, N) of a pixel: the inverse of <see cref="ToPixelGk"/>.</summary>
+    public (double E, double N) ToGk(float x, float y) =>
+        (_minE + (x - _offsetX) * MetresPerPixel, _minN + (Height - _offsetY - y) * MetresPerPixel);
+
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }
 
