@@ -7,6 +7,7 @@ using LandMap.Cli.Geocode;
 using LandMap.Cli.Render;
 using LandMap.Cli.Storage;
 using LandMap.Cli.Serve;
+using LandMap.Cli.Sheet;
 using LandMap.Cli.Tiles;
 using LandMap.Cli.Users;
 
@@ -22,6 +23,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     DiffCommand.Create(),
     // Until parcels are stored, render geocodes the shipped reports itself.
     RenderCommand.Create(parcels: ShippedReports.Geocode),
+    SheetCommand.Create(),
     ServeCommand.Create(),
     TilesCommand.Create(),
     UserCommand.Create(),

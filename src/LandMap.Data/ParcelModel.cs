@@ -25,6 +25,8 @@ public sealed record ParcelRecord
     public required string Name { get; init; }
     /// <summary>The location as printed.</summary>
     public string? Location { get; init; }
+    /// <summary>The company the name starts with (up to 有限公司 or 公司), or null when the name has none.</summary>
+    public string? Company => CompanyOf(Name);
     /// <summary>Text after the area clause (often the land owner or company).</summary>
     public string? Note { get; init; }
     /// <summary>The stated area in 亩.</summary>
@@ -73,6 +75,17 @@ public sealed record ParcelRecord
     public int SourceLine { get; init; }
     /// <summary>The entry's text as printed.</summary>
     public string SourceText { get; init; } = "";
+
+    /// <summary>The company a project name starts with: the text up to 有限公司 or 公司, when the name has one.</summary>
+    public static string? CompanyOf(string name)
+    {
+        foreach (var suffix in (string[])["有限公司", "公司"])
+        {
+            var end = name.IndexOf(suffix, StringComparison.Ordinal);
+            if (end > 0) return name[..(end + suffix.Length)];
+        }
+        return null;
+    }
 }
 
 /// <summary>A parcel and its distance to a point.</summary>

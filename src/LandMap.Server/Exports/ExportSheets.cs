@@ -7,7 +7,7 @@ using LandMap.Server.Projects;
 namespace LandMap.Server.Exports;
 
 /// <summary>The columns of a parcel export and one parcel's row: the values <c>GET /api/parcels</c> serves, in Chinese.</summary>
-internal static class ParcelSheet
+internal static class ParcelExportTable
 {
     public static readonly IReadOnlyList<SheetColumn> Columns =
     [
@@ -35,13 +35,13 @@ internal static class ParcelSheet
             r.PublicId, r.Name, r.PlanYear, r.District, r.Seq, r.Location, r.AreaMu, r.AreaMuComputed, r.LandUseName,
             stage is { } s ? ProjectStageNames.Chinese(s) : null, Core.LandUse.LandAvailability.IsAvailable(stage) ? "是" : "否（已投产）",
             ReviewNames.GetValueOrDefault(r.ReviewStatus, r.ReviewStatus), StatusNames.GetValueOrDefault(r.Status, r.Status),
-            Math.Round(r.Confidence, 3), Parcels.ParcelMapping.CompanyName(r.Name),
+            Math.Round(r.Confidence, 3), r.Company,
         ];
     }
 }
 
 /// <summary>The columns of a two-year comparison and one line's row.</summary>
-internal static class DiffSheet
+internal static class DiffExportTable
 {
     private static readonly Dictionary<string, string> ClassNames = new() { ["carried"] = "延续", ["new"] = "新增", ["dropped"] = "取消" };
 

@@ -76,7 +76,7 @@ public static class ExportsApi
         };
         var capped = matched > options.MaxRows;
         if (capped) notes.Insert(0, $"注意：匹配 {matched} 块，超过导出上限 {options.MaxRows} 块，只导出了前 {options.MaxRows} 块。请缩小查询（区县、年度、用途、面积）后分批导出。");
-        var table = new SheetTable("地块", ParcelSheet.Columns, Rows(store.StreamParcelsAsync(storeQuery, cancellationToken), options.MaxRows, ParcelSheet.Row),
+        var table = new SheetTable("地块", ParcelExportTable.Columns, Rows(store.StreamParcelsAsync(storeQuery, cancellationToken), options.MaxRows, ParcelExportTable.Row),
             format == Format.Xlsx || capped ? notes : []);
         http.Response.Headers["LandMap-Number-Matched"] = matched.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["LandMap-Number-Exported"] = exported.ToString(CultureInfo.InvariantCulture);
@@ -107,7 +107,7 @@ public static class ExportsApi
             $"共 {lines.Count} 条：延续 {lines.Count(l => l.Class == "carried")}，新增 {lines.Count(l => l.Class == "new")}，取消 {lines.Count(l => l.Class == "dropped")}。",
             "得分为两年条目相互对应的把握（0–1）；审核确认为审核员确认过的关联。",
         };
-        var table = new SheetTable("两年对比", DiffSheet.Columns(fromYear, toYear), Rows(lines.ToAsyncEnumerable(), int.MaxValue, l => DiffSheet.Row(l, areas)),
+        var table = new SheetTable("两年对比", DiffExportTable.Columns(fromYear, toYear), Rows(lines.ToAsyncEnumerable(), int.MaxValue, l => DiffExportTable.Row(l, areas)),
             format == Format.Xlsx ? notes : []);
         return Write(table, format, FileName("LandMap两年对比", "LandMap-plan-diff", place, $"{fromYear}-{toYear}年"), http.Response);
     }

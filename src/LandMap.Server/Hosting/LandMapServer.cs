@@ -9,6 +9,7 @@ using LandMap.Server.Investor;
 using LandMap.Server.Ogc;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
+using LandMap.Server.Print;
 using LandMap.Server.Problems;
 using LandMap.Server.Projects;
 using LandMap.Server.Reports;
@@ -95,6 +96,7 @@ public static class LandMapServer
         app.MapProjects();
         app.MapPlans();
         app.MapExports();
+        app.MapParcelSheets();
         app.MapIndicators();
         app.MapTiles();
         app.MapAuth();

@@ -116,7 +116,7 @@ internal static class ParcelMapping
         return new ParcelProperties
         {
             Id = view.Id, File = g.File, District = g.District, PlanYear = g.PlanYear, Seq = g.Seq, Name = g.Name,
-            Company = CompanyName(g.Name), Location = g.Location, AreaMu = g.AreaMu, AreaMuComputed = g.AreaMuComputed,
+            Company = Data.ParcelRecord.CompanyOf(g.Name), Location = g.Location, AreaMu = g.AreaMu, AreaMuComputed = g.AreaMuComputed,
             Status = g.Status.ToString().ToLowerInvariant(), Confidence = Math.Round(g.Confidence, 3), Method = g.Method,
             Constraints = g.Constraints.Select(c => new ConstraintDto(c.Kind, c.Text, c.Description, c.Satisfied, c.Detail)).ToList(),
             Warnings = g.Warnings,
@@ -153,15 +153,4 @@ internal static class ParcelMapping
     public static ProjectStepDto ToStep(TimelineEvent e) =>
         new(e.Year, e.File, e.Stage is { } s ? StageKeys.Key(s) : null, e.Stage is { } c ? ProjectStageNames.Chinese(c) : null,
             e.StageText, e.Target, e.InvestmentYi, e.Phase, new SourceDto(e.Source.Line, e.Source.Text));
-
-    /// <summary>The company a project name starts with: the text up to 有限公司 or 公司, when the name has one.</summary>
-    public static string? CompanyName(string name)
-    {
-        foreach (var suffix in (string[])["有限公司", "公司"])
-        {
-            var end = name.IndexOf(suffix, StringComparison.Ordinal);
-            if (end > 0) return name[..(end + suffix.Length)];
-        }
-        return null;
-    }
 }

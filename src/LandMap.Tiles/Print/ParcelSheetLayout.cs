@@ -129,7 +129,7 @@ internal sealed class ParcelSheetLayout
         var cells = new (string Label, string Value, bool Wide)[]
         {
             ("项目名称", r.Name, true),
-            ("用地单位", string.IsNullOrWhiteSpace(r.Note) ? "—（报告未载明）" : r.Note!, false),
+            ("用地单位", r.Company ?? "—（名称中未写明）", false),
             ("所在位置", Whereabouts(), false),
             ("计划年度", r.PlanYear is { } year ? $"{year} 年 第 {r.Seq} 项" : $"第 {r.Seq} 项", false),
             ("地块编号", r.PublicId.ToString(CultureInfo.InvariantCulture), false),
@@ -180,7 +180,9 @@ internal sealed class ParcelSheetLayout
             .Select(f => (f.Name, Distance: Metric.ToGk114(f.Geometry).Distance(centroid)))
             .OrderBy(f => f.Distance)
             .FirstOrDefault();
-        return nearest.Name is null ? district : $"{district}，邻近{nearest.Name}（约 {Math.Round(nearest.Distance / 10) * 10:0} 米）";
+        return nearest.Name is null ? district
+            : nearest.Distance < 50 ? $"{district}，{nearest.Name}"
+            : $"{district}，邻近{nearest.Name}（约 {Math.Round(nearest.Distance / 10) * 10:0} 米）";
     }
 
     private string ReviewText()
@@ -252,10 +254,10 @@ internal sealed class ParcelSheetLayout
             }
         }
 
+        DrawGrid(p, map, ground);
         map.Fill(canvas, _data.Plane, ParcelRed.WithAlpha(0x26));
         map.Stroke(canvas, _data.Plane, ParcelRed, 0.5f);
         DrawBoundaryPoints(p, map, labels);
-        DrawGrid(p, map, ground);
 
         foreach (var place in _data.Places.Where(f => f.Kind is PlaceKind.Village or PlaceKind.Community))
         {
@@ -287,6 +289,25 @@ internal sealed class ParcelSheetLayout
     {
         var centre = map.Point(_data.Plane.Centroid.Coordinate);
         var many = Rows.Count > 40;
+        // Numbers first: where an edge length would cover one, the length gives way.
+        foreach (var point in _rings.SelectMany(r => r.Points))
+        {
+            var at = map.Point(new Coordinate(point.Y, point.X));
+            using var paint = new SKPaint { Color = ParcelRed, IsAntialias = true };
+            using var rim = new SKPaint { Color = SKColors.White, IsAntialias = true };
+            p.Canvas.DrawCircle(at, 0.75f, rim);
+            p.Canvas.DrawCircle(at, 0.5f, paint);
+            var away = new SKPoint(at.X - centre.X, at.Y - centre.Y);
+            var length = Math.Max(away.Length, 0.001f);
+            var offset = new SKPoint(away.X / length * 2.6f, away.Y / length * 2.6f);
+            var width = p.Width(point.Label, 7);
+            var box = new SKRect(at.X + offset.X - width / 2, at.Y + offset.Y - 1.3f, at.X + offset.X + width / 2, at.Y + offset.Y + 1.3f);
+            // Every point gets its dot; where numbers would overlap, only the first of them is written (the table lists all).
+            if (point.Label != "J1" && labels.Any(l => l.IntersectsWith(box))) continue;
+            labels.Add(box);
+            p.HaloText(point.Label, box.MidX, box.Bottom - 0.3f, 7, SKTextAlign.Center, ParcelRed);
+        }
+
         foreach (var ring in _rings)
         {
             for (var i = 0; i < ring.Points.Count; i++)
@@ -301,22 +322,6 @@ internal sealed class ParcelSheetLayout
                     EdgeLabel(p, labels, point.EdgeToNextM.ToString("0.00", CultureInfo.InvariantCulture), a, b, ring.IsHole);
                 }
             }
-        }
-
-        foreach (var point in _rings.SelectMany(r => r.Points))
-        {
-            var at = map.Point(new Coordinate(point.Y, point.X));
-            using var paint = new SKPaint { Color = ParcelRed, IsAntialias = true };
-            using var rim = new SKPaint { Color = SKColors.White, IsAntialias = true };
-            p.Canvas.DrawCircle(at, 0.75f, rim);
-            p.Canvas.DrawCircle(at, 0.5f, paint);
-            var away = new SKPoint(at.X - centre.X, at.Y - centre.Y);
-            var length = Math.Max(away.Length, 0.001f);
-            var offset = new SKPoint(away.X / length * 2.6f, away.Y / length * 2.6f);
-            var width = p.Width(point.Label, 7);
-            var box = new SKRect(at.X + offset.X - width / 2, at.Y + offset.Y - 1.3f, at.X + offset.X + width / 2, at.Y + offset.Y + 1.3f);
-            labels.Add(box);
-            p.HaloText(point.Label, box.MidX, box.Bottom - 0.3f, 7, SKTextAlign.Center, ParcelRed);
         }
     }
 
@@ -574,9 +579,10 @@ internal sealed class ParcelSheetLayout
         var y = top;
 
         Heading(p, "面积", x, ref y);
+        p.Text("图形面积按 EPSG:4547 平面计算", x + width, y - 1.5f, 6.5f, SKTextAlign.Right, Grey);
         var m2 = _data.Plane is IPolygonal ? _data.Plane.Area : 0;
         var mu = m2 / SquareMetresPerMu;
-        y += Fact(p, x, y, width, "图形面积", m2 > 0 ? $"{m2.ToString("N2", CultureInfo.InvariantCulture)} 平方米 = {mu:0.00} 亩（EPSG:4547 平面）" : "无（点位）");
+        y += Fact(p, x, y, width, "图形面积", m2 > 0 ? $"{m2.ToString("N2", CultureInfo.InvariantCulture)} 平方米（{mu:0.00} 亩）" : "无（点位）");
         var stated = r.AreaMu is { } s ? $"{s:0.##} 亩" + (r.AreaText is { Length: > 0 } t ? $"（原文：{t}）" : "") : "报告未载明面积";
         y += Fact(p, x, y, width, "报告面积", stated);
         if (r.AreaMu is { } statedMu && m2 > 0)
@@ -589,6 +595,7 @@ internal sealed class ParcelSheetLayout
         y += 1.5f;
         Heading(p, "位置（报告原文）", x, ref y);
         y += p.Wrapped(string.IsNullOrWhiteSpace(r.Location) ? "报告未写位置" : r.Location!, x, y, width, 8, 4, Ink);
+        if (!string.IsNullOrWhiteSpace(r.Note)) y += p.Wrapped($"备注：{r.Note}", x, y, width, 8, 2, Ink);
         y += p.Wrapped($"来源：{r.FileName} 第 {r.SourceLine} 行", x, y, width, 7, 2, Grey);
 
         y += 1.5f;

@@ -15,7 +15,10 @@ internal sealed class PrintCanvas(SKCanvas canvas, SKTypeface typeface)
 
     public SKTypeface Typeface => typeface;
 
-    public SKFont Font(float pt) => new(typeface, pt * MmPerPt) { Subpixel = true, Edging = SKFontEdging.Antialias };
+    // Unhinted with linear metrics: at a size of two "pixels" (millimetres) hinting rounds every advance to a whole unit,
+    // which spaces out digits on paper and makes pdftotext read "177. 03".
+    public SKFont Font(float pt) =>
+        new(typeface, pt * MmPerPt) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
 
     /// <summary>Width of <paramref name="text"/> in millimetres at <paramref name="pt"/>.</summary>
     public float Width(string text, float pt)
@@ -77,7 +80,8 @@ internal sealed class PrintCanvas(SKCanvas canvas, SKTypeface typeface)
             var line = "";
             foreach (var token in Tokens(paragraph))
             {
-                if (font.MeasureText(line + token) <= width || line.Length == 0)
+                // A closing mark never starts a line (the 禁则 of Chinese typesetting): it may overhang the measure instead.
+                if (font.MeasureText(line + token) <= width || line.Length == 0 || ClosingMarks.Contains(token[0]))
                 {
                     line += token;
                     continue;
@@ -125,6 +129,8 @@ internal sealed class PrintCanvas(SKCanvas canvas, SKTypeface typeface)
             canvas.DrawRect(rect, paint);
         }
     }
+
+    private const string ClosingMarks = "，。、；：！？）》」』】”’…,.;:!?)";
 
     // A token is one CJK character, one space, or a run of other characters (so "410403202300017" never splits).
     private static IEnumerable<string> Tokens(string text)

@@ -22,6 +22,18 @@ public static class SheetScales
         return Round.FirstOrDefault(s => s >= needed, Round[^1]);
     }
 
+    /// <summary>"1:2000", "1：2000" or "2000" to 2000; null when not a scale LandMap prints.</summary>
+    public static int? Parse(string text)
+    {
+        var denominator = text.Trim().Replace('：', ':');
+        if (denominator.StartsWith("1:", StringComparison.Ordinal)) denominator = denominator[2..];
+        return int.TryParse(denominator.Replace(",", "").Replace("_", ""), System.Globalization.NumberStyles.None,
+                   System.Globalization.CultureInfo.InvariantCulture, out var n)
+               && n is >= MinDenominator and <= MaxDenominator
+            ? n
+            : null;
+    }
+
     /// <summary>A ground length in metres that is 1, 2 or 5 × 10ⁿ and at most <paramref name="maxM"/>.</summary>
     public static double NiceLength(double maxM)
     {

@@ -1,6 +1,7 @@
 // The parcel panel: the full record of /api/parcels/{id}, with the reasons behind the confidence.
 import { escape } from './html.js';
 import { investorSection } from './investor.js';
+import { sheetLink } from './printsheet.js';
 
 const MU_M2 = 10000 / 15;
 const STATUS = { located: '已定位', approximate: '近似定位', unresolved: '未定位' };
@@ -77,6 +78,7 @@ export function renderParcel(container, parcel, style, onGoto) {
       <dt>位置</dt><dd>${escape(p.location ?? '—')}</dd>
       ${p.note ? `<dt>备注</dt><dd>${escape(p.note)}</dd>` : ''}
     </dl>
+    ${sheetLink(p)}
     ${investorSection(p)}
     <h3>报告原文 ${p.source ? `<span class="muted">${escape(p.file)} 第 ${p.source.line} 行</span>` : ''}</h3>
     <blockquote>${escape(p.source?.text ?? '—')}</blockquote>
