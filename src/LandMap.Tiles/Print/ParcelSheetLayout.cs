@@ -266,17 +266,25 @@ internal sealed class ParcelSheetLayout
             PlaceLabel(p, labels, place.Name, at, 7, Grey, dot: true);
         }
 
+        // Labels go on the part inside the frame: a road crossing the whole frame, a neighbour larger than it.
+        var window = new GeometryFactory().ToGeometry(ground);
         foreach (var road in _data.Places.Where(f => f.Kind is PlaceKind.Road or PlaceKind.Railway or PlaceKind.River or PlaceKind.Canal)
                      .GroupBy(f => f.Name))
         {
-            RoadLabel(p, map, labels, road.Key, road.Select(f => Metric.ToGk114(f.Geometry)).ToList());
+            RoadLabel(p, map, labels, road.Key, road.Select(f => Inside(Metric.ToGk114(f.Geometry), window)).ToList());
         }
 
         foreach (var neighbour in _data.Neighbours.Where(n => n.Geometry is not null).Take(60))
         {
-            var at = map.Point(Metric.ToGk114(neighbour.Geometry!).InteriorPoint.Coordinate);
-            if (!frame.Contains(at)) continue;
-            PlaceLabel(p, labels, $"{neighbour.Seq} {Shorten(neighbour.Name, 8)}", at, 6.5f, Grey, dot: false);
+            // Where the neighbour shows: inside the frame and not under this parcel.
+            var visible = Inside(Inside(Metric.ToGk114(neighbour.Geometry!), window), _data.Plane, difference: true);
+            if (visible.IsEmpty) continue;
+            var text = $"{neighbour.Seq} {Shorten(neighbour.Name, 8)}";
+            // Its interior point first, then points around it that are still on the neighbour, until one is free.
+            foreach (var at in LabelSpots(visible, map).Where(frame.Contains))
+            {
+                if (PlaceLabel(p, labels, text, at, 6.5f, Grey, dot: false)) break;
+            }
         }
 
         canvas.Restore();
@@ -349,14 +357,30 @@ internal sealed class ParcelSheetLayout
         p.Canvas.Restore();
     }
 
-    private static void PlaceLabel(PrintCanvas p, List<SKRect> labels, string text, SKPoint at, float pt, SKColor color, bool dot)
+    private static IEnumerable<SKPoint> LabelSpots(Geometry visible, FrameMap map)
+    {
+        var interior = visible.InteriorPoint.Coordinate;
+        yield return map.Point(interior);
+        var step = map.MetresPerMm * 6;
+        foreach (var ring in new[] { 1, 2 })
+        {
+            for (var k = 0; k < 8; k++)
+            {
+                var c = new Coordinate(interior.X + ring * step * Math.Cos(k * Math.PI / 4), interior.Y + ring * step * Math.Sin(k * Math.PI / 4));
+                if (visible is IPolygonal && visible.Contains(visible.Factory.CreatePoint(c))) yield return map.Point(c);
+            }
+        }
+    }
+
+    /// <returns>True when the label was placed, false when it would overlap one placed before.</returns>
+    private static bool PlaceLabel(PrintCanvas p, List<SKRect> labels, string text, SKPoint at, float pt, SKColor color, bool dot)
     {
         var width = p.Width(text, pt);
         var height = pt * PrintCanvas.MmPerPt;
         var box = dot
             ? new SKRect(at.X + 1.2f, at.Y - height / 2, at.X + 1.2f + width, at.Y + height / 2)
             : new SKRect(at.X - width / 2, at.Y - height / 2, at.X + width / 2, at.Y + height / 2);
-        if (labels.Any(l => l.IntersectsWith(box))) return;
+        if (labels.Any(l => l.IntersectsWith(box))) return false;
         labels.Add(box);
         if (dot)
         {
@@ -365,6 +389,7 @@ internal sealed class ParcelSheetLayout
         }
 
         p.HaloText(text, box.Left, box.Bottom - height * 0.15f, pt, color: color);
+        return true;
     }
 
     // One label per named line, on the middle of its longest visible segment, turned along it.
@@ -406,6 +431,19 @@ internal sealed class ParcelSheetLayout
         p.Canvas.RotateDegrees(angle, at.X, at.Y);
         p.HaloText(name, at.X, at.Y + 0.9f, 7, SKTextAlign.Center, new SKColor(0x44, 0x44, 0x44));
         p.Canvas.Restore();
+    }
+
+    // The part of a stored geometry inside the window (or outside it, with difference); the whole of it when the overlay fails.
+    private static Geometry Inside(Geometry plane, Geometry window, bool difference = false)
+    {
+        try
+        {
+            return difference ? plane.Difference(window) : plane.Intersection(window);
+        }
+        catch (NetTopologySuite.Geometries.TopologyException)
+        {
+            return plane;
+        }
     }
 
     private static IEnumerable<LineString> PartsOf(Geometry g) => g switch
