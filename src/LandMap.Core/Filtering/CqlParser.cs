@@ -61,6 +61,11 @@ public sealed class CqlParser
             return Fail(CqlErrorKind.TooLarge, limits.MaxLength, text.Substring(limits.MaxLength, Math.Min(20, text.Length - limits.MaxLength)),
                 $"the filter is {text.Length:N0} characters long; at most {limits.MaxLength:N0} are read");
         if (string.IsNullOrWhiteSpace(text)) return Fail(CqlErrorKind.Syntax, 0, "", "the filter is empty");
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return Fail(CqlErrorKind.Syntax, i, "", "half a surrogate pair is no Unicode text");
+        }
         try
         {
             var parser = new CqlParser(text, CqlLexer.Tokenize(text), properties, limits);

@@ -125,6 +125,11 @@ public sealed class CqlParserTests
         Assert.Equal(CqlErrorKind.TooLarge, Refuse($"S_INTERSECTS(geometry, {nested})").Kind);
     }
 
+    // Half a surrogate pair (which no UTF-8 request can carry, but a caller may): refused, never passed to a store.
+    [Fact]
+    public void HalfASurrogatePairIsRefused() =>
+        Assert.Equal((CqlErrorKind.Syntax, 9), (Refuse("name = 'a" + '\uDC00' + "'").Kind, Refuse("name = 'a" + '\uDC00' + "'").Position));
+
     [Fact]
     public void KeywordsAreCaseInsensitivePropertyNamesAreNot()
     {
