@@ -59,7 +59,7 @@ public sealed class CqlParser
         limits ??= CqlLimits.Default;
         if (text.Length > limits.MaxLength)
             return Fail(CqlErrorKind.TooLarge, limits.MaxLength, text.Substring(limits.MaxLength, Math.Min(20, text.Length - limits.MaxLength)),
-                $"the filter is {text.Length:N0} characters long; at most {limits.MaxLength:N0} are read");
+                $"the filter is {N(text.Length)} characters long; at most {N(limits.MaxLength)} are read");
         if (string.IsNullOrWhiteSpace(text)) return Fail(CqlErrorKind.Syntax, 0, "", "the filter is empty");
         for (var i = 0; i < text.Length; i++)
         {
@@ -78,6 +78,8 @@ public sealed class CqlParser
             return new CqlParseResult(null, e.Error);
         }
     }
+
+    private static string N(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static CqlParseResult Fail(CqlErrorKind kind, int position, string token, string message) => new(null, new CqlError(kind, position, token, message));
 
@@ -334,7 +336,7 @@ public sealed class CqlParser
                     break;
                 case TokenKind.Number:
                     // Up to 4 ordinates per vertex (XYZM): the exact count is checked once NTS has read it.
-                    if (++numbers > 4 * _limits.MaxVertices) throw Error(CqlErrorKind.TooLarge, start, $"the geometry has more than {_limits.MaxVertices:N0} vertices");
+                    if (++numbers > 4 * _limits.MaxVertices) throw Error(CqlErrorKind.TooLarge, start, $"the geometry has more than {N(_limits.MaxVertices)} vertices");
                     break;
                 case TokenKind.Comma:
                     break;
@@ -358,7 +360,7 @@ public sealed class CqlParser
             throw Error(CqlErrorKind.InvalidGeometry, start, $"is no valid WKT: {e.Message}");
         }
         _vertices += geometry.NumPoints;
-        if (_vertices > _limits.MaxVertices) throw Error(CqlErrorKind.TooLarge, start, $"the filter's geometries have more than {_limits.MaxVertices:N0} vertices");
+        if (_vertices > _limits.MaxVertices) throw Error(CqlErrorKind.TooLarge, start, $"the filter's geometries have more than {N(_limits.MaxVertices)} vertices");
         Count(start);
         if (geometry.IsEmpty) throw Error(CqlErrorKind.InvalidGeometry, start, "an empty geometry intersects nothing; give coordinates");
         if (new IsValidOp(geometry).ValidationError is { } invalid)
