@@ -180,6 +180,11 @@ public sealed record ParcelQuery
     public string? Text { get; init; }
     /// <summary>Only parcels whose current geometry intersects this WGS 84 geometry.</summary>
     public Geometry? Intersects { get; init; }
+    /// <summary>
+    /// Only parcels for which this CQL2 filter holds (names from <see cref="ParcelFilterFields"/>); translated to SQL with every
+    /// literal a parameter, and refined in memory where the store's spatial test is only an envelope test.
+    /// </summary>
+    public LandMap.Core.Filtering.CqlExpression? Filter { get; init; }
     /// <summary>Include parcels without a geometry (unresolved). Spatial filters exclude them anyway.</summary>
     public bool IncludeUnresolved { get; init; } = true;
     /// <summary>The order.</summary>

@@ -80,6 +80,13 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";
 
     /// <inheritdoc />
+    // The database's collation may order text by language; CQL2 filters compare code points, as SQLite does.
+    protected override string CqlCodePointOrder(string expression) => expression + " COLLATE \"C\"";
+
+    /// <inheritdoc />
+    protected override string CqlRound(string expression, int digits) => $"ROUND(CAST({expression} AS numeric), {digits})";
+
+    /// <inheritdoc />
     protected override void ConfigureJsonParameter(DbParameter parameter) => ((NpgsqlParameter)parameter).NpgsqlDbType = NpgsqlDbType.Jsonb;
 
     /// <inheritdoc />

@@ -71,7 +71,7 @@ public abstract partial class SqlParcelStore
 
     // Only "the Limit largest of a box" can be answered above a floor: any other order or page needs every match.
     private async Task<IReadOnlyList<double>> FloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct) =>
-        query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null }
+        query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null, Filter: null }
             ? (await LargestFirstFloorsAsync(c, query, ct)).Where(f => f > (query.MinAreaMuComputed ?? 0)).ToList()
             : [];
 
@@ -80,7 +80,7 @@ public abstract partial class SqlParcelStore
         var (where, parameters, area) = Filter(query);
         var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
         // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
-        var refine = area is not null && !IntersectsIsExact;
+        var refine = NeedsRefinement(query);
         if (!refine)
         {
             sql.Append(" LIMIT @limit OFFSET @offset");
@@ -90,7 +90,7 @@ public abstract partial class SqlParcelStore
         var command = Command(c, null, sql.ToString(), [.. parameters]);
         if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
         var parcels = await ReadParcelsAsync(command, cancellationToken);
-        return refine ? parcels.Where(p => p.Geometry!.Intersects(area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
+        return refine ? parcels.Where(Refinement(query, area)).Skip(query.Offset).Take(query.Limit).ToList() : parcels;
     }
 
     /// <inheritdoc />
@@ -98,7 +98,8 @@ public abstract partial class SqlParcelStore
     {
         var (where, parameters, area) = Filter(query);
         // Limit and offset are the caller's to ignore here: the point is every match.
-        var refine = area is not null && !IntersectsIsExact;
+        var refine = NeedsRefinement(query);
+        var keep = Refinement(query, area);
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         var command = Command(connection, null, Select(query) + where + OrderByClause(query.Sort), [.. parameters]);
         if (area is not null && IntersectsIsExact) BindGeometry(command, "area", area);
@@ -116,7 +117,7 @@ public abstract partial class SqlParcelStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var parcel = ReadParcel(reader);
-                if (!refine || parcel.Geometry!.Intersects(area)) yield return parcel;
+                if (!refine || keep(parcel)) yield return parcel;
             }
         }
     }
@@ -125,7 +126,8 @@ public abstract partial class SqlParcelStore
     public Task<string> FingerprintParcelsAsync(ParcelQuery query, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async c =>
         {
-            if (query.Intersects is not null) throw new ArgumentException("A fingerprint is taken of a box, not of an intersects filter.", nameof(query));
+            if (query.Intersects is not null || query.Filter is not null)
+                throw new ArgumentException("A fingerprint is taken of a box, not of an intersects or CQL filter.", nameof(query));
             // The same parcels QueryParcelsAsync returns, found the same way (above an area floor when that is exact).
             foreach (var floor in await FloorsAsync(c, query, cancellationToken))
             {
@@ -164,10 +166,10 @@ public abstract partial class SqlParcelStore
         WithConnectionAsync(async c =>
         {
             var (where, parameters, area) = Filter(query);
-            if (area is not null && !IntersectsIsExact)
+            if (NeedsRefinement(query))
             {
                 var candidates = await ReadParcelsAsync(Command(c, null, ParcelSelect + where, [.. parameters]), cancellationToken);
-                return (long)candidates.Count(p => p.Geometry!.Intersects(area));
+                return (long)candidates.Count(Refinement(query, area));
             }
             var command = Command(c, null, "SELECT COUNT(*) " + ParcelFrom + where, [.. parameters]);
             if (area is not null) BindGeometry(command, "area", area);
@@ -226,6 +228,12 @@ public abstract partial class SqlParcelStore
             area = intersects;
             sql.Append(" AND ").Append(IntersectsIsExact ? IntersectsFilterSql : BoxFilterSql.Replace("@bb_", "@ia_", StringComparison.Ordinal));
             if (!IntersectsIsExact) parameters.AddRange(BoxParameters(intersects.EnvelopeInternal).Select(p => (p.Item1.Replace("bb_", "ia_"), p.Item2)));
+        }
+        if (query.Filter is { } filter)
+        {
+            if (query.MapFieldsOnly) throw new ArgumentException("A CQL filter needs every field read; MapFieldsOnly leaves some empty.", nameof(query));
+            sql.Append(" AND ");
+            AppendCql(sql, parameters, filter);
         }
         if (!query.IncludeUnresolved || query.BoundingBox is not null || area is not null) sql.Append(" AND g.geom IS NOT NULL");
         return (sql.ToString(), parameters, area);

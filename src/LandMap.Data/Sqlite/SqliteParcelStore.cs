@@ -135,6 +135,13 @@ public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
     protected override bool IntersectsIsExact => false;
 
     /// <inheritdoc />
+    // SQLite's LIKE ignores ASCII case; GLOB is case-sensitive, as CQL2's LIKE is.
+    protected override string CqlLikeSql(string column, string parameter) => $"{column} GLOB {parameter}";
+
+    /// <inheritdoc />
+    protected override string CqlLikeValue(string pattern) => Core.Filtering.CqlLikePattern.ToGlob(pattern);
+
+    /// <inheritdoc />
     /// <remarks>
     /// The transaction inserted its report row already, so it holds SQLite's only write lock: nobody else can insert
     /// until it ends, and max + 1 is the id SQLite itself would have chosen.

@@ -28,6 +28,14 @@ public static class OgcApi
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
     ];
 
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder routes)
@@ -82,7 +90,10 @@ public static class OgcApi
         var properties = new JsonObject();
         foreach (var q in c.Queryables)
         {
-            var schema = new JsonObject { ["title"] = q.Title, ["type"] = q.Type };
+            // Part 3: a spatial queryable is a geometry format, and the one S_INTERSECTS tests is the primary geometry.
+            var schema = q.CqlType == Core.Filtering.CqlType.Geometry
+                ? new JsonObject { ["title"] = q.Title, ["format"] = "geometry-any", ["x-ogc-role"] = "primary-geometry" }
+                : new JsonObject { ["title"] = q.Title, ["type"] = q.Type };
             if (q.Values is { } values) schema["enum"] = Many(values.Select(v => (JsonNode)v));
             properties[q.Name] = schema;
         }
@@ -102,7 +113,7 @@ public static class OgcApi
     {
         if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
-        var query = OgcItemsQuery.Parse(request.Query, c.Queryables.Select(q => q.Name).ToList(), errors);
+        var query = OgcItemsQuery.Parse(request.Query, c.Queryables, errors);
         if (errors.Any) return errors.ToProblem();
         var page = await c.ItemsAsync(query, errors, cancellationToken);
         if (errors.Any) return errors.ToProblem();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LandMap.Core.Filtering;
 using LandMap.Core.LandUse;
 using LandMap.Data;
 using LandMap.Server.Hosting;
@@ -12,8 +13,16 @@ namespace LandMap.Server.Ogc;
 /// <summary>One page of features and how many match in all.</summary>
 public sealed record OgcPage(IReadOnlyList<JsonObject> Features, long NumberMatched);
 
-/// <summary>A queryable property: its name, JSON type and Chinese title (the queryables document of Part 3 reuses it).</summary>
-public sealed record OgcQueryable(string Name, string Type, string Title, IReadOnlyList<string>? Values = null);
+/// <summary>A queryable property: its name, JSON type (or "geometry") and Chinese title (the queryables document of Part 3).</summary>
+public sealed record OgcQueryable(string Name, string Type, string Title, IReadOnlyList<string>? Values = null)
+{
+    /// <summary>What CQL2 may compare it with.</summary>
+    public CqlType CqlType => Type switch { "integer" => CqlType.Integer, "number" => CqlType.Number, "geometry" => CqlType.Geometry, _ => CqlType.String };
+
+    /// <summary>The queryable of a CQL type.</summary>
+    public static OgcQueryable Of(string name, CqlType type, string title, IReadOnlyList<string>? values = null) =>
+        new(name, type switch { CqlType.Integer => "integer", CqlType.Number => "number", CqlType.Geometry => "geometry", _ => "string" }, title, values);
+}
 
 /// <summary>
 /// A feature collection served under <c>/ogc/collections/{Id}</c>. Features are flat GeoJSON (scalar properties only), so
@@ -45,13 +54,13 @@ internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictEx
     public string Title => "用地保障地块";
     public string Description => "规划报告“用地保障重点项目”各条目推算（或审核员修改、勘测定界）的地块；WGS 84（CRS84）。";
 
-    public IReadOnlyList<OgcQueryable> Queryables { get; } =
-    [
-        new("planYear", "integer", "计划年度"),
-        new("district", "string", "区县"),
-        new("landUse", "string", "用地类型代码", Enum.GetValues<LandUseClass>().Select(LandUseClassifier.Code).ToList()),
-        new("reviewStatus", "string", "审核状态", ReviewStatuses),
-    ];
+    // Every property of the store's allow-list, as the GeoJSON names it; land use and review status with their values.
+    public IReadOnlyList<OgcQueryable> Queryables { get; } = ParcelFilterFields.All.Select(f => OgcQueryable.Of(f.Name, f.Type, f.Title, f.Name switch
+    {
+        "landUse" => Enum.GetValues<LandUseClass>().Select(LandUseClassifier.Code).ToList(),
+        "reviewStatus" => ReviewStatuses,
+        _ => null,
+    })).ToList();
 
     public async Task<(Envelope? Bbox, int? FirstYear, int? LastYear)> ExtentAsync(CancellationToken cancellationToken)
     {
@@ -67,27 +76,12 @@ internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictEx
 
     public async Task<OgcPage> ItemsAsync(OgcItemsQuery query, QueryErrors errors, CancellationToken cancellationToken)
     {
+        // The filter is pushed down to the store: SQL on both backends, counts and pages exact (ParcelQuery.Filter).
         var filter = new Data.ParcelQuery
         {
             ExcludeRejected = true, Limit = query.Limit, Offset = query.Offset, BoundingBox = query.Bbox,
-            PlanYearFrom = query.YearFrom, PlanYearTo = query.YearTo,
-            District = query.Properties.GetValueOrDefault("district"),
+            PlanYearFrom = query.YearFrom, PlanYearTo = query.YearTo, Filter = query.Filter,
         };
-        if (query.Properties.TryGetValue("planYear", out var year))
-        {
-            if (int.TryParse(year, out var y)) filter = filter with { PlanYear = y };
-            else errors.Add("planYear", $"planYear must be a year such as 2023, not '{year}'.");
-        }
-        if (query.Properties.TryGetValue("landUse", out var use))
-        {
-            if (LandUseClassifier.FromCode(use) is not null) filter = filter with { LandUses = [use] };
-            else errors.Add("landUse", $"landUse '{use}' is not a land-use code; see /ogc/collections/parcels/queryables.");
-        }
-        if (query.Properties.TryGetValue("reviewStatus", out var status))
-        {
-            if (ReviewStatuses.Contains(status)) filter = filter with { ReviewStatuses = [status] };
-            else errors.Add("reviewStatus", $"reviewStatus must be one of {string.Join(", ", ReviewStatuses)}, not '{status}'.");
-        }
         if (errors.Any) return new OgcPage([], 0);
 
         var store = await access.GetAsync(cancellationToken);
@@ -135,9 +129,25 @@ internal sealed class ProjectsCollection(IParcelSource source, StoreAccess acces
 
     public IReadOnlyList<OgcQueryable> Queryables { get; } =
     [
+        new("id", "integer", "项目编号"),
+        new("name", "string", "项目名称"),
         new("district", "string", "区县"),
         new("stage", "string", "当前阶段", StageKeys.All),
+        new("parcelId", "integer", "所在地块编号"),
+        new("mentions", "integer", "报告提及次数"),
+        new("firstYear", "integer", "首次提及年度"),
+        new("lastYear", "integer", "最近提及年度"),
+        new("geometry", "geometry", "项目点位（WGS 84）"),
     ];
+
+    // What a filter reads of a project, as its GeoJSON shows it. Projects are few and held in memory: filtered there.
+    private static readonly Dictionary<string, Func<Located, object?>> Fields = new(StringComparer.Ordinal)
+    {
+        ["id"] = f => f.Project.Id, ["name"] = f => f.Project.Name, ["district"] = f => f.Project.District,
+        ["stage"] = f => f.Project.CurrentStage is { } k ? StageKeys.Key(k) : null, ["parcelId"] = f => f.ParcelId,
+        ["mentions"] = f => f.Project.Project.Events.Count, ["firstYear"] = f => f.Project.Project.Events.Select(e => e.Year).Min(),
+        ["lastYear"] = f => f.Project.Project.Events.Select(e => e.Year).Max(), ["geometry"] = f => f.Point,
+    };
 
     public async Task<(Envelope? Bbox, int? FirstYear, int? LastYear)> ExtentAsync(CancellationToken cancellationToken)
     {
@@ -150,14 +160,10 @@ internal sealed class ProjectsCollection(IParcelSource source, StoreAccess acces
 
     public async Task<OgcPage> ItemsAsync(OgcItemsQuery query, QueryErrors errors, CancellationToken cancellationToken)
     {
-        var stage = query.Properties.GetValueOrDefault("stage");
-        if (stage is not null && StageKeys.Parse(stage) is null)
-            errors.Add("stage", $"stage must be one of {string.Join(", ", StageKeys.All)}, not '{stage}'.");
         if (errors.Any) return new OgcPage([], 0);
-        var district = query.Properties.GetValueOrDefault("district");
+        var evaluator = query.Filter is { } filter ? new CqlEvaluator(filter) : null;
         var matches = (await AllAsync(cancellationToken))
-            .Where(f => district is null || f.Project.District == district)
-            .Where(f => stage is null || (f.Project.CurrentStage is { } current && StageKeys.Key(current) == stage))
+            .Where(f => evaluator is null || evaluator.Matches(name => Fields[name](f)))
             .Where(f => query.Bbox is null || (f.Point is { } p && query.Bbox.Contains(p.Coordinate)))
             .Where(f => (query.YearFrom is null && query.YearTo is null) || f.Project.Project.Events.Any(e =>
                 e.Year is { } y && (query.YearFrom is null || y >= query.YearFrom) && (query.YearTo is null || y <= query.YearTo)))

@@ -58,6 +58,19 @@ public sealed class OgcCrs
     /// <summary>A WGS 84 geometry in this CRS, axes in this CRS's order.</summary>
     public Geometry FromCrs84(Geometry geometry) => ReferenceEquals(this, Crs84) ? geometry : new Mapper(_fromCrs84).Transform(geometry);
 
+    /// <summary>
+    /// A geometry given in this CRS (its axis order) in CRS84, or null when a coordinate lies outside the CRS's domain. Edges
+    /// of a projected geometry are densified to 100 m first, as a straight projected edge curves in lon/lat.
+    /// </summary>
+    public Geometry? ToCrs84(Geometry geometry)
+    {
+        if (geometry.Coordinates.Any(c => !Domain.Contains(c))) return null;
+        if (ReferenceEquals(this, Crs84)) return geometry;
+        var dense = Domain.MaxX > 1000 && geometry.Length > 100 ? NetTopologySuite.Densify.Densifier.Densify(geometry, Math.Max(100, geometry.Length / 10_000)) : geometry;
+        var mapped = new Mapper(_toCrs84).Transform(dense);
+        return mapped.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y) && c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90) ? mapped : null;
+    }
+
     /// <summary>A box given in this CRS as the CRS84 box that covers it (edges sampled, as a projected edge curves).</summary>
     public Envelope ToCrs84(Envelope box)
     {

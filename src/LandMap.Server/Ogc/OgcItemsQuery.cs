@@ -1,4 +1,5 @@
 using System.Globalization;
+using LandMap.Core.Filtering;
 using LandMap.Server.Parcels;
 using LandMap.Server.Problems;
 using NetTopologySuite.Geometries;
@@ -7,23 +8,27 @@ namespace LandMap.Server.Ogc;
 
 /// <summary>
 /// The query of <c>/ogc/collections/{id}/items</c> (OGC API – Features Part 1): <c>limit</c> (1–10000, default 100),
-/// <c>offset</c> (what the next links use), <c>bbox</c> (CRS84), <c>datetime</c> on the plan year, and equality filters on
-/// the collection's queryable properties. Every bad or unknown parameter is a 400 naming it; nothing is ignored, so a
-/// client never takes an unfiltered answer for a filtered one.
+/// <c>offset</c> (what the next links use), <c>bbox</c> (CRS84), <c>datetime</c> on the plan year, and (Part 3,
+/// <see cref="OgcFilter"/>) equality filters on the collection's queryable properties and a CQL2 <c>filter</c>. Every bad or
+/// unknown parameter is a 400 naming it; nothing is ignored, so a client never takes an unfiltered answer for a filtered one.
 /// </summary>
 public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? YearFrom, int? YearTo, IReadOnlyDictionary<string, string> Properties)
 {
     /// <summary>The CRS of the response's geometries (<c>crs</c>; CRS84 unless asked).</summary>
     public OgcCrs Crs { get; init; } = OgcCrs.Crs84;
 
+    /// <summary>The queryable parameters and the CQL2 filter, ANDed (null when neither is given); geometries in CRS84.</summary>
+    public CqlExpression? Filter { get; init; }
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 10_000;
 
     // Parameters of Part 1 every items request may carry; f=json|geojson is accepted for clients that add it.
-    private static readonly string[] Standard = ["limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f"];
+    private static readonly string[] Standard = ["limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "f", "filter", "filter-lang", "filter-crs"];
 
-    public static OgcItemsQuery Parse(IQueryCollection query, IReadOnlyCollection<string> queryables, QueryErrors errors)
+    public static OgcItemsQuery Parse(IQueryCollection query, IReadOnlyList<OgcQueryable> collectionQueryables, QueryErrors errors)
     {
+        var queryables = collectionQueryables.Where(q => q.CqlType != CqlType.Geometry).Select(q => q.Name).ToList();
         foreach (var key in query.Keys.Where(k => !Standard.Contains(k, StringComparer.Ordinal) && !queryables.Contains(k)))
             errors.Add(key, $"'{Short(key)}' is not a parameter of this collection; use {string.Join(", ", Standard.Concat(queryables))}.");
         foreach (var (key, values) in query.Where(p => p.Value.Count > 1))
@@ -41,7 +46,7 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
         var (from, to) = Datetime(query["datetime"].FirstOrDefault(), errors);
         var properties = queryables.Where(q => !string.IsNullOrWhiteSpace(query[q].FirstOrDefault()))
             .ToDictionary(q => q, q => query[q].First()!.Trim(), StringComparer.Ordinal);
-        return new OgcItemsQuery(limit, offset, bbox, from, to, properties) { Crs = crs };
+        return new OgcItemsQuery(limit, offset, bbox, from, to, properties) { Crs = crs, Filter = OgcFilter.Parse(query, collectionQueryables, errors) };
     }
 
     /// <summary>The CRS a parameter names (CRS84 when absent); a CRS not served is an error naming the parameter and the ones served.</summary>

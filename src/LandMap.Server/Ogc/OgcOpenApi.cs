@@ -28,7 +28,11 @@ internal static class OgcOpenApi
                 Parameter("datetime", "计划年度的时间（RFC 3339 时刻或区间，.. 为开放端）", new JsonObject { ["type"] = "string" }),
                 Parameter("crs", "输出坐标系", CrsSchema()),
                 Parameter("bbox-crs", "bbox 的坐标系（按其轴序）", CrsSchema()));
-            foreach (var q in c.Queryables)
+            parameters.Add(Parameter("filter", "CQL2 文本过滤条件（属性名同 queryables；几何用 S_INTERSECTS 与 WKT 或 BBOX）", new JsonObject { ["type"] = "string" }));
+            parameters.Add(Parameter("filter-lang", "过滤语言（cql-text 为 cql2-text 的草案名，GDAL 使用）",
+                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. OgcFilter.Languages.Select(l => (JsonNode)l)]), ["default"] = "cql2-text" }));
+            parameters.Add(Parameter("filter-crs", "filter 中几何的坐标系（按其轴序）", CrsSchema()));
+            foreach (var q in c.Queryables.Where(q => q.CqlType != Core.Filtering.CqlType.Geometry))
             {
                 var schema = new JsonObject { ["type"] = q.Type };
                 if (q.Values is { } values) schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]);

@@ -185,7 +185,7 @@ public sealed class OgcApiTests(LandMapApplication app)
     [InlineData("planYear=twenty", "planYear")]
     [InlineData("landUse=casino", "landUse")]
     [InlineData("reviewStatus=rejected", "reviewStatus")]
-    [InlineData("filter=planYear%3D2023", "filter")]
+    [InlineData("filter=planYear%3D%3D2023", "filter")]
     [InlineData("crs=http://www.opengis.net/def/crs/EPSG/0/3857", "crs")]
     [InlineData("bbox-crs=EPSG:4547", "bbox-crs")]
     [InlineData("bbox-crs=EPSG:4547&bbox=1e300,1e300,2e300,2e300", "bbox")]

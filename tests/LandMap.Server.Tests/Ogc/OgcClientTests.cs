@@ -77,6 +77,31 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         finally { File.Delete(gpkg); }
     }
 
+    // GDAL 3.6 sends -where as CQL text when the OpenAPI document lists cql-text among filter-lang's values (it knows the
+    // draft's name only): the filter runs in the server, and GDAL evaluates it again on what comes back.
+    [Theory]
+    [InlineData("name LIKE '%产业园%' AND planYear = 2023", "planYear=2023", "产业园")]
+    [InlineData("planYear >= 2022 AND NOT (seq < 10)", "", null)]
+    public async Task GdalSendsWhereAsACql2FilterAndGetsTheSameParcels(string where, string api, string? nameContains)
+    {
+        if (!Has("ogrinfo")) return;
+
+        var (exit, text) = Tools.Run("ogrinfo", $"-ro -so --debug on {Service} parcels -where \"{where}\"");
+
+        Assert.True(exit == 0, text);
+        Assert.Matches(@"filter=[^&\s]+&filter-lang=cql-text", text);
+        using var page = JsonDocument.Parse(await Server.Client.GetStringAsync($"/api/parcels?limit=10000&{api}"));
+        var expected = page.RootElement.GetProperty("features").EnumerateArray().Count(f =>
+        {
+            var p = f.GetProperty("properties");
+            return nameContains is not null
+                ? p.GetProperty("name").GetString()!.Contains(nameContains)
+                : p.GetProperty("planYear").GetInt32() >= 2022 && p.GetProperty("seq").GetInt32() >= 10;
+        });
+        Assert.True(expected > 0);
+        Assert.Equal(expected, FeatureCount(text));
+    }
+
     [Theory]
     [InlineData("-where \"planYear = 2023\"", "planYear=2023")]
     [InlineData("-where \"district = '卫东区' AND planYear = 2021\"", "district=卫东区&planYear=2021")]
@@ -114,7 +139,23 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         Assert.Equal(["conformance", "data", "self", "service-desc", "service-doc"], r.GetProperty("landingRels").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", r.GetProperty("conformsTo").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["parcels", "projects"], r.GetProperty("collections").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["district", "landUse", "planYear", "reviewStatus"], r.GetProperty("queryables").EnumerateArray().Select(e => e.GetString()));
+        var queryables = r.GetProperty("queryables").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "district", "landUse", "planYear", "reviewStatus", "name", "areaMu", "geometry" }, queryables.ToHashSet());
+        Assert.Equal("integer", r.GetProperty("queryableTypes").GetProperty("planYear").GetString());
+        Assert.Equal("geometry-any", r.GetProperty("queryableTypes").GetProperty("geometry").GetString());
+
+        // A CQL2 filter through OWSLib: what the list API's own filters and the park's name select.
+        using var year = JsonDocument.Parse(await Server.Client.GetStringAsync("/api/parcels?limit=10000&planYear=2023"));
+        var parks = year.RootElement.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("properties").GetProperty("name").GetString()!.Contains("产业园"))
+            .Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
+        Assert.NotEmpty(parks);
+        Assert.Equal(parks.Count, r.GetProperty("cqlMatched").GetInt64());
+        Assert.Equal(parks, r.GetProperty("cqlIds").EnumerateArray().Select(e => e.GetInt64()));
+        using var boxed = JsonDocument.Parse(await Server.Client.GetStringAsync("/api/parcels?limit=10000&bbox=113.35,33.74,113.40,33.77"));
+        var inBox = boxed.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).ToHashSet();
+        Assert.NotEmpty(r.GetProperty("spatialIds").EnumerateArray());
+        Assert.All(r.GetProperty("spatialIds").EnumerateArray(), id => Assert.Contains(id.GetInt64(), inBox));
+        Assert.Contains("ANDD", r.GetProperty("refused").GetString());
 
         using var api = JsonDocument.Parse(await Server.Client.GetStringAsync("/api/parcels?limit=10000&planYear=2023&district=卫东区"));
         var ids = api.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();

@@ -14,6 +14,14 @@ queryables = service.collection_queryables("parcels")
 filtered = service.collection_items("parcels", limit=10000, planYear=2023, district="卫东区")
 first_page = service.collection_items("parcels", limit=7)
 metres = service.collection_items("parcels", limit=1, crs="http://www.opengis.net/def/crs/EPSG/0/4547")
+# Part 3: OWSLib 0.27 passes filter (and any other keyword) as a query parameter of the items request.
+cql = service.collection_items("parcels", limit=10000, filter="planYear = 2023 AND name LIKE '%产业园%'", **{"filter-lang": "cql2-text"})
+spatial = service.collection_items("parcels", limit=10000, filter="S_INTERSECTS(geometry, BBOX(113.35, 33.74, 113.40, 33.77))")
+try:
+    service.collection_items("parcels", filter="planYear = 2023 ANDD district = 'x'")
+    refused = ""
+except RuntimeError as error:  # OWSLib raises the 400 body
+    refused = str(error)
 print(json.dumps({
     "landingRels": sorted(link["rel"] for link in landing),
     "conformsTo": service.conformance()["conformsTo"],
@@ -26,4 +34,9 @@ print(json.dumps({
     "firstPageNext": any(link["rel"] == "next" for link in first_page["links"]),
     "metresFirstVertex": metres["features"][0]["geometry"]["coordinates"][0][0],
     "metresId": metres["features"][0]["id"],
+    "queryableTypes": {k: v.get("type", v.get("format")) for k, v in queryables["properties"].items()},
+    "cqlMatched": cql["numberMatched"],
+    "cqlIds": sorted(f["id"] for f in cql["features"]),
+    "spatialIds": sorted(f["id"] for f in spatial["features"]),
+    "refused": refused,
 }, ensure_ascii=False))

@@ -19,6 +19,7 @@ internal static class HostileInputs
     private const string Check = "POST /api/parcels/{id}/check";
     private const string Reads = "GET /tiles, /api/parcels (paths)";
     private const string Sql = "' OR '1'='1'; DROP TABLE parcels; --";
+    private const string OgcItems = "GET /ogc/collections/{id}/items (filter)";
 
     public static IEnumerable<HostileInput> All()
     {
@@ -157,6 +158,14 @@ internal static class HostileInputs
         yield return Get(Queue, "status with SQL", $"/api/review/queue?status={Uri.EscapeDataString(Sql)}");
         yield return Get(Queue, "limit with SQL", $"/api/review/queue?limit={Uri.EscapeDataString("1;" + Sql)}");
         yield return Get(Queue, "limit 10^9", "/api/review/queue?limit=1000000000");
+        HostileInput Filter(string name, string query) => Get(OgcItems, name, "/ogc/collections/parcels/items?" + query);
+        yield return Filter("CQL2 with SQL", "filter=" + Uri.EscapeDataString($"name = '{Sql}"));
+        yield return Filter("malformed CQL2", "filter=" + Uri.EscapeDataString("planYear = = 2023"));
+        yield return Filter("1 MiB filter", "filter=" + Uri.EscapeDataString("name = '" + new string('x', 1 << 20) + "'"));
+        yield return Filter("filter nested 10^4 deep", "filter=" + Uri.EscapeDataString(new string('(', 10_000) + "planYear = 1" + new string(')', 10_000)));
+        yield return Filter("WKT collections nested 10^3 deep", "filter=" + Uri.EscapeDataString("S_INTERSECTS(geometry, " + string.Concat(Enumerable.Repeat("GEOMETRYCOLLECTION(", 1000)) + ")"));
+        yield return Filter("filter-crs not a CRS", "filter=planYear%3D2023&filter-crs=" + Uri.EscapeDataString("http://evil.example/crs"));
+        yield return Filter("property name with SQL", "filter=" + Uri.EscapeDataString("\"name\" = 'a' OR \"1=1; --\" = 'b'"));
         yield return Get(Reads, "tile ../ path", "/tiles/parcels/../../../etc/passwd");
         yield return Get(Reads, "tile %2e%2e path", "/tiles/basemap/%2e%2e/%2e%2e/1.pbf");
         yield return Get(Reads, "tile ..%2f in y", "/tiles/basemap/14/1/..%2f..%2flandmap.db.pbf");

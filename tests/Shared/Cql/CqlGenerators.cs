@@ -1,0 +1,82 @@
+using CsCheck;
+using LandMap.Core.Filtering;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Tests.Shared.Cql;
+
+/// <summary>What random filters are made of: the queryables, and literals, LIKE patterns and geometries near the data.</summary>
+public sealed record CqlDomain(IReadOnlyDictionary<string, CqlType> Schema, Func<string, CqlType, Gen<object>> Literal, Gen<string> Pattern, Gen<Geometry> Geometry);
+
+/// <summary>Random CQL2 filter trees, and a deterministic run of a generator from a fixed seed.</summary>
+public static class CqlGenerators
+{
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    /// <summary>Trees of predicates over <paramref name="domain"/>, AND/OR/NOT nested up to <paramref name="depth"/> levels.</summary>
+    public static Gen<CqlExpression> Filter(CqlDomain domain, int depth = 4)
+    {
+        var scalars = domain.Schema.Where(p => p.Value != CqlType.Geometry).Select(p => p.Key).ToArray();
+        var texts = domain.Schema.Where(p => p.Value == CqlType.String).Select(p => p.Key).ToArray();
+        var numbers = domain.Schema.Where(p => p.Value is CqlType.Integer or CqlType.Number).Select(p => p.Key).ToArray();
+        var geometries = domain.Schema.Where(p => p.Value == CqlType.Geometry).Select(p => p.Key).ToArray();
+        var all = domain.Schema.Keys.ToArray();
+        Gen<object> Literal(string p) => domain.Literal(p, domain.Schema[p]);
+
+        var leaves = new List<(int, IGen<CqlExpression>)>
+        {
+            (4, Gen.OneOf(scalars).SelectMany(p => Gen.Select(Gen.Int[0, 5], Literal(p), (op, v) => (CqlExpression)new CqlCompare(p, (CqlComparison)op, v)))),
+            (1, Gen.OneOf(all).Select(p => (CqlExpression)new CqlIsNull(p))),
+            (2, Gen.OneOf(scalars).SelectMany(p => Literal(p).Array[1, 4].Select(v => (CqlExpression)new CqlIn(p, v)))),
+        };
+        if (texts.Length > 0) leaves.Add((2, Gen.OneOf(texts).SelectMany(p => domain.Pattern.Select(x => (CqlExpression)new CqlLike(p, x)))));
+        if (numbers.Length > 0)
+            leaves.Add((2, Gen.OneOf(numbers).SelectMany(p => Gen.Select(Literal(p), Literal(p), (a, b) => (CqlExpression)new CqlBetween(p, (double)a, (double)b)))));
+        if (geometries.Length > 0) leaves.Add((2, Gen.OneOf(geometries).SelectMany(p => domain.Geometry.Select(g => (CqlExpression)new CqlIntersects(p, g)))));
+        var leaf = Gen.Frequency([.. leaves]);
+
+        var level = leaf;
+        for (var i = 0; i < depth; i++)
+        {
+            var below = level;
+            level = Gen.Frequency(
+                (3, leaf),
+                (2, Gen.Select(below, below, (l, r) => (CqlExpression)new CqlAnd(l, r))),
+                (2, Gen.Select(below, below, (l, r) => (CqlExpression)new CqlOr(l, r))),
+                (1, below.Select(e => (CqlExpression)new CqlNot(e))));
+        }
+        return level;
+    }
+
+    /// <summary>A point or an axis-parallel box with corners on a 1e-5° grid inside <paramref name="area"/>.</summary>
+    public static Gen<Geometry> PointOrBox(Envelope area) =>
+        Gen.Select(Gen.Double[area.MinX, area.MaxX], Gen.Double[area.MinY, area.MaxY], Gen.Double[0, area.Width / 3], Gen.Double[0, area.Height / 3], Gen.Bool)
+            .Select((x, y, w, h, point) =>
+            {
+                var (x0, y0) = (Math.Round(x, 5), Math.Round(y, 5));
+                return point
+                    ? Wgs84.CreatePoint(new Coordinate(x0, y0))
+                    : Wgs84.ToGeometry(new Envelope(x0, Math.Round(x + w, 5) + 1e-5, y0, Math.Round(y + h, 5) + 1e-5));
+            });
+
+    /// <summary>
+    /// Runs <paramref name="check"/> on <paramref name="cases"/> values of <paramref name="gen"/> drawn from a fixed seed, so
+    /// every run tries the same cases; a failure names the case number. Returns how many ran.
+    /// </summary>
+    public static int Run<T>(Gen<T> gen, int cases, ulong seed, Action<T> check, Func<T, string>? describe = null)
+    {
+        var pcg = new PCG(1, seed);
+        for (var i = 0; i < cases; i++)
+        {
+            var value = gen.Generate(pcg, null, out _);
+            try
+            {
+                check(value);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"case {i + 1} of {cases} (seed {seed}) failed: {describe?.Invoke(value) ?? value?.ToString()}\n{e.Message}");
+            }
+        }
+        return cases;
+    }
+}
