@@ -25,6 +25,9 @@ namespace LandMap.Server.Hosting;
 /// <summary>The map server's composition: used by Program (dotnet run) and by <c>landmap serve</c>.</summary>
 public static class LandMapServer
 {
+    /// <summary>The longest request line served: room for a CQL2 filter at its limit, percent-encoded.</summary>
+    public const int MaxRequestLineBytes = 256 * 1024;
+
     /// <summary>Command-line switches, the same for both entry points.</summary>
     private static readonly Dictionary<string, string> Switches = new()
     {
@@ -57,7 +60,13 @@ public static class LandMapServer
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var port = builder.Configuration.GetSection(ServerOptions.Section).GetValue("Port", new ServerOptions().Port);
         // Loopback only: the map is for the reviewer's own machine, never the office network.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            // A CQL2 filter of up to its 64 KiB limit, percent-encoded, must reach the server to be refused by name (a 400
+            // naming `filter`); Kestrel's 8 KiB default would answer 414 first. Longer request lines still get 414.
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+        });
 
         builder.Services.AddHttpLogging(log =>
         {

@@ -12,7 +12,7 @@ namespace LandMap.Server.Ogc;
 /// <see cref="OgcFilter"/>) equality filters on the collection's queryable properties and a CQL2 <c>filter</c>. Every bad or
 /// unknown parameter is a 400 naming it; nothing is ignored, so a client never takes an unfiltered answer for a filtered one.
 /// </summary>
-public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? YearFrom, int? YearTo, IReadOnlyDictionary<string, string> Properties)
+public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? YearFrom, int? YearTo)
 {
     /// <summary>The CRS of the response's geometries (<c>crs</c>; CRS84 unless asked).</summary>
     public OgcCrs Crs { get; init; } = OgcCrs.Crs84;
@@ -44,9 +44,7 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
             ? ParcelQuery.ParseBbox(query["bbox"].FirstOrDefault(), errors)
             : ProjectedBbox(query["bbox"].FirstOrDefault(), bboxCrs, errors);
         var (from, to) = Datetime(query["datetime"].FirstOrDefault(), errors);
-        var properties = queryables.Where(q => !string.IsNullOrWhiteSpace(query[q].FirstOrDefault()))
-            .ToDictionary(q => q, q => query[q].First()!.Trim(), StringComparer.Ordinal);
-        return new OgcItemsQuery(limit, offset, bbox, from, to, properties) { Crs = crs, Filter = OgcFilter.Parse(query, collectionQueryables, errors) };
+        return new OgcItemsQuery(limit, offset, bbox, from, to) { Crs = crs, Filter = OgcFilter.Parse(query, collectionQueryables, errors) };
     }
 
     /// <summary>The CRS a parameter names (CRS84 when absent); a CRS not served is an error naming the parameter and the ones served.</summary>

@@ -8,6 +8,9 @@ namespace LandMap.Server.Tests.Ogc;
 /// <summary>One real <c>landmap serve</c> process over a fresh store of the sample reports, shared by the client tests.</summary>
 public sealed class OgcServer : IAsyncLifetime
 {
+    /// <summary>The collection of the classes that share it.</summary>
+    public const string Collection = "ogc-clients";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("landmap-ogc-clients-").FullName;
 
     internal ServerProcess? Server { get; private set; }
@@ -23,6 +26,9 @@ public sealed class OgcServer : IAsyncLifetime
     }
 }
 
+[CollectionDefinition(OgcServer.Collection)]
+public sealed class OgcServerCollection : ICollectionFixture<OgcServer>;
+
 /// <summary>
 /// Real clients of <c>/ogc</c>, from Debian as a bureau would install them: GDAL's OAPIF driver lists the collections,
 /// copies every parcel to a GeoPackage through pages of 7 with Chinese attributes intact, and its attribute and spatial
@@ -30,7 +36,8 @@ public sealed class OgcServer : IAsyncLifetime
 /// queryables and filtered items, and asks for EPSG:4547. Required in CI (.ci/setup.d/40-ogc-clients.sh installs them);
 /// locally a missing client is a skipped check, never a pass in CI.
 /// </summary>
-public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper output) : IClassFixture<OgcServer>
+[Collection(OgcServer.Collection)]
+public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper output)
 {
     private ServerProcess Server => ogc.Server!;
 

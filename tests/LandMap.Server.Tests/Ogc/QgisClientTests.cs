@@ -10,7 +10,8 @@ namespace LandMap.Server.Tests.Ogc;
 /// drawing on a rendered map. Required in CI (.ci/setup.d/45-qgis.sh installs it in its own step); locally a missing
 /// QGIS is a skipped check with a message, never a pass in CI.
 /// </summary>
-public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output) : IClassFixture<OgcServer>
+[Collection(OgcServer.Collection)]
+public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output)
 {
     [Fact]
     public async Task QgisReadsEveryParcelOverOapifAndDrawsTheVectorTiles()
