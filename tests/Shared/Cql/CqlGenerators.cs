@@ -57,26 +57,4 @@ public static class CqlGenerators
                     ? Wgs84.CreatePoint(new Coordinate(x0, y0))
                     : Wgs84.ToGeometry(new Envelope(x0, Math.Round(x + w, 5) + 1e-5, y0, Math.Round(y + h, 5) + 1e-5));
             });
-
-    /// <summary>
-    /// Runs <paramref name="check"/> on <paramref name="cases"/> values of <paramref name="gen"/> drawn from a fixed seed, so
-    /// every run tries the same cases; a failure names the case number. Returns how many ran.
-    /// </summary>
-    public static int Run<T>(Gen<T> gen, int cases, ulong seed, Action<T> check, Func<T, string>? describe = null)
-    {
-        var pcg = new PCG(1, seed);
-        for (var i = 0; i < cases; i++)
-        {
-            var value = gen.Generate(pcg, null, out _);
-            try
-            {
-                check(value);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"case {i + 1} of {cases} (seed {seed}) failed: {describe?.Invoke(value) ?? value?.ToString()}\n{e.Message}");
-            }
-        }
-        return cases;
-    }
 }
