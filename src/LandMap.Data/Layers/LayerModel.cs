@@ -15,6 +15,12 @@ public sealed record LayerImport(string Name, LayerKind Kind, string SourceFile,
     /// <summary>The fields as the file declares them, in order; fields seen only in values are added after them.</summary>
     public IReadOnlyList<LayerField> DeclaredFields { get; init; } = [];
 
+    /// <summary>
+    /// Asked once the features are read, for readers that choose the area plane from the first feature; its answer, when
+    /// not null, replaces <see cref="AreaCrs"/>.
+    /// </summary>
+    public Func<string?>? AreaCrsOnceRead { get; init; }
+
     /// <summary>The attribute text encoding used (Shapefile DBF), when the format has one.</summary>
     public string? Encoding { get; init; }
 }

@@ -112,7 +112,7 @@ public abstract partial class SqlParcelStore
                     json.WriteNumberValue(u);
                     return "integer";
                 case decimal m:
-                    json.WriteNumberValue(m);
+                    json.WriteNumberValue((double)m);
                     return "real";
                 case double or float:
                     var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);

@@ -61,10 +61,10 @@ public abstract partial class SqlParcelStore : ILayerStore
             var e = tally.Extent;
             await Command(c, t,
                 """
-                UPDATE layers SET fields = @fields, feature_count = @count, repaired_count = @repaired,
+                UPDATE layers SET fields = @fields, feature_count = @count, repaired_count = @repaired, area_crs = @area_crs,
                     min_x = @min_x, min_y = @min_y, max_x = @max_x, max_y = @max_y WHERE id = @id
                 """,
-                ("fields", Json(tally.Fields())), ("count", tally.Count), ("repaired", tally.Repaired),
+                ("fields", Json(tally.Fields())), ("area_crs", import.AreaCrsOnceRead?.Invoke() ?? import.AreaCrs), ("count", tally.Count), ("repaired", tally.Repaired),
                 ("min_x", e?.MinX), ("min_y", e?.MinY), ("max_x", e?.MaxX), ("max_y", e?.MaxY), ("id", layerId)).ExecuteNonQueryAsync(cancellationToken);
             await AuditAsync(c, t, import.ImportedBy, "layer-import", "layer", layerId, new
             {
