@@ -185,7 +185,10 @@ internal sealed partial class GeoJsonLayerSource(string path, LayerReadOptions o
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    throw Fail(feature, $"Not valid JSON near byte {_offset + reader.BytesConsumed}: {e.Message}");
+                    // At the end of the data an unfinished value reads as a syntax error: name both causes.
+                    throw Fail(feature, _final
+                        ? $"The file ends inside this feature or is not valid JSON near byte {_offset + reader.BytesConsumed}: it is truncated or corrupt; copy or export it again. ({e.Message})"
+                        : $"Not valid JSON near byte {_offset + reader.BytesConsumed}: {e.Message}");
                 }
                 if (_final) throw Fail(feature, "The file ends inside this value: it is truncated; copy it again.");
                 Refill();
