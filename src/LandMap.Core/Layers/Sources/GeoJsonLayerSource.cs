@@ -62,7 +62,7 @@ internal sealed partial class GeoJsonLayerSource(string path, LayerReadOptions o
                 continue;
             }
             using var value = json.NextValueOrEnd(null) ?? throw json.Fail(null, $"\"{name}\" has no value.");
-            if (name == "type" && (value.RootElement.ValueKind != JsonValueKind.String || value.RootElement.GetString() != "FeatureCollection"))
+            if (name == "type" && Str(value.RootElement) != "FeatureCollection")
                 throw json.Fail(null, "The root must be {\"type\": \"FeatureCollection\", \"features\": [...]}.");
             if (name == "crs")
             {
@@ -79,7 +79,7 @@ internal sealed partial class GeoJsonLayerSource(string path, LayerReadOptions o
     private SourceCrs? ReadCrs(JsonElement crs, JsonChunks json)
     {
         var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
-            && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            && p.TryGetProperty("name", out var n) ? Str(n) : null;
         if (name is not null && name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase)) return SourceCrs.Wgs84;
         var match = name is null ? null : EpsgCode().Match(name.Trim());
         var known = match is { Success: true } ? SourceCrs.FromEpsg(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)) : (CrsResult<SourceCrs>?)null;
@@ -92,7 +92,7 @@ internal sealed partial class GeoJsonLayerSource(string path, LayerReadOptions o
     {
         var fid = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idValue)
             && idValue.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                ? idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idValue.GetRawText()
+                ? idValue.ValueKind == JsonValueKind.String ? Str(idValue) : idValue.GetRawText()
                 : null;
         var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
         try
@@ -112,6 +112,19 @@ internal sealed partial class GeoJsonLayerSource(string path, LayerReadOptions o
         {
             // NTS throws ArgumentException for unclosed rings and one-point lines; STJ InvalidOperationException for lone surrogates.
             return new RawFeature(index, fid, null, attributes) { Problem = (ImportProblemCode.InvalidGeometry, $"Cannot read the feature: {e.Message}") };
+        }
+    }
+
+    // A string of invalid UTF-8 or a lone surrogate escape parses but throws when read: it reads as no string here.
+    private static string? Str(JsonElement v)
+    {
+        try
+        {
+            return v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

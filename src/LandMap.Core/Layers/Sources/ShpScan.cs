@@ -46,10 +46,29 @@ internal static class ShpScan
                         $"Record {index} declares {parts} parts and {points} points, which do not fit its {content} bytes: the .shp is corrupt; export it again.");
                 if (points > maxVertices)
                     return (ImportProblemCode.TooManyVertices, index, $"Record {index} has {points} points, more than {maxVertices}; simplify or split the feature.");
+                if (parts > 0 && !PartStartsFit(stream, offset + 8 + 44, (int)parts, points))
+                    return (ImportProblemCode.ReadFailed, index,
+                        $"Record {index} has part start indexes outside its {points} points or out of order: the .shp is corrupt; export it again.");
             }
             offset += 8 + content;
         }
         return null;
+    }
+
+    // The NTS reader trusts part starts; one out of range or out of order makes it loop or read past the record.
+    private static bool PartStartsFit(FileStream stream, long at, int parts, long points)
+    {
+        stream.Position = at;
+        Span<byte> four = stackalloc byte[4];
+        var previous = -1;
+        for (var i = 0; i < parts; i++)
+        {
+            if (stream.ReadAtLeast(four, 4, false) < 4) return false;
+            var start = BinaryPrimitives.ReadInt32LittleEndian(four);
+            if ((i == 0 && start != 0) || start <= previous || start >= points) return false;
+            previous = start;
+        }
+        return true;
     }
 
     private static (ImportProblemCode, int?, string) Truncated(int record, long offset, long length) =>
