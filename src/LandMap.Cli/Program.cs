@@ -4,6 +4,7 @@ using LandMap.Cli.Diff;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
+using LandMap.Cli.Layers;
 using LandMap.Cli.Render;
 using LandMap.Cli.Storage;
 using LandMap.Cli.Serve;
@@ -18,6 +19,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     GazetteerCommand.Create(),
     GeocodeCommand.Create(),
     ImportCommand.Create(),
+    LayerCommand.Create(),
     ExportCommand.Create(),
     BackupCommand.Create(),
     DiffCommand.Create(),

@@ -56,6 +56,9 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();
     [PostgisFact] public Task FailingReportRollsBackAlone() => CheckFailingReportRollsBackAlone();
     [PostgisFact] public Task ProjectsIndicatorsAndBackup() => CheckProjectsIndicatorsAndBackup(fileBackup: false);
+    [PostgisFact] public Task LayerImportReplacesAndSaysWhatChanged() => CheckLayerImportReplacesAndSaysWhatChanged();
+    [PostgisFact] public Task FailedLayerImportLeavesThePreviousVersion() => CheckFailedLayerImportLeavesThePreviousVersion();
+    [PostgisFact] public Task LayerFeaturesPageByBoxAndLayersGoWhole() => CheckLayerFeaturesPageByBoxAndLayersGoWhole();
 
     [PostgisFact]
     public async Task GeometryColumnsAreSrid4326WithGistIndexes()
@@ -68,6 +71,6 @@ public sealed class PostgisStoreTests : StoreContractTests
         Assert.Equal(4326, await srid.ExecuteScalarAsync());
         await using var gist = new NpgsqlCommand("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = @s AND indexdef LIKE '%USING gist%'", connection);
         gist.Parameters.AddWithValue("s", _schema);
-        Assert.Equal(2L, await gist.ExecuteScalarAsync());
+        Assert.Equal(3L, await gist.ExecuteScalarAsync());
     }
 }

@@ -44,6 +44,9 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();
     [Fact] public Task FailingReportRollsBackAlone() => CheckFailingReportRollsBackAlone();
     [Fact] public Task ProjectsIndicatorsAndBackup() => CheckProjectsIndicatorsAndBackup(fileBackup: true);
+    [Fact] public Task LayerImportReplacesAndSaysWhatChanged() => CheckLayerImportReplacesAndSaysWhatChanged();
+    [Fact] public Task FailedLayerImportLeavesThePreviousVersion() => CheckFailedLayerImportLeavesThePreviousVersion();
+    [Fact] public Task LayerFeaturesPageByBoxAndLayersGoWhole() => CheckLayerFeaturesPageByBoxAndLayersGoWhole();
 
     [Fact]
     public async Task FileIsWalWithForeignKeysAndUserVersion()
@@ -52,8 +55,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(7L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(7L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(8L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(8L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

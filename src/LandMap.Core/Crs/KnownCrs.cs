@@ -66,13 +66,15 @@ public static class KnownCrs
     ];
 
     /// <summary>Looks a CRS up by EPSG code.</summary>
+    /// <remarks>Besides <see cref="All"/>, every Gauss-Krüger zone of CGCS2000, Xi'an 1980 and Beijing 1954 (<see cref="GaussKrugerZones"/>).</remarks>
     public static CrsResult<CrsDefinition> FromEpsg(int epsg)
     {
-        var found = All.FirstOrDefault(c => c.Epsg == epsg);
+        var found = All.FirstOrDefault(c => c.Epsg == epsg) ?? GaussKrugerZones.FromEpsg(epsg);
         return found is not null
             ? CrsResult<CrsDefinition>.Ok(found)
             : CrsResult<CrsDefinition>.Fail(CrsErrorCode.UnknownEpsg,
-                $"EPSG:{epsg} is not a CRS LandMap knows ({string.Join(", ", All.Select(c => c.Epsg))}); pass its WKT1 (.prj) to KnownCrs.FromWkt instead.");
+                $"EPSG:{epsg} is not a CRS LandMap knows ({string.Join(", ", All.Select(c => c.Epsg))}, and the Gauss-Kruger zones 4491–4554, " +
+                "2327–2390, 2401–2442, 21413–21483); pass its WKT1 (.prj) to KnownCrs.FromWkt instead.");
     }
 
     /// <summary>
@@ -116,11 +118,15 @@ public static class KnownCrs
             + Invariant($"PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"{epsg}\"]]");
     }
 
-    private static CrsDefinition GaussKruger(int epsg, string name, CrsDefinition geographic, double falseEasting)
+    private static CrsDefinition GaussKruger(int epsg, string name, CrsDefinition geographic, double falseEasting) =>
+        GaussKruger(epsg, name, geographic, CentralMeridian, falseEasting);
+
+    /// <summary>A Transverse Mercator (Gauss-Krüger: scale 1, latitude of origin 0, metres) on <paramref name="geographic"/>.</summary>
+    internal static CrsDefinition GaussKruger(int epsg, string name, CrsDefinition geographic, double centralMeridian, double falseEasting)
     {
         var geogWkt = GeographicWkt(geographic.Epsg!.Value, geographic.Datum);
         var wkt = Invariant($"PROJCS[\"{name}\",{geogWkt},PROJECTION[\"Transverse_Mercator\"],")
-            + Invariant($"PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",{CentralMeridian}],")
+            + Invariant($"PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",{centralMeridian}],")
             + Invariant($"PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",{falseEasting}],PARAMETER[\"false_northing\",0],")
             + Invariant($"UNIT[\"metre\",1],AUTHORITY[\"EPSG\",\"{epsg}\"]]");
         return new CrsDefinition(epsg, name, geographic.Datum, new CoordinateSystemFactory().CreateFromWkt(wkt), wkt);

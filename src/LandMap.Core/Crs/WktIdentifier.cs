@@ -72,6 +72,14 @@ internal static partial class WktIdentifier
 
         var geographic = cs is ProjectedCoordinateSystem p ? p.GeographicCoordinateSystem : (GeographicCoordinateSystem)cs;
         var datum = KnownCrs.ClassifyDatum(geographic.HorizontalDatum.Ellipsoid);
+        if (cs is ProjectedCoordinateSystem tm && NormalizeName(tm.Projection.ClassName) == "transverse_mercator"
+            && Near(tm.LinearUnit.MetersPerUnit, 1, 1e-12) && Near(geographic.PrimeMeridian.Longitude, 0, 1e-9)
+            && GaussKrugerZones.Identify(datum, Parameter(tm, "central_meridian", double.NaN), Parameter(tm, "false_easting", double.NaN),
+                Parameter(tm, "scale_factor", 1), Parameter(tm, "latitude_of_origin", 0), Parameter(tm, "false_northing", 0)) is { } zone)
+        {
+            return CrsResult<CrsDefinition>.Ok(GaussKrugerZones.FromEpsg(zone)!);
+        }
+
         return CrsResult<CrsDefinition>.Ok(new CrsDefinition(null, cs.Name, datum, cs, cs.WKT));
     }
 

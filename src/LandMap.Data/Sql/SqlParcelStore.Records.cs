@@ -16,6 +16,7 @@ public abstract partial class SqlParcelStore
     [
         "reports", "land_entries", "parcels", "parcel_geometries", "key_projects", "project_stage_events",
         "indicators", "indicator_values", "gazetteer_features", "audit_log", "users", "review_comments", "link_decisions",
+        "layers", "layer_features",
     ];
 
     private const double SquareMetresPerMu = 10_000.0 / 15;

@@ -12,7 +12,7 @@ namespace LandMap.Data.Sqlite;
 /// an R*Tree on their envelopes. Spatial filters use the R*Tree and are refined with NetTopologySuite in memory.
 /// </summary>
 // Lists IParcelStore again so that its backup members replace the interface's defaults.
-public sealed class SqliteParcelStore : SqlParcelStore, IParcelStore
+public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
 {
     private const int BusyTimeoutMs = 10_000;
     private static readonly NetTopologySuite.NtsGeometryServices Wgs84 = new(new PrecisionModel(), 4326);

@@ -87,6 +87,7 @@ internal static class SqliteSchema
         StoredFieldsSchema.Sqlite,
         Review.SessionSchema.Sqlite,
         AreaRtree,
+        Layers.LayerSchema.Sqlite,
     ];
 
     /// <summary>

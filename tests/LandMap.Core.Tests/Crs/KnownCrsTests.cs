@@ -60,11 +60,12 @@ public class KnownCrsTests
     }
 
     [Fact]
-    public void OtherCentralMeridianParsesWithoutEpsg()
+    public void OtherCentralMeridianIsItsOwnZone()
     {
+        // CM 111E is CGCS2000 / 3-degree Gauss-Kruger CM 111E, one of the zones made from their number.
         var crs = KnownCrs.FromWkt(EsriGaussKruger114.Replace("114.0", "111.0"));
         Assert.True(crs.IsSuccess, crs.Error?.ToString());
-        Assert.Null(crs.Value.Epsg);
+        Assert.Equal(4546, crs.Value.Epsg);
         Assert.Equal(GeodeticDatum.Cgcs2000, crs.Value.Datum);
 
         var (e, _) = CrsTransformer.Create(KnownCrs.Wgs84, crs.Value).Value.Transform(111.0, 33.7);

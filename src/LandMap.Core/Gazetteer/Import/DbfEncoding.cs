@@ -26,7 +26,7 @@ internal static class DbfEncoding
         return TryStrictUtf8(Records(dbf)) ? (StrictUtf8, "utf-8 (detected, no .cpg)", null) : (Gb18030(), "gb18030 (detected, no .cpg)", null);
     }
 
-    private static (Encoding? Encoding, string Name, string? Error) FromCpg(string text)
+    internal static (Encoding? Encoding, string Name, string? Error) FromCpg(string text)
     {
         var key = text.ToUpperInvariant().Replace("ANSI", "", StringComparison.Ordinal).Replace("CP", "", StringComparison.Ordinal).Trim();
         switch (key)
@@ -73,7 +73,7 @@ internal static class DbfEncoding
         }
     }
 
-    private static Encoding Gb18030()
+    internal static Encoding Gb18030()
     {
         // .NET ships GB18030 only through the code-pages provider; registering twice is harmless.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

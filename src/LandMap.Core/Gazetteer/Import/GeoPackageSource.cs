@@ -160,7 +160,7 @@ public sealed class GeoPackageSource : IGazetteerSource
         }
     }
 
-    private static (Geometry? Geometry, (ImportProblemCode, string)? Problem) ReadGeometry(byte[]? blob, GeoPackageGeoReader reader, GazetteerImportOptions options)
+    internal static (Geometry? Geometry, (ImportProblemCode, string)? Problem) ReadGeometry(byte[]? blob, GeoPackageGeoReader reader, GazetteerImportOptions options)
     {
         if (blob is null)
         {

@@ -83,7 +83,7 @@ internal static class ShapefileArchive
         }
     }
 
-    private static bool IsSafe(ZipArchive zip, string file, GazetteerImportOptions options, ImportProblems problems)
+    internal static bool IsSafe(ZipArchive zip, string file, GazetteerImportOptions options, ImportProblems problems)
     {
         if (zip.Entries.Count > options.MaxArchiveEntries)
         {

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using System.Text.Json;
+using LandMap.Core.Layers;
+using LandMap.Data.Layers;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Data.Sql;
+
+// The layer queries live beside the layer schema; they share the store's helpers, so this is a part of the same class.
+public abstract partial class SqlParcelStore : ILayerStore
+{
+    private const int MaxLayerNameLength = 200;
+
+    /// <summary>Writes the rows of layer <paramref name="layerId"/> (and, in SQLite, their R*Tree entries) as they come.</summary>
+    private protected abstract Task WriteLayerFeaturesAsync(DbConnection c, DbTransaction t, long layerId, IEnumerable<LayerRow> rows, CancellationToken ct);
+
+    /// <summary>Deletes the features of layer <paramref name="layerId"/> (and their R*Tree entries in SQLite).</summary>
+    private protected virtual async Task DeleteLayerFeaturesAsync(DbConnection c, DbTransaction t, long layerId, CancellationToken ct) =>
+        await Command(c, t, "DELETE FROM layer_features WHERE layer_id = @id", ("id", layerId)).ExecuteNonQueryAsync(ct);
+
+    /// <summary>A condition on layer_features f: its envelope meets @bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y.</summary>
+    private protected abstract string LayerBoxFilterSql { get; }
+
+    /// <inheritdoc />
+    public async Task<LayerImportResult> ImportLayerAsync(LayerImport import, IEnumerable<LayerFeature> features, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(features);
+        CheckLayerName(import.Name);
+        var tally = new LayerTally(import, progress, cancellationToken);
+        try
+        {
+            // Not InTransactionAsync: a retry would have to read the features again, and they are read once.
+            await using var c = NewConnection();
+            await c.OpenAsync(cancellationToken);
+            await PrepareConnectionAsync(c, cancellationToken);
+            await using var t = await c.BeginTransactionAsync(cancellationToken);
+            var old = await Command(c, t, "SELECT id FROM layers WHERE name = @n", ("n", import.Name)).ExecuteScalarAsync(cancellationToken) is { } o and not DBNull
+                ? Convert.ToInt64(o) : (long?)null;
+            // The old version steps aside under a name no user can give (names refuse control characters) until the new one is in.
+            if (old is { } oldId)
+                await Command(c, t, "UPDATE layers SET name = @tmp WHERE id = @id", ("tmp", $"\u0001replaced {oldId}"), ("id", oldId)).ExecuteNonQueryAsync(cancellationToken);
+            var layerId = Convert.ToInt64(await Command(c, t,
+                """
+                INSERT INTO layers (name, kind, source_file, source_crs, area_crs, encoding, fields, feature_count, repaired_count, imported_at, imported_by)
+                VALUES (@name, @kind, @file, @crs, @area_crs, @encoding, @fields, 0, 0, @at, @by) RETURNING id
+                """,
+                ("name", import.Name), ("kind", import.Kind.Name()), ("file", import.SourceFile), ("crs", import.SourceCrs), ("area_crs", import.AreaCrs),
+                ("encoding", import.Encoding), ("fields", Json(Array.Empty<object>())), ("at", DateTime.UtcNow), ("by", import.ImportedBy))
+                .ExecuteScalarAsync(cancellationToken));
+            await WriteLayerFeaturesAsync(c, t, layerId, tally.Rows(features), cancellationToken);
+
+            var (added, removed, changed) = (tally.Count, 0L, 0L);
+            if (old is { } previous)
+            {
+                (added, removed, changed) = await DiffLayersAsync(c, t, previous, layerId, cancellationToken);
+                await DeleteLayerFeaturesAsync(c, t, previous, cancellationToken);
+                await Command(c, t, "DELETE FROM layers WHERE id = @id", ("id", previous)).ExecuteNonQueryAsync(cancellationToken);
+            }
+            var e = tally.Extent;
+            await Command(c, t,
+                """
+                UPDATE layers SET fields = @fields, feature_count = @count, repaired_count = @repaired, area_crs = @area_crs,
+                    min_x = @min_x, min_y = @min_y, max_x = @max_x, max_y = @max_y WHERE id = @id
+                """,
+                ("fields", Json(tally.Fields())), ("area_crs", import.AreaCrsOnceRead?.Invoke() ?? import.AreaCrs), ("count", tally.Count), ("repaired", tally.Repaired),
+                ("min_x", e?.MinX), ("min_y", e?.MinY), ("max_x", e?.MaxX), ("max_y", e?.MaxY), ("id", layerId)).ExecuteNonQueryAsync(cancellationToken);
+            await AuditAsync(c, t, import.ImportedBy, "layer-import", "layer", layerId, new
+            {
+                name = import.Name, kind = import.Kind.Name(), file = import.SourceFile, crs = import.SourceCrs, features = tally.Count,
+                repaired = tally.Repaired, replaced = old, added, removed, changed,
+            }, cancellationToken);
+            await Command(c, t, "UPDATE store_changes SET seq = seq + 1 WHERE id = 1").ExecuteNonQueryAsync(cancellationToken);
+            await t.CommitAsync(cancellationToken);
+            return new LayerImportResult(layerId, tally.Count, tally.Repaired, old is not null, added, removed, changed, e);
+        }
+        catch (Exception e) when (e is not StoreException && Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    // Keys compared between the two versions; a key in both counts as changed when its content hash differs.
+    private async Task<(long Added, long Removed, long Changed)> DiffLayersAsync(DbConnection c, DbTransaction t, long oldId, long newId, CancellationToken ct)
+    {
+        await using var r = await Command(c, t,
+            """
+            SELECT
+              (SELECT COUNT(DISTINCT n.feature_key) FROM layer_features n WHERE n.layer_id = @new
+                 AND NOT EXISTS (SELECT 1 FROM layer_features o WHERE o.layer_id = @old AND o.feature_key = n.feature_key)),
+              (SELECT COUNT(DISTINCT o.feature_key) FROM layer_features o WHERE o.layer_id = @old
+                 AND NOT EXISTS (SELECT 1 FROM layer_features n WHERE n.layer_id = @new AND n.feature_key = o.feature_key)),
+              (SELECT COUNT(DISTINCT n.feature_key) FROM layer_features n JOIN layer_features o ON o.layer_id = @old AND o.feature_key = n.feature_key
+                 WHERE n.layer_id = @new AND n.content_hash <> o.content_hash)
+            """, ("old", oldId), ("new", newId)).ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return (Long(r, 0), Long(r, 1), Long(r, 2));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredLayer>> ListLayersAsync(CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<IReadOnlyList<StoredLayer>>(async c =>
+        {
+            var result = new List<StoredLayer>();
+            await using var r = await Command(c, null,
+                """
+                SELECT id, name, kind, source_file, source_crs, area_crs, encoding, fields, feature_count, repaired_count, min_x, min_y, max_x, max_y,
+                    imported_at, imported_by FROM layers ORDER BY name
+                """).ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var extent = r.IsDBNull(10) ? null : new Envelope(DoubleOrNull(r, 10)!.Value, DoubleOrNull(r, 12)!.Value, DoubleOrNull(r, 11)!.Value, DoubleOrNull(r, 13)!.Value);
+                var fields = JsonSerializer.Deserialize<List<LayerField>>(r.GetString(7), JsonOptions) ?? [];
+                result.Add(new StoredLayer(Long(r, 0), r.GetString(1), LayerKinds.Parse(r.GetString(2)) ?? LayerKind.Other, r.GetString(3), r.GetString(4),
+                    r.GetString(5), StringOrNull(r, 6), fields, Long(r, 8), Long(r, 9), extent, Time(r, 14), r.GetString(15)));
+            }
+            return result;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveLayerAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async (c, t) =>
+        {
+            await using var find = Command(c, t, "SELECT id, feature_count FROM layers WHERE name = @n", ("n", name));
+            long id, count;
+            await using (var r = await find.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await r.ReadAsync(cancellationToken)) return false;
+                (id, count) = (Long(r, 0), Long(r, 1));
+            }
+            await DeleteLayerFeaturesAsync(c, t, id, cancellationToken);
+            await Command(c, t, "DELETE FROM layers WHERE id = @id", ("id", id)).ExecuteNonQueryAsync(cancellationToken);
+            await AuditAsync(c, t, actor, "layer-remove", "layer", id, new { name, features = count }, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return WithConnectionAsync<IReadOnlyList<StoredLayerFeature>?>(async c =>
+        {
+            var found = await Command(c, null, "SELECT id FROM layers WHERE name = @n", ("n", name)).ExecuteScalarAsync(cancellationToken);
+            if (found is null or DBNull) return null;
+            var parameters = new List<(string, object?)> { ("layer", Convert.ToInt64(found)), ("limit", limit), ("offset", offset) };
+            var filter = "";
+            if (bbox is not null)
+            {
+                filter = " AND " + LayerBoxFilterSql;
+                parameters.AddRange(BoxParameters(bbox));
+            }
+            var result = new List<StoredLayerFeature>();
+            await using var r = await Command(c, null,
+                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer{filter} ORDER BY f.id LIMIT @limit OFFSET @offset",
+                [.. parameters]).ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                result.Add(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0));
+            return result;
+        }, cancellationToken);
+    }
+
+    private static void CheckLayerName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLayerNameLength || name.Any(char.IsControl) || name != name.Trim())
+            throw new ArgumentException(
+                $"A layer name is 1 to {MaxLayerNameLength} characters without control characters or surrounding spaces (given '{name}').", nameof(name));
+    }
+
+    /// <summary>One feature as written: the key, attributes as JSON, WKB, envelope, area and content hash.</summary>
+    private protected sealed record LayerRow(string Key, string AttributesJson, Geometry Geometry, byte[] Wkb, Envelope Envelope, double AreaM2, long ContentHash);
+}
