@@ -98,8 +98,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 var (vertical, horizontal) = Split(q);
                 Geometry region = near;
-                if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.Intersect(ew, near), v, size * 3 + 500));
-                if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.Intersect(ns, near), h, size * 3 + 500));
+                if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ew, p, size * 3 + 500), v, size * 3 + 500));
+                if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ns, p, size * 3 + 500), h, size * 3 + 500));
                 var along = Oriented(Regions.DirectionNear(ew, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
                 var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
                 var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;

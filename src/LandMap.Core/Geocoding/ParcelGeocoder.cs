@@ -177,6 +177,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         {
             Geometry marker = plan.Linear && plan.FrontLine is { } line ? Regions.Intersect(line, plan.Region) : Regions.Metric.CreatePoint(plan.Anchor);
             if (marker.IsEmpty) marker = Regions.Metric.CreatePoint(plan.Anchor);
+            else if (!plan.Linear && plan.Kind == AnchorKind.Front) marker = OffTheRoad(plan, _options.TouchM / 2);
             return (marker, plan);
         }
         if (plan.Method == "box" && plan.Region.Area < area * (1 - _options.AreaTolerance))
@@ -194,6 +195,16 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
         if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");
         return (parcel ?? Regions.Metric.CreatePoint(plan.Anchor), plan);
+    }
+
+    // A point entry fronting a road ("光明路北段东侧下牛村", no area) stands on the stated side, off the centre line where
+    // its own side check would fail, and still within touching distance of the road.
+    private static Geometry OffTheRoad(PlacementPlan plan, double setbackM)
+    {
+        var anchor = plan.Anchor!;
+        var setback = Regions.Metric.CreatePoint(new Coordinate(anchor.X + plan.Away.X * setbackM, anchor.Y + plan.Away.Y * setbackM));
+        // Outside the region the other constraints would break instead: keep the anchor then.
+        return plan.Region.Contains(setback) ? setback : Regions.Metric.CreatePoint(anchor);
     }
 
     private static ConstraintResult Evaluate(ConstraintCheck check, Geometry parcel)

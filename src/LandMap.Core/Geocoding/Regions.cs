@@ -88,6 +88,23 @@ public static class Regions
         return best;
     }
 
+    /// <summary>
+    /// <paramref name="line"/> (clipped to within <paramref name="reach"/> of the crossing <paramref name="at"/>), carried on
+    /// straight through the crossing where it stops there: at a T-junction the road that ends still divides the corners on
+    /// the far side ("八矿路与平安大道交叉口东南角" when 八矿路 ends at 平安大道), so its sides must reach past it.
+    /// </summary>
+    public static Geometry ThroughCrossing(Geometry line, Coordinate at, double reach)
+    {
+        var near = Intersect(line, Disk(at, reach));
+        if (near.IsEmpty) near = line;
+        var (dx, dy) = DirectionNear(near, at);
+        var along = near.Coordinates.Select(c => (c.X - at.X) * dx + (c.Y - at.Y) * dy).ToList();
+        var parts = LineParts(near).Cast<Geometry>().ToList();
+        if (along.Max() < reach / 2) parts.Add(Factory.CreateLineString([new(at.X, at.Y), new(at.X + dx * reach, at.Y + dy * reach)]));
+        if (along.Min() > -reach / 2) parts.Add(Factory.CreateLineString([new(at.X, at.Y), new(at.X - dx * reach, at.Y - dy * reach)]));
+        return parts.Count == 1 ? parts[0] : Factory.BuildGeometry(parts);
+    }
+
     /// <summary>True when the line runs more east–west than north–south near <paramref name="at"/>.</summary>
     public static bool RunsEastWest(Geometry line, Coordinate at)
     {
