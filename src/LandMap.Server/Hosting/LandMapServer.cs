@@ -6,6 +6,7 @@ using LandMap.Server.Districts;
 using LandMap.Server.Exports;
 using LandMap.Server.Indicators;
 using LandMap.Server.Investor;
+using LandMap.Server.Maps;
 using LandMap.Server.Ogc;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
@@ -95,6 +96,7 @@ public static class LandMapServer
         app.MapProjects();
         app.MapPlans();
         app.MapExports();
+        app.MapMaps();
         app.MapIndicators();
         app.MapTiles();
         app.MapAuth();

@@ -99,14 +99,16 @@ internal sealed class ThematicMapPanel(ThematicMapLayout layout, ParcelLayer par
         }
 
         var columns = Math.Max(1, (int)(area.Width / LegendColumnWidth));
-        var perColumn = Math.Max((rows.Count + columns - 1) / columns, 1);
+        // A row of slack per column, so a heading never ends a column apart from its rows.
+        var perColumn = Math.Max((rows.Count + columns - 1) / columns + (columns > 1 ? 1 : 0), 2);
         var columnWidth = area.Width / columns;
         var bottom = top;
-        for (var i = 0; i < rows.Count; i++)
+        var (column, slot) = (0, 0);
+        foreach (var row in rows)
         {
-            var row = rows[i];
-            var x = area.Left + i / perColumn * columnWidth;
-            var y = top + i % perColumn * RowHeight;
+            if (slot == perColumn || (row.Heading && slot == perColumn - 1 && column < columns - 1)) (column, slot) = (column + 1, 0);
+            var x = area.Left + column * columnWidth;
+            var y = top + slot++ * RowHeight;
             if (y + RowHeight > area.Bottom) continue;
             if (row.Heading)
             {
