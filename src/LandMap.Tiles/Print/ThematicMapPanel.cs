@@ -56,9 +56,9 @@ internal sealed class ThematicMapPanel(ThematicMapLayout layout, ParcelLayer par
                 rows.Add(new Row(year is { } y ? $"{y} 年计划" : "计划年度未载明", Outline(outline.Stroke, outline.Dash)));
             }
 
-            if (data.Request.Layers.HasFlag(MapLayers.Projects) && layout.Projects().Any())
+            if (data.Request.Layers.HasFlag(MapLayers.Projects) && layout.Projects().FirstOrDefault() is { Stage: { } first })
             {
-                rows.Add(new Row("重点项目（符号，按阶段着色）", ProjectSymbol(palette.Stages[0].Value.Color)));
+                rows.Add(new Row("重点项目（符号，按阶段着色）", ProjectSymbol(palette.Stages.First(s => s.Key == first).Value.Color)));
             }
         }
 
