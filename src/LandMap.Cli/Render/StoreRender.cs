@@ -45,10 +45,11 @@ internal static class StoreRender
                 return RenderCommand.Fail($"{problem} Check --plan-year and --district, or import reports with landmap import --db {request.Db}.");
             }
 
+            var layout = new ThematicMapLayout(data);
             byte[] bytes;
             try
             {
-                bytes = ThematicMap.Render(data, format, request.Font);
+                bytes = ThematicMap.Render(layout, format, request.Font);
             }
             catch (InvalidOperationException e)
             {
@@ -65,7 +66,6 @@ internal static class StoreRender
                 return RenderCommand.Fail($"cannot write {request.Out}: {e.Message}");
             }
 
-            var layout = new ThematicMapLayout(data);
             Console.Out.WriteLine($"wrote {request.Out} ({paper}, {ThematicMapLayout.ScaleText(data.ScaleDenominator)}): {layout.Shown.Count} parcels drawn" +
                 (data.Unresolved > 0 ? $", {data.Unresolved} unresolved not drawn" : ""));
             return 0;

@@ -34,13 +34,27 @@ public sealed record ParcelPalette
     /// </summary>
     public PaletteEntry Other { get; init; } = new("审核员定位（无项目进度）", new SKColor(0xBB, 0xBB, 0xBB));
 
-    /// <summary>The fill of a parcel: its stage's colour, else its status's, else <see cref="Other"/>; with the legend key.</summary>
+    private const string StageKey = "stage:", StatusKey = "status:", OtherKey = "other";
+
+    /// <summary>
+    /// The fill of a parcel: its stage's colour, else its status's, else <see cref="Other"/>; with its legend key
+    /// (stage:started, status:located, other), which groups the parcels of one legend row.
+    /// </summary>
     public (string Key, PaletteEntry Entry) FillOf(string? projectStage, string status)
     {
-        if (projectStage is not null && Find(Stages, projectStage) is { } stage) return ("stage:" + projectStage, stage);
-        if (Find(Statuses, status) is { } byStatus) return ("status:" + status, byStatus);
-        return ("other", Other);
+        if (projectStage is not null && Find(Stages, projectStage) is { } stage) return (StageKey + projectStage, stage);
+        if (Find(Statuses, status) is { } byStatus) return (StatusKey + status, byStatus);
+        return (OtherKey, Other);
     }
+
+    /// <summary>The stage of a legend key from <see cref="FillOf"/>, or null when the fill is not a stage's.</summary>
+    public static string? StageOf(string key) => key.StartsWith(StageKey, StringComparison.Ordinal) ? key[StageKey.Length..] : null;
+
+    /// <summary>The legend entry of a key from <see cref="FillOf"/>.</summary>
+    public PaletteEntry EntryOf(string key) =>
+        StageOf(key) is { } stage ? Find(Stages, stage) ?? Other
+        : key.StartsWith(StatusKey, StringComparison.Ordinal) ? Find(Statuses, key[StatusKey.Length..]) ?? Other
+        : Other;
 
     /// <summary>The outline of a plan year's parcels.</summary>
     public PlanYearOutline OutlineOf(int? planYear) =>

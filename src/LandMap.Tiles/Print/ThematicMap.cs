@@ -18,8 +18,16 @@ public static class ThematicMap
     public static byte[] Render(ThematicMapData data, PrintFormat format, string? fontPath = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Render(new ThematicMapLayout(data), format, fontPath);
+    }
+
+    /// <summary>Draws a map already laid out (whose <see cref="ThematicMapLayout.Shown"/> the caller reports).</summary>
+    /// <exception cref="InvalidOperationException">No CJK font is installed; the message names the Debian package.</exception>
+    public static byte[] Render(ThematicMapLayout layout, PrintFormat format, string? fontPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
         var typeface = CjkFont.Require(fontPath);
-        var layout = new ThematicMapLayout(data);
+        var data = layout.Data;
         var metadata = new PrintMetadata(layout.Title, $"LandMap 专题图，{layout.Shown.Count} 块地块，坐标系 EPSG:4547");
         return PageWriter.Write(format, data.Request.Paper, [canvas => layout.Draw(canvas, typeface)], metadata);
     }

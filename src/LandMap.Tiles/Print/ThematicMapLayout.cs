@@ -183,11 +183,8 @@ public sealed class ThematicMapLayout
 
     /// <summary>The drawn parcels that carry a project stage, for the project symbols and the legend.</summary>
     internal IEnumerable<(MapParcel Parcel, Geometry Gk, string Stage)> Projects() =>
-        _parcels.Drawn.Zip(Stages()).Where(x => x.Second is not null).Select(x => (x.First.Parcel, x.First.Gk, x.Second!));
-
-    // The stage of each drawn parcel, in drawing order (the legend key holds it: "stage:started").
-    private IEnumerable<string?> Stages() =>
-        _parcels.Drawn.Select(d => d.Parcel.LegendKey.StartsWith("stage:", StringComparison.Ordinal) ? d.Parcel.LegendKey["stage:".Length..] : null);
+        _parcels.Drawn.Where(d => ParcelPalette.StageOf(d.Parcel.LegendKey) is not null)
+            .Select(d => (d.Parcel, d.Gk, ParcelPalette.StageOf(d.Parcel.LegendKey)!));
 
     // A project symbol as the page draws it: the stage's colour in a white ring on a dark halo.
     private void DrawProjects(Painter painter)

@@ -39,13 +39,13 @@ internal sealed class ThematicMapPanel(ThematicMapLayout layout, ParcelLayer par
         var drawn = parcels.Drawn;
         if (drawn.Count > 0)
         {
-            var keys = drawn.Select(d => d.Parcel.LegendKey).ToHashSet(StringComparer.Ordinal);
-            var stages = palette.Stages.Where(s => keys.Contains("stage:" + s.Key)).ToList();
-            var statuses = palette.Statuses.Where(s => keys.Contains("status:" + s.Key)).ToList();
+            // One row per fill drawn, in the page's legend order (stages, then statuses, then the rest), with its count.
+            var keys = drawn.GroupBy(d => d.Parcel.LegendKey).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var order = palette.Stages.Select(s => palette.FillOf(s.Key, "").Key).Concat(palette.Statuses.Select(s => palette.FillOf(null, s.Key).Key)).ToList();
             rows.Add(new Row("地块（填充：项目阶段，无进度的按定位）", null, Heading: true));
-            foreach (var entry in stages.Concat(statuses).Select(e => e.Value).Append(keys.Contains("other") ? palette.Other : null).OfType<PaletteEntry>())
+            foreach (var (key, count) in keys.OrderBy(k => order.IndexOf(k.Key) is var i and >= 0 ? i : int.MaxValue))
             {
-                var count = drawn.Count(d => FillName(d.Parcel, palette) == entry.Name);
+                var entry = palette.EntryOf(key);
                 rows.Add(new Row($"{entry.Name}（{count}）", Area(entry.Color.WithAlpha((byte)Math.Round(255 * palette.FillOpacity)))));
             }
 
@@ -75,14 +75,6 @@ internal sealed class ThematicMapPanel(ThematicMapLayout layout, ParcelLayer par
         }
 
         return rows;
-    }
-
-    private static string FillName(MapParcel parcel, ParcelPalette palette)
-    {
-        var key = parcel.LegendKey;
-        if (key.StartsWith("stage:", StringComparison.Ordinal)) return palette.Stages.First(s => s.Key == key[6..]).Value.Name;
-        if (key.StartsWith("status:", StringComparison.Ordinal)) return palette.Statuses.First(s => s.Key == key[7..]).Value.Name;
-        return palette.Other.Name;
     }
 
     // The rows flow down columns at least LegendColumnWidth wide (one beside the map, three under a portrait map); returns
