@@ -58,7 +58,8 @@ internal sealed class ThematicMapPanel(ThematicMapLayout layout, ParcelLayer par
 
             if (data.Request.Layers.HasFlag(MapLayers.Projects) && layout.Projects().FirstOrDefault() is { Stage: { } first })
             {
-                rows.Add(new Row("重点项目（符号，按阶段着色）", ProjectSymbol(palette.Stages.First(s => s.Key == first).Value.Color)));
+                rows.Add(new Row("重点项目（符号）", null, Heading: true));
+                rows.Add(new Row($"地块上的重点项目，按阶段着色（{layout.Projects().Count()}）", ProjectSymbol(palette.Stages.First(s => s.Key == first).Value.Color)));
             }
         }
 
