@@ -106,6 +106,7 @@ public static class LandMapServer
         app.MapPlans();
         app.MapExports();
         app.MapParcelSheets();
+        app.MapMapSheets();
         app.MapIndicators();
         app.MapTiles();
         app.MapAuth();

@@ -56,7 +56,7 @@ public sealed class MapRenderer
         var style = Options.Style;
         var painter = new Painter(canvas, view, style, typeface);
         var baseMap = new BaseMapLayer(scene.Features);
-        var parcels = new ParcelLayer(scene.Entries);
+        var parcels = ParcelLayer.Of(scene.Entries, style);
 
         canvas.Clear(style.Background);
         baseMap.Draw(painter);

@@ -3,11 +3,14 @@ using SkiaSharp;
 
 namespace LandMap.Tiles.Rendering;
 
-/// <summary>Drawing primitives over one canvas: EPSG:4547 geometries to paths, dots, haloed text.</summary>
-internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKTypeface typeface)
+/// <summary>
+/// Drawing primitives over one canvas: EPSG:4547 geometries to paths, dots, haloed text. <c>k</c> sets the scale of widths
+/// and text sizes (a printed frame sets its own); null takes the image's.
+/// </summary>
+internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKTypeface typeface, float? k = null)
 {
     /// <summary>Scale of widths and text sizes: styles are given for a 1600 px short side.</summary>
-    public float K { get; } = Math.Clamp(Math.Min(view.Width, view.Height) / 1600f, 0.5f, 4f);
+    public float K { get; } = k ?? Math.Clamp(Math.Min(view.Width, view.Height) / 1600f, 0.5f, 4f);
 
     public SKCanvas Canvas => canvas;
 

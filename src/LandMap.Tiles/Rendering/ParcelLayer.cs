@@ -6,32 +6,46 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Tiles.Rendering;
 
 /// <summary>
-/// The geocoded entries: polygons filled by status, no-area points as rings, each labelled "seq 名称".
-/// Unresolved entries (and any entry without geometry) are not drawn, only counted.
+/// Parcels: polygons filled in their colours, no-area points as rings, each labelled "seq 名称". Geocoded entries are
+/// coloured by status (<see cref="Of(IEnumerable{GeocodedEntry}, MapStyle)"/>); unresolved entries (and any entry without
+/// geometry) are not drawn, only counted.
 /// </summary>
 internal sealed class ParcelLayer
 {
-    private readonly List<(GeocodedEntry Entry, Geometry Gk)> _placed;
+    private readonly List<(MapParcel Entry, Geometry Gk)> _placed;
 
-    public ParcelLayer(IEnumerable<GeocodedEntry> entries)
+    /// <param name="parcels">The parcels to draw (each with a geometry).</param>
+    /// <param name="unresolved">How many more have no geometry: counted for the legend, not drawn.</param>
+    public ParcelLayer(IEnumerable<MapParcel> parcels, int unresolved = 0)
     {
-        var all = entries.ToList();
-        Unresolved = all.Count(e => e.Status == GeocodeStatus.Unresolved || e.Geometry is null || e.Geometry.IsEmpty);
+        Unresolved = unresolved;
 
         // Larger parcels first so a small one inside a large one stays visible; seq breaks ties for a stable image.
-        _placed = all.Where(e => e.Status != GeocodeStatus.Unresolved && e.Geometry is { IsEmpty: false })
-            .Select(e => (Entry: e, Gk: Metric.ToGk114(e.Geometry!)))
+        _placed = parcels.Where(e => !e.Geometry.IsEmpty)
+            .Select(e => (Entry: e, Gk: Metric.ToGk114(e.Geometry)))
             .OrderByDescending(x => x.Gk.Area)
             .ThenBy(x => x.Entry.Seq)
             .ThenBy(x => x.Entry.Name, StringComparer.Ordinal)
             .ToList();
     }
 
+    /// <summary>Geocoded entries coloured by status: the quick look at report files.</summary>
+    public static ParcelLayer Of(IEnumerable<GeocodedEntry> entries, MapStyle style)
+    {
+        var all = entries.ToList();
+        var placed = all.Where(e => e.Status != GeocodeStatus.Unresolved && e.Geometry is { IsEmpty: false })
+            .Select(e => new MapParcel(e.Seq, e.Name, e.Geometry!, style.Statuses[e.Status].Fill, style.Statuses[e.Status].Outline, e.Status.ToString()));
+        return new ParcelLayer(placed, all.Count(e => e.Status == GeocodeStatus.Unresolved || e.Geometry is null || e.Geometry.IsEmpty));
+    }
+
     /// <summary>Entries not drawn: unresolved, or without geometry.</summary>
     public int Unresolved { get; }
 
+    /// <summary>The parcels drawn, in drawing order, with their EPSG:4547 geometry.</summary>
+    public IReadOnlyList<(MapParcel Parcel, Geometry Gk)> Drawn => _placed;
+
     /// <summary>Drawn polygons per status.</summary>
-    public int CountAreas(GeocodeStatus status) => _placed.Count(x => x.Entry.Status == status && x.Gk is IPolygonal);
+    public int CountAreas(GeocodeStatus status) => _placed.Count(x => x.Entry.LegendKey == status.ToString() && x.Gk is IPolygonal);
 
     /// <summary>Drawn entries without area (points).</summary>
     public int CountPoints => _placed.Count(x => x.Gk is not IPolygonal);
@@ -40,22 +54,21 @@ internal sealed class ParcelLayer
     {
         foreach (var (entry, gk) in _placed)
         {
-            var style = p.Style.Statuses[entry.Status];
             foreach (var part in Painter.Parts(gk))
             {
                 if (part is Point point)
                 {
-                    p.Dot(p.Pixel(point.Coordinate), p.Style.PointRadius, style.Outline, hollow: true);
+                    p.Dot(p.Pixel(point.Coordinate), p.Style.PointRadius, entry.Outline, hollow: true);
                 }
                 else if (part is LineString)
                 {
                     // A corridor with no stated area is its centre line: stroke it, a fill would close it into a wedge.
-                    p.Stroke(part, style.Outline, 4);
+                    p.Stroke(part, entry.Outline, 2 * entry.OutlineWidth, entry.Dash);
                 }
                 else
                 {
-                    p.Fill(part, style.Fill);
-                    p.Stroke(part, style.Outline, 2);
+                    p.Fill(part, entry.Fill);
+                    p.Stroke(part, entry.Outline, entry.OutlineWidth, entry.Dash);
                 }
             }
         }
@@ -78,7 +91,7 @@ internal sealed class ParcelLayer
 
             if (placer.TryPlace(LabelPlacer.Around(box, size.Width, size.Height, 3 * p.K)) is { } at)
             {
-                p.Text(text, at, font, p.Style.Statuses[entry.Status].Outline);
+                p.Text(text, at, font, entry.LabelColor ?? entry.Outline);
             }
         }
 

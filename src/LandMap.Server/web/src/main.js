@@ -27,6 +27,7 @@ import { landFinder, LIMIT as LAND_LIMIT } from './findland.js';
 import { searchResults, LIMIT as SEARCH_LIMIT } from './search.js';
 import { reviewQueue } from './queue.js';
 import { exportButtons, exportMapPng, legendRows, parcelParams, mapTitle } from './exports.js';
+import { printMapButton } from './printmap.js';
 import { phoneLayout } from './layout.js';
 import { viewParcelList } from './viewlist.js';
 import { keyboardControls } from './keyboard.js';
@@ -274,6 +275,10 @@ async function start() {
     () => new URLSearchParams({ from: overlay.compared.fromYear, to: overlay.compared.toYear, district: overlay.compared.district }));
   $('export-png').addEventListener('click', () => exportMapPng(map, { title: mapTitle(state, overlay.compared), legend: legendRows($('legend')),
     font: style.font }).catch((error) => toast(error.message)));
+  // 导出地图: the server prints the view (extent, plan year, district, the layers shown) as a PDF.
+  const printable = { basemap: map.getLayers().item(0), parcels, labels: labels.layer, projects };
+  printMapButton($('export-map'), map, () => ({ planYear: state.planYear, district: state.district, compare: state.compare,
+    layers: Object.entries(printable).filter(([, layer]) => layer.getVisible()).map(([name]) => name) }), (text) => toast(text));
 
   const finder = landFinder({ use: $('land-use'), minArea: $('land-min'), maxArea: $('land-max'), available: $('land-available'), list: $('land-list'),
     counter: $('land-count'), clear: $('land-clear'), error: $('land-error') }, async () => {
