@@ -44,6 +44,7 @@ public sealed partial class SheetCommandTests : IDisposable
         Assert.Contains($"{parcel.AreaMu:0.##} 亩", text);
         Assert.Contains("由规划报告文字推算，非测绘成果", text);
         Assert.Contains("EPSG:4547", text);
+        Assert.Contains("未检查：本库尚未导入永久基本农田", text);
 
         AssertTableMatchesGdal(text, parcel.Geometry!);
 
@@ -86,6 +87,27 @@ public sealed partial class SheetCommandTests : IDisposable
         Assert.Equal(15_000, squareMetres, 1);
         Assert.Contains($"{squareMetres.ToString("N2", CultureInfo.InvariantCulture)} 平方米", text);
         Assert.Equal(4, AssertTableMatchesGdal(text, edited));
+    }
+
+    [Fact]
+    public async Task AnImportedFarmlandLayerUnderTheParcelIsDrawnAndNamed()
+    {
+        // A 永久基本农田 patch north-east of the parcel's centre, overlapping its northern part.
+        var parcel = await ParcelAsync(TwoPartParcel);
+        var c = parcel.Geometry!.Centroid.Coordinate;
+        var farmland = Path.Combine(_folder, "farmland.geojson");
+        string Ring(double dx, double dy) => string.Create(CultureInfo.InvariantCulture, $"[{c.X + dx},{c.Y + dy}]");
+        var ring = string.Join(",", Ring(0, 0), Ring(0.004, 0), Ring(0.004, 0.003), Ring(0, 0.003), Ring(0, 0));
+        File.WriteAllText(farmland, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"JBNTTBBH\":\"4104030001\",\"DLMC\":\"旱地\"}," +
+            "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}");
+        var imported = Landmap.Run("layer", "import", farmland, "--name", "卫东区基本农田", "--kind", "farmland", "--db", _db);
+        Assert.True(imported.ExitCode == 0, imported.Stderr);
+
+        var text = ExternalTools.Run("pdftotext", ["-layout", Sheet(TwoPartParcel, "farmland.pdf"), "-"]);
+
+        Assert.Contains("永久基本农田：卫东区基本农田", text);
+        Assert.Contains("图框内有：永久基本农田（卫东区基本农田，1 个图斑）", text);
+        Assert.DoesNotContain("未检查", text);
     }
 
     [Fact]

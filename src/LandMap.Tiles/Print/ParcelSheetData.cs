@@ -1,6 +1,8 @@
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
+using LandMap.Core.Layers;
 using LandMap.Data;
+using LandMap.Data.Layers;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Tiles.Print;
@@ -16,12 +18,24 @@ namespace LandMap.Tiles.Print;
 public sealed record ParcelSheetData(ParcelRecord Parcel, IReadOnlyList<AuditRecord> Audit, IReadOnlyList<ParcelRecord> Neighbours,
     IReadOnlyList<GazetteerFeature> Places, int Scale, DateTime DrawnAt, Paper Paper)
 {
+    /// <summary>The bureau's imported control layers (farmland, red line, development boundary) with their features in the frame.</summary>
+    public IReadOnlyList<SheetOverlay> Overlays { get; init; } = [];
+
+    /// <summary>How many layers of those kinds the store holds, in the frame or not: 0 means nothing was checked.</summary>
+    public int OverlayLayersInStore { get; init; }
+
     /// <summary>The coordinate system of every plane figure on the sheet.</summary>
     public static CrsDefinition Crs => KnownCrs.Cgcs2000Gk114;
 
     /// <summary>The current geometry in the sheet's plane (EPSG:4547 E, N metres).</summary>
     public Geometry Plane { get; } = Metric.ToGk114(Parcel.Geometry ?? throw new ArgumentException("A sheet needs a parcel with a geometry.", nameof(Parcel)));
 }
+
+/// <summary>One imported layer as a sheet draws it: its features (WGS 84) in the map frame.</summary>
+/// <param name="Layer">The layer's name.</param>
+/// <param name="Kind">Farmland, eco-redline or urban-boundary: the kinds a 宗地图 is checked against.</param>
+/// <param name="Features">The features whose envelope meets the frame.</param>
+public sealed record SheetOverlay(string Layer, LayerKind Kind, IReadOnlyList<Geometry> Features);
 
 /// <summary>Why a sheet could not be made.</summary>
 public enum SheetRefusal
@@ -43,6 +57,12 @@ public static class ParcelSheetSource
 
     /// <summary>Gazetteer features drawn at most.</summary>
     public const int MaxPlaces = 500;
+
+    /// <summary>Features of one overlay layer drawn at most.</summary>
+    public const int MaxOverlayFeatures = 500;
+
+    // The control lines a reviewer lays a parcel over (国土 review): farmland, the ecological red line, the development boundary.
+    private static readonly LayerKind[] OverlayKinds = [LayerKind.Farmland, LayerKind.EcoRedline, LayerKind.UrbanBoundary];
 
     private static readonly PlaceKind[] DrawnKinds =
         [PlaceKind.Road, PlaceKind.Railway, PlaceKind.River, PlaceKind.Canal, PlaceKind.Village, PlaceKind.Community];
@@ -79,6 +99,24 @@ public static class ParcelSheetSource
             .ToList();
         var places = await store.ListGazetteerAsync(box, DrawnKinds, MaxPlaces, cancellationToken);
         var audit = await store.ListParcelAuditAsync(parcel.Id, 20, cancellationToken);
-        return new(new ParcelSheetData(parcel, audit, neighbours, places, chosen, drawnAt, paper), null, null);
+        var layers = ILayerStore.Of(store);
+        var controlLayers = (await layers.ListLayersAsync(cancellationToken)).Where(l => OverlayKinds.Contains(l.Kind)).ToList();
+        var overlays = await OverlaysAsync(layers, controlLayers, box, cancellationToken);
+        return new(new ParcelSheetData(parcel, audit, neighbours, places, chosen, drawnAt, paper) { Overlays = overlays, OverlayLayersInStore = controlLayers.Count },
+            null, null);
+    }
+
+    private static async Task<IReadOnlyList<SheetOverlay>> OverlaysAsync(ILayerStore layers, IReadOnlyList<StoredLayer> controlLayers, Envelope box,
+        CancellationToken cancellationToken)
+    {
+        var overlays = new List<SheetOverlay>();
+        foreach (var layer in controlLayers.OrderBy(l => Array.IndexOf(OverlayKinds, l.Kind)))
+        {
+            if (layer.Extent is { } extent && !extent.Intersects(box)) continue;
+            var features = await layers.QueryLayerFeaturesAsync(layer.Name, box, MaxOverlayFeatures, 0, cancellationToken) ?? [];
+            if (features.Count > 0) overlays.Add(new SheetOverlay(layer.Name, layer.Kind, features.Select(f => f.Geometry).ToList()));
+        }
+
+        return overlays;
     }
 }

@@ -254,6 +254,7 @@ internal sealed class ParcelSheetLayout
             }
         }
 
+        DrawOverlays(canvas, map);
         DrawGrid(p, map, ground);
         map.Fill(canvas, _data.Plane, ParcelRed.WithAlpha(0x26));
         map.Stroke(canvas, _data.Plane, ParcelRed, 0.5f);
@@ -290,8 +291,57 @@ internal sealed class ParcelSheetLayout
         canvas.Restore();
         DrawNorthArrow(p, frame);
         DrawScaleBar(p, frame);
+        DrawOverlayLegend(p, frame);
         p.Box(frame, 0.45f, Ink);
     }
+
+    // The bureau's control layers, under the parcel: farmland filled yellow, the red line and the development boundary as
+    // the lines 国土空间规划 maps draw them.
+    private void DrawOverlays(SKCanvas canvas, FrameMap map)
+    {
+        foreach (var overlay in _data.Overlays)
+        {
+            var style = OverlayStyles[overlay.Kind];
+            foreach (var feature in overlay.Features.Select(Metric.ToGk114))
+            {
+                if (style.Fill is { } fill) map.Fill(canvas, feature, fill);
+                map.Stroke(canvas, feature, style.Line, style.WidthMm, style.Dash);
+            }
+        }
+    }
+
+    private void DrawOverlayLegend(PrintCanvas p, SKRect frame)
+    {
+        if (_data.Overlays.Count == 0) return;
+        const float row = 4.2f;
+        var width = _data.Overlays.Max(o => p.Width($"{OverlayStyles[o.Kind].Title}：{o.Layer}", 6.5f)) + 12;
+        var box = new SKRect(frame.Right - width - 3, frame.Bottom - 3 - _data.Overlays.Count * row - 2, frame.Right - 3, frame.Bottom - 3);
+        p.Box(box, 0.2f, Grey, SKColors.White.WithAlpha(0xE8));
+        var y = box.Top + 1;
+        foreach (var overlay in _data.Overlays)
+        {
+            var style = OverlayStyles[overlay.Kind];
+            var key = new SKRect(box.Left + 2, y + 0.9f, box.Left + 8, y + 3.3f);
+            if (style.Fill is { } fill) p.Box(key, 0, fill: fill);
+            using (var effect = style.Dash is null ? null : SKPathEffect.CreateDash(style.Dash, 0))
+            using (var paint = new SKPaint { Color = style.Line, Style = SKPaintStyle.Stroke, StrokeWidth = style.WidthMm, IsAntialias = true, PathEffect = effect })
+            {
+                p.Canvas.DrawRect(key, paint);
+            }
+
+            p.Text($"{style.Title}：{overlay.Layer}", key.Right + 2, y + 3.1f, 6.5f, color: Ink);
+            y += row;
+        }
+    }
+
+    private sealed record OverlayStyle(string Title, SKColor Line, float WidthMm, SKColor? Fill = null, float[]? Dash = null);
+
+    private static readonly Dictionary<Core.Layers.LayerKind, OverlayStyle> OverlayStyles = new()
+    {
+        [Core.Layers.LayerKind.Farmland] = new("永久基本农田", new SKColor(0xB8, 0x9B, 0x00), 0.3f, new SKColor(0xF5, 0xE1, 0x4B, 0x70)),
+        [Core.Layers.LayerKind.EcoRedline] = new("生态保护红线", new SKColor(0xD0, 0x00, 0x00), 0.7f, Dash: [2.4f, 0.8f]),
+        [Core.Layers.LayerKind.UrbanBoundary] = new("城镇开发边界", new SKColor(0x8E, 0x24, 0xAA), 0.6f, Dash: [1.6f, 0.8f, 0.4f, 0.8f]),
+    };
 
     private void DrawBoundaryPoints(PrintCanvas p, FrameMap map, List<SKRect> labels)
     {
@@ -651,7 +701,13 @@ internal sealed class ParcelSheetLayout
 
         y += 1.5f;
         Heading(p, "与国土图层的冲突", x, ref y);
-        p.Wrapped("未检查：本库尚未导入永久基本农田、生态保护红线、城镇开发边界等图层。", x, y, width, 7.5f, 3, Grey);
+        var layers = _data.OverlayLayersInStore == 0
+            ? "未检查：本库尚未导入永久基本农田、生态保护红线、城镇开发边界图层。"
+            : _data.Overlays.Count == 0
+                ? $"已导入的 {_data.OverlayLayersInStore} 个管控图层在图框内没有图斑。"
+                : "图框内有：" + string.Join("、", _data.Overlays.Select(o => $"{OverlayStyles[o.Kind].Title}（{o.Layer}，{o.Features.Count} 个图斑）")) +
+                  "，已绘于图中；重叠面积以冲突检查为准。";
+        p.Wrapped(layers, x, y, width, 7.5f, 4, _data.Overlays.Count == 0 ? Grey : Ink);
     }
 
     private static void Heading(PrintCanvas p, string text, float x, ref float y)

@@ -14,9 +14,9 @@ namespace LandMap.Server.Tests.Review;
 [Collection(ReviewCollection.Name)]
 public sealed class ParcelSheetApiTests(ReviewApplication app)
 {
-    // Parcels of their own: the other review suites edit, reject and restore 410403202300005 and …007.
-    private const long Edited = 410403202300011;
-    private const long Rejected = 410403202300013;
+    // Parcels no other review suite touches (they edit, survey, reject and restore 005–017).
+    private const long Edited = 410403202300019;
+    private const long Rejected = 410403202300020;
 
     [Fact]
     public async Task AfterAReviewersEditTheSheetShowsTheEditAndWhoMadeIt()
@@ -54,7 +54,7 @@ public sealed class ParcelSheetApiTests(ReviewApplication app)
     {
         var reviewer = await app.ClientAsync("reviewer");
         var rejected = await SendAsync(reviewer, HttpMethod.Post, $"/api/parcels/{Rejected}/status",
-            JsonContent.Create(new { status = "rejected", reason = "与第 14 项重复" }));
+            JsonContent.Create(new { status = "rejected", reason = "与第 21 项重复" }));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
 
         var anonymous = await (await app.ClientAsync()).GetAsync($"/api/parcels/{Rejected}/sheet.pdf");
@@ -63,7 +63,7 @@ public sealed class ParcelSheetApiTests(ReviewApplication app)
 
         var text = await PdfTextAsync(reviewer, Rejected);
         Assert.Contains("已驳回（reviewer，", text);
-        Assert.Contains("与第 14 项重复", text);
+        Assert.Contains("与第 21 项重复", text);
     }
 
     [Theory]
