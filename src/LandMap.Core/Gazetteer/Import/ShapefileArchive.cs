@@ -41,12 +41,7 @@ internal static class ShapefileArchive
                 return [];
             }
 
-            var groups = zip.Entries
-                .Where(e => e.Name.Length > 0 && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) && !e.Name.StartsWith("._", StringComparison.Ordinal))
-                .Where(e => Parts.Contains(Path.GetExtension(e.Name).ToLowerInvariant()))
-                .GroupBy(e => e.FullName[..^Path.GetExtension(e.Name).Length], StringComparer.OrdinalIgnoreCase)
-                .Where(g => g.Any(e => Ext(e) == ".shp"))
-                .ToList();
+            var groups = ShapefileGroups(zip);
             if (options.Layer is { } layer)
             {
                 groups = groups.Where(g => string.Equals(Path.GetFileName(g.Key), layer, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -82,6 +77,15 @@ internal static class ShapefileArchive
             return [];
         }
     }
+
+    /// <summary>The zip's Shapefiles: entries grouped by path without extension, each group holding a .shp (macOS debris left out).</summary>
+    internal static List<IGrouping<string, ZipArchiveEntry>> ShapefileGroups(ZipArchive zip) =>
+        zip.Entries
+            .Where(e => e.Name.Length > 0 && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) && !e.Name.StartsWith("._", StringComparison.Ordinal))
+            .Where(e => Parts.Contains(Path.GetExtension(e.Name).ToLowerInvariant()))
+            .GroupBy(e => e.FullName[..^Path.GetExtension(e.Name).Length], StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Any(e => Ext(e) == ".shp"))
+            .ToList();
 
     internal static bool IsSafe(ZipArchive zip, string file, GazetteerImportOptions options, ImportProblems problems)
     {

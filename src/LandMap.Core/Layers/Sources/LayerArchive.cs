@@ -10,8 +10,6 @@ namespace LandMap.Core.Layers.Sources;
 /// </summary>
 internal static class LayerArchive
 {
-    private static readonly string[] Parts = [".shp", ".dbf", ".prj", ".cpg"];
-
     /// <summary>The extracted .shp and the label for messages (<c>dltb.zip/DLTB.shp</c>), or null after recording why not.</summary>
     public static (string Shp, string Label)? Extract(string zipPath, string folder, LayerReadOptions options, ImportProblems problems)
     {
@@ -24,12 +22,7 @@ internal static class LayerArchive
                 MaxFileBytes = options.MaxArchiveBytes, MaxArchiveEntries = options.MaxArchiveEntries, MaxCompressionRatio = options.MaxCompressionRatio,
             };
             if (!ShapefileArchive.IsSafe(zip, file, limits, problems)) return null;
-            var groups = zip.Entries
-                .Where(e => e.Name.Length > 0 && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) && !e.Name.StartsWith("._", StringComparison.Ordinal))
-                .Where(e => Parts.Contains(Path.GetExtension(e.Name).ToLowerInvariant()))
-                .GroupBy(e => e.FullName[..^Path.GetExtension(e.Name).Length], StringComparer.OrdinalIgnoreCase)
-                .Where(g => g.Any(e => Ext(e) == ".shp"))
-                .ToList();
+            var groups = ShapefileArchive.ShapefileGroups(zip);
             var all = string.Join(", ", groups.Select(g => Path.GetFileName(g.Key)));
             if (options.Layer is { } layer) groups = groups.Where(g => string.Equals(Path.GetFileName(g.Key), layer, StringComparison.OrdinalIgnoreCase)).ToList();
             if (groups.Count != 1)
