@@ -220,7 +220,9 @@ public static class OgcApi
         if (errors.Any) return errors.ToProblem();
         if (encoding == OgcEncoding.Html)
         {
-            if (doc["links"] is JsonArray htmlLinks) htmlLinks.Add(Link(OgcNegotiation.Alternate(request, "json"), "alternate", jsonType, "JSON"));
+            // The page links its JSON even where the JSON has no links member (JSON Schema, OpenAPI).
+            if (doc["links"] is not JsonArray htmlLinks) doc["links"] = htmlLinks = new JsonArray();
+            htmlLinks.Add(Link(OgcNegotiation.Alternate(request, "json"), "alternate", jsonType, "JSON"));
             return html(doc);
         }
         if (links && doc["links"] is JsonArray jsonLinks) jsonLinks.Add(Link(OgcNegotiation.Alternate(request, "html"), "alternate", "text/html", "HTML 页面"));
