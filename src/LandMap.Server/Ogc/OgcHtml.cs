@@ -13,8 +13,8 @@ namespace LandMap.Server.Ogc;
 internal static class OgcHtml
 {
     private const string Style =
-        "body{font:15px/1.5 system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#1d2733}" +
-        "h1{font-size:1.5rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccd3da;padding:.25rem .5rem;text-align:left;vertical-align:top}" +
+        "body{font:15px/1.5 system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:1.5rem auto;max-width:110rem;padding:0 1rem;color:#1d2733}main{overflow-x:auto}" +
+        "h1{font-size:1.5rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccd3da;padding:.25rem .5rem;text-align:left;vertical-align:top;min-width:4.5em}" +
         "th{background:#eef2f5}nav a{margin-right:1rem}code{font-size:.85em;color:#56616b}.links li{margin:.15rem 0}";
 
     public static IResult Landing(JsonObject doc) =>
@@ -118,7 +118,7 @@ internal static class OgcHtml
     private static IResult Page(string title, string body, JsonObject doc)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
             .Append($"<title>{E(title)} – LandMap OGC API</title><style>{Style}</style></head><body>")
             .Append($"<header><nav><a href=\"{E(Root(doc))}\">LandMap OGC API</a><a href=\"{E(Root(doc))}/collections?f=html\">数据集</a></nav></header>")
             .Append($"<main><h1>{E(title)}</h1>").Append(body);

@@ -49,6 +49,9 @@ public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output)
         // Both layers drew on a 400 × 300 map of the parcels' extent (the parcels cover a few per cent of it).
         Assert.True(r.GetProperty("oapifPixels").GetInt32() > 500, "the OAPIF layer drew (almost) nothing");
         Assert.True(r.GetProperty("vectorTilePixels").GetInt32() > 500, "the vector tile layer drew (almost) nothing");
+        // The OGC API – Tiles template read as XYZ draws the same tiles, pixel for pixel.
+        Assert.True(r.GetProperty("ogcTileValid").GetBoolean());
+        Assert.Equal(r.GetProperty("vectorTilePixels").GetInt32(), r.GetProperty("ogcTilePixels").GetInt32());
         Assert.True(r.GetProperty("saved").GetBoolean());
         Assert.True(new FileInfo(png).Length > 10_000);
     }
