@@ -10,7 +10,8 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Server.Ogc;
 
 /// <summary>
-/// <c>/ogc</c>: OGC API – Features Part 1 (core, GeoJSON, OpenAPI 3.0) over the store, read-only, published data only —
+/// <c>/ogc</c>: OGC API – Features Part 1 (core, GeoJSON, HTML (<see cref="OgcHtml"/>), OpenAPI 3.0) and OGC API – Tiles
+/// (<see cref="OgcTiles"/>) over the store and the tile sources, read-only, published data only —
 /// what QGIS ("WFS / OGC API – Features"), GDAL's OAPIF driver, ArcGIS Pro and OWSLib read. Links are absolute, as
 /// clients follow them as given. The server's own page keeps its <c>/api</c>.
 /// </summary>
@@ -26,6 +27,7 @@ public static class OgcApi
     [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",

@@ -93,6 +93,9 @@ public sealed class OgcHtmlTests(LandMapApplication app)
     [Fact]
     public async Task PagesUseChineseLabels()
     {
+        using var conformance = JsonDocument.Parse(await _client.GetStringAsync("/ogc/conformance"));
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            conformance.RootElement.GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains("链接", (await Html("/ogc?f=html")).Body!.TextContent);
         Assert.Contains("数据集", (await Html("/ogc/collections?f=html")).Title);
         var collection = (await Html("/ogc/collections/parcels?f=html")).Body!.TextContent;
