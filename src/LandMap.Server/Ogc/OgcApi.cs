@@ -10,7 +10,8 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Server.Ogc;
 
 /// <summary>
-/// <c>/ogc</c>: OGC API – Features Part 1 (core, GeoJSON, OpenAPI 3.0) over the store, read-only, published data only —
+/// <c>/ogc</c>: OGC API – Features Part 1 (core, GeoJSON, HTML (<see cref="OgcHtml"/>), OpenAPI 3.0) and OGC API – Tiles
+/// (<see cref="OgcTiles"/>) over the store and the tile sources, read-only, published data only —
 /// what QGIS ("WFS / OGC API – Features"), GDAL's OAPIF driver, ArcGIS Pro and OWSLib read. Links are absolute, as
 /// clients follow them as given. The server's own page keeps its <c>/api</c>.
 /// </summary>
@@ -26,6 +27,7 @@ public static class OgcApi
     [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
@@ -36,36 +38,46 @@ public static class OgcApi
         "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
         "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
         "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
     ];
 
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/ogc").WithTags("OGC API – Features").ExcludeFromDescription();
         group.MapGet("/", Landing);
-        group.MapGet("/conformance", () => Send(new JsonObject { ["conformsTo"] = Many(ConformsTo.Select(c => (JsonNode)c)) }, Json));
-        group.MapGet("/api", (HttpRequest r, IEnumerable<IOgcCollection> collections) => Send(OgcOpenApi.Document(Base(r), collections.ToList()), OpenApiType));
+        group.MapGet("/conformance", (HttpRequest r) =>
+            Respond(r, new JsonObject { ["conformsTo"] = Many(ConformsTo.Select(c => (JsonNode)c)), ["links"] = new JsonArray() }, Json, OgcHtml.Conformance));
+        group.MapGet("/api", (HttpRequest r, IEnumerable<IOgcCollection> collections) =>
+            Respond(r, OgcOpenApi.Document(Base(r), collections.ToList()), OpenApiType, OgcHtml.Api, links: false));
         group.MapGet("/collections", CollectionsAsync);
         group.MapGet("/collections/{collectionId}", CollectionAsync);
         group.MapGet("/collections/{collectionId}/queryables", Queryables);
         group.MapGet("/collections/{collectionId}/items", ItemsAsync);
         group.MapGet("/collections/{collectionId}/items/{featureId}", ItemAsync);
+        OgcTiles.Map(group);
         return routes;
     }
 
     private static IResult Landing(HttpRequest request)
     {
         var b = Base(request);
-        return Send(new JsonObject
+        return Respond(request, new JsonObject
         {
             ["title"] = "LandMap 用地保障地块",
             ["description"] = "区县规划报告中的用地保障重点项目地块与重点项目，OGC API – Features（只读，仅公开数据）。",
             ["links"] = Array(
                 Link($"{b}/ogc", "self", Json, "本页"),
                 Link($"{b}/ogc/api", "service-desc", OpenApiType, "OpenAPI 3.0 定义"),
-                Link($"{b}/ogc/api", "service-doc", OpenApiType, "接口说明（OpenAPI）"),
+                Link($"{b}/ogc/api?f=html", "service-doc", "text/html", "接口说明（HTML）"),
                 Link($"{b}/ogc/conformance", "conformance", Json, "符合的标准类"),
-                Link($"{b}/ogc/collections", "data", Json, "数据集")),
-        }, Json);
+                Link($"{b}/ogc/collections", "data", Json, "数据集"),
+                Link($"{b}/ogc/tileMatrixSets", OgcTiles.TilingSchemesRel, Json, "瓦片矩阵集")),
+        }, Json, OgcHtml.Landing);
     }
 
     private static async Task<IResult> CollectionsAsync(HttpRequest request, IEnumerable<IOgcCollection> collections, CancellationToken cancellationToken)
@@ -73,16 +85,16 @@ public static class OgcApi
         var b = Base(request);
         var list = new JsonArray();
         foreach (var c in collections) list.Add(await DescribeAsync(b, c, cancellationToken));
-        return Send(new JsonObject
+        return Respond(request, new JsonObject
         {
             ["links"] = Array(Link($"{b}/ogc/collections", "self", Json, "数据集")),
             ["collections"] = list,
-        }, Json);
+        }, Json, OgcHtml.Collections);
     }
 
     private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
         CancellationToken cancellationToken) =>
-        Find(collections, collectionId) is { } c ? Send(await DescribeAsync(Base(request), c, cancellationToken), Json) : NoCollection(collectionId);
+        Find(collections, collectionId) is { } c ? Respond(request, await DescribeAsync(Base(request), c, cancellationToken), Json, OgcHtml.Collection) : NoCollection(collectionId);
 
     private static IResult Queryables(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections)
     {
@@ -97,7 +109,7 @@ public static class OgcApi
             if (q.Values is { } values) schema["enum"] = Many(values.Select(v => (JsonNode)v));
             properties[q.Name] = schema;
         }
-        return Send(new JsonObject
+        return Respond(request, new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = $"{Base(request)}/ogc/collections/{c.Id}/queryables",
@@ -105,7 +117,7 @@ public static class OgcApi
             ["title"] = c.Title,
             ["properties"] = properties,
             ["additionalProperties"] = false,
-        }, "application/schema+json");
+        }, "application/schema+json", OgcHtml.Queryables, links: false);
     }
 
     private static async Task<IResult> ItemsAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
@@ -113,6 +125,7 @@ public static class OgcApi
     {
         if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
+        OgcNegotiation.Negotiate(request, errors, features: true);
         var query = OgcItemsQuery.Parse(request.Query, c.Queryables, errors);
         if (errors.Any) return errors.ToProblem();
         var page = await c.ItemsAsync(query, errors, cancellationToken);
@@ -123,7 +136,7 @@ public static class OgcApi
         if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(ParcelsApi.PageUrl(request, query.Offset + page.Features.Count, absolute: true), "next", GeoJson, "下一页"));
         if (query.Offset > 0) links.Add(Link(ParcelsApi.PageUrl(request, Math.Max(0, query.Offset - query.Limit), absolute: true), "prev", GeoJson, "上一页"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
-        return Send(new JsonObject
+        return Respond(request, new JsonObject
         {
             ["type"] = "FeatureCollection",
             ["features"] = Many(page.Features),
@@ -131,7 +144,7 @@ public static class OgcApi
             ["numberReturned"] = page.Features.Count,
             ["timeStamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["links"] = links,
-        }, GeoJson);
+        }, GeoJson, doc => OgcHtml.Items(doc, c.Title, Labels(c)));
     }
 
     private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpRequest request, IEnumerable<IOgcCollection> collections,
@@ -140,7 +153,8 @@ public static class OgcApi
         if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
         foreach (var key in request.Query.Keys.Where(k => k is not ("crs" or "f")))
-            errors.Add(key, $"'{OgcItemsQuery.Short(key)}' is not a parameter of a single feature; use crs.");
+            errors.Add(key, $"'{OgcItemsQuery.Short(key)}' is not a parameter of a single feature; use crs or f.");
+        OgcNegotiation.Negotiate(request, errors, features: true);
         var crs = OgcItemsQuery.ParseCrs("crs", request.Query["crs"].FirstOrDefault(), errors);
         if (errors.Any) return errors.ToProblem();
         if (await c.ItemAsync(featureId, crs, cancellationToken) is not { } feature)
@@ -151,7 +165,7 @@ public static class OgcApi
             Link($"{b}/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
             Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
-        return Send(feature, GeoJson);
+        return Respond(request, feature, GeoJson, doc => OgcHtml.Item(doc, c.Title, Labels(c)));
     }
 
     private static async Task<JsonObject> DescribeAsync(string b, IOgcCollection c, CancellationToken cancellationToken)
@@ -178,31 +192,55 @@ public static class OgcApi
             ["links"] = Array(
                 Link($"{b}/ogc/collections/{c.Id}", "self", Json, c.Title),
                 Link($"{b}/ogc/collections/{c.Id}/items", "items", GeoJson, "要素"),
-                Link($"{b}/ogc/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性")),
+                Link($"{b}/ogc/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
+                OgcTiles.CollectionLink(b, c)),
         };
     }
 
-    private static IOgcCollection? Find(IEnumerable<IOgcCollection> collections, string id) => collections.FirstOrDefault(c => c.Id == id);
+    private static Dictionary<string, string> Labels(IOgcCollection c) => c.Queryables.ToDictionary(q => q.Name, q => q.Title, StringComparer.Ordinal);
 
-    private static IResult NoCollection(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集不存在",
+    internal static IOgcCollection? Find(IEnumerable<IOgcCollection> collections, string id) => collections.FirstOrDefault(c => c.Id == id);
+
+    internal static IResult NoCollection(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集不存在",
         detail: $"There is no collection '{OgcItemsQuery.Short(id)}'; /ogc/collections lists them.");
 
     // Chinese as text, not \u escapes: what a person reading the response (or GDAL's debug output) expects.
     private static readonly JsonSerializerOptions Written = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     // An OGC client asks with Accept: application/geo+json or application/json; both get the same JSON.
-    private static IResult Send(JsonNode body, string contentType) =>
+    internal static IResult Send(JsonNode body, string contentType) =>
         Results.Text(body.ToJsonString(Written), contentType, System.Text.Encoding.UTF8);
+
+    /// <summary>
+    /// A resource in the encoding the request negotiates (<see cref="OgcNegotiation"/>), each linking the other as
+    /// <c>alternate</c> (<paramref name="links"/> false: a document without links, as JSON Schema and OpenAPI are).
+    /// </summary>
+    private static IResult Respond(HttpRequest request, JsonObject doc, string jsonType, Func<JsonObject, IResult> html, bool links = true)
+    {
+        var errors = new QueryErrors();
+        var encoding = OgcNegotiation.Negotiate(request, errors, features: jsonType == GeoJson);
+        if (errors.Any) return errors.ToProblem();
+        if (encoding == OgcEncoding.Html)
+        {
+            // The page links its JSON even where the JSON has no links member (JSON Schema, OpenAPI).
+            if (doc["links"] is not JsonArray htmlLinks) doc["links"] = htmlLinks = new JsonArray();
+            htmlLinks.Add(Link(OgcNegotiation.Alternate(request, "json"), "alternate", jsonType, "JSON"));
+            return html(doc);
+        }
+        if (links && doc["links"] is JsonArray jsonLinks) jsonLinks.Add(Link(OgcNegotiation.Alternate(request, "html"), "alternate", "text/html", "HTML 页面"));
+        return Send(doc, jsonType);
+    }
 
     /// <summary>scheme://host[:port]/pathbase of the request: links are absolute.</summary>
     internal static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static JsonObject Link(string href, string rel, string type, string title) =>
+    internal static JsonObject Link(string href, string rel, string type, string title) =>
         new() { ["href"] = href, ["rel"] = rel, ["type"] = type, ["title"] = title };
 
-    private static JsonArray Many(IEnumerable<JsonNode?> items) => new([.. items]);
+    internal static JsonArray Many(IEnumerable<JsonNode?> items) => new([.. items]);
 
-    private static JsonArray Array(params JsonNode?[] items) => new(items);
+    // Optional links come as null and are left out.
+    internal static JsonArray Array(params JsonNode?[] items) => new([.. items.Where(i => i is not null)]);
 
     private static JsonNode Round(double value) => Math.Round(value, 6);
 

@@ -43,7 +43,13 @@ public interface IOgcCollection
 
     /// <summary>One feature by its id in <paramref name="crs"/>, or null.</summary>
     Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken);
+
+    /// <summary>The collection's vector tiles (OGC API – Tiles), or null when no tile source draws it.</summary>
+    OgcVectorTiles? Tiles => null;
 }
+
+/// <summary>Which tile source (<c>/tiles/{SourceId}</c>) draws a collection, and the dimension of its geometries (0 points, 2 surfaces).</summary>
+public sealed record OgcVectorTiles(string SourceId, int GeometryDimension);
 
 /// <summary>The land-guarantee parcels, read from the store per request (same ids as the API, tiles and exports).</summary>
 internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictExtents districts) : IOgcCollection
@@ -53,6 +59,9 @@ internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictEx
     public string Id => "parcels";
     public string Title => "用地保障地块";
     public string Description => "规划报告“用地保障重点项目”各条目推算（或审核员修改、勘测定界）的地块；WGS 84（CRS84）。";
+
+    // The same published parcels the map draws (/tiles/parcels): one MVT layer of polygons.
+    public OgcVectorTiles? Tiles { get; } = new(LandMap.Tiles.Sources.ParcelTileSource.LayerName, GeometryDimension: 2);
 
     // Every property of the store's allow-list, as the GeoJSON names it; land use and review status with their values.
     public IReadOnlyList<OgcQueryable> Queryables { get; } = ParcelFilterFields.All.Select(f => OgcQueryable.Of(f.Name, f.Type, f.Title, f.Name switch

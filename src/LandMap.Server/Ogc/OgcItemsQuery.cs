@@ -33,8 +33,7 @@ public sealed record OgcItemsQuery(int Limit, int Offset, Envelope? Bbox, int? Y
             errors.Add(key, $"'{Short(key)}' is not a parameter of this collection; use {string.Join(", ", Standard.Concat(queryables))}.");
         foreach (var (key, values) in query.Where(p => p.Value.Count > 1))
             errors.Add(key, $"{Short(key)} is given {values.Count} times; give it once.");
-        if (query["f"].FirstOrDefault() is { } f && f is not ("json" or "geojson"))
-            errors.Add("f", $"f must be json or geojson (the only encodings served), not '{Short(f)}'.");
+        // f (json, geojson, html) is checked with the Accept header by OgcNegotiation.
 
         var limit = ParcelQuery.ParseInt("limit", query["limit"].FirstOrDefault(), DefaultLimit, 1, MaxLimit, errors);
         var offset = ParcelQuery.ParseInt("offset", query["offset"].FirstOrDefault(), 0, 0, int.MaxValue, errors);

@@ -16,6 +16,8 @@ internal static class OgcOpenApi
             ["/conformance"] = Get("conformance", "符合的标准类", Json()),
             ["/api"] = Get("api", "本 OpenAPI 文档", new JsonObject { [OgcApi.OpenApiType] = new JsonObject() }),
             ["/collections"] = Get("collections", "数据集列表", Json()),
+            ["/tileMatrixSets"] = Get("tileMatrixSets", "瓦片矩阵集列表", Json()),
+            ["/tileMatrixSets/{tileMatrixSetId}"] = WithPath(Get("tileMatrixSet", "瓦片矩阵集定义（OGC 2D TMS 2.0）", Json()), "tileMatrixSetId"),
         };
         foreach (var c in collections)
         {
@@ -47,13 +49,19 @@ internal static class OgcOpenApi
                 ["name"] = "featureId", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" },
             }, Parameter("crs", "输出坐标系", CrsSchema()));
             paths[$"/collections/{c.Id}/items/{{featureId}}"] = item;
+            if (c.Tiles is null) continue;
+            paths[$"/collections/{c.Id}/tiles"] = Get($"tilesets-{c.Id}", $"{c.Title}：矢量瓦片集列表", Json());
+            paths[$"/collections/{c.Id}/tiles/{{tileMatrixSetId}}"] = WithPath(Get($"tileset-{c.Id}", $"{c.Title}：瓦片集说明", Json()), "tileMatrixSetId");
+            var tile = Get($"tile-{c.Id}", $"{c.Title}：矢量瓦片（MVT；无要素时 204）", new JsonObject { [OgcTiles.Mvt] = new JsonObject() });
+            paths[$"/collections/{c.Id}/tiles/{{tileMatrixSetId}}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}"] =
+                WithPath(tile, "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol");
         }
         return new JsonObject
         {
             ["openapi"] = "3.0.3",
             ["info"] = new JsonObject
             {
-                ["title"] = "LandMap OGC API – Features",
+                ["title"] = "LandMap OGC API – Features / Tiles",
                 ["version"] = "1.0.0",
                 ["description"] = "区县规划报告中的用地保障地块与重点项目（只读，仅公开数据）。",
             },
@@ -76,6 +84,17 @@ internal static class OgcOpenApi
             },
         },
     };
+
+    // Path parameters: the matrix set is a name, the rest integers (tileMatrix = zoom, tileRow = y, tileCol = x).
+    private static JsonObject WithPath(JsonObject operation, params string[] names)
+    {
+        operation["get"]!["parameters"] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject
+        {
+            ["name"] = n, ["in"] = "path", ["required"] = true,
+            ["schema"] = n == "tileMatrixSetId" ? new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(WebMercatorQuad.Id) } : new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+        })]);
+        return operation;
+    }
 
     private static JsonObject CrsSchema() => new()
     {

@@ -61,7 +61,16 @@ public static class TilesApi
         if (TileAddress.TryCreate(z, x, y) is not { } tile)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "瓦片不存在",
                 detail: $"Tile {z}/{x}/{y} lies outside the pyramid: 0 ≤ z ≤ {TileAddress.MaxZoom}, 0 ≤ x, y < 2^z.");
+        return await ServeAsync(found, tile, catalog, context, cancellationToken);
+    }
 
+    /// <summary>
+    /// One tile of a source as every tile route answers it (this one and OGC API – Tiles): from the catalog's cache, ETag and
+    /// 304, 204 when empty, gzip when the client takes it.
+    /// </summary>
+    internal static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
+        ITileSource found, TileAddress tile, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+    {
         var response = context.Response;
         // Store tiles change with a write, so they are revalidated on every use; the basemap changes only when rebuilt.
         response.Headers.CacheControl = found is MbTilesSource ? "public, max-age=3600" : "no-cache";

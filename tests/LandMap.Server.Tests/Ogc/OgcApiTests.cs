@@ -190,7 +190,8 @@ public sealed class OgcApiTests(LandMapApplication app)
     [InlineData("bbox-crs=EPSG:4547", "bbox-crs")]
     [InlineData("bbox-crs=EPSG:4547&bbox=1e300,1e300,2e300,2e300", "bbox")]
     [InlineData("bbox-crs=EPSG:4326&bbox=113.3,33.7,113.4,33.8", "bbox")]
-    [InlineData("f=html", "f")]
+    [InlineData("f=xml", "f")]
+    [InlineData("f=html&f=json", "f")]
     [InlineData("limit=5&limit=6", "limit")]
     public async Task BadParametersAreA400NamingTheParameter(string query, string parameter)
     {

@@ -143,7 +143,7 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         output.WriteLine(text);
         using var read = JsonDocument.Parse(text);
         var r = read.RootElement;
-        Assert.Equal(["conformance", "data", "self", "service-desc", "service-doc"], r.GetProperty("landingRels").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["alternate", "conformance", "data", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", "self", "service-desc", "service-doc"], r.GetProperty("landingRels").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", r.GetProperty("conformsTo").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["parcels", "projects"], r.GetProperty("collections").EnumerateArray().Select(e => e.GetString()));
         var queryables = r.GetProperty("queryables").EnumerateArray().Select(e => e.GetString()).ToList();
@@ -180,6 +180,30 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         var vertex = r.GetProperty("metresFirstVertex");
         var (x, y) = (vertex[0].GetDouble(), vertex[1].GetDouble());
         Assert.True(lonLat.Min(p => Math.Sqrt(Math.Pow(p.N - x, 2) + Math.Pow(p.E - y, 2))) < 0.01, $"({x}, {y}) is no vertex of parcel {id} in EPSG:4547");
+    }
+
+    // GDAL 3.6 reads one OGC API – Tiles tile with its MVT driver (the URL from the tileset's item template, row = y, col = x);
+    // its OGCAPI driver reads TileMatrixSet 1.0 only (docs/ogc-api.md). /vsicurl? with list_dir=no: the URL has no .pbf.
+    [Theory]
+    [InlineData(12)]
+    [InlineData(14)]
+    public async Task GdalReadsAnOgcTileAsTheSameParcelsAsThePagesTile(int z)
+    {
+        if (!Has("ogrinfo")) return;
+        using var tileset = JsonDocument.Parse(await Server.Client.GetStringAsync("/ogc/collections/parcels/tiles/WebMercatorQuad"));
+        var template = tileset.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "item").GetProperty("href").GetString()!;
+        var tile = LandMap.Tiles.Vector.TileAddress.At(113.369, 33.7646, z);
+        var url = template.Replace("{tileMatrix}", $"{z}").Replace("{tileRow}", $"{tile.Y}").Replace("{tileCol}", $"{tile.X}");
+        var xyz = $"-oo Z={z} -oo X={tile.X} -oo Y={tile.Y}";
+
+        var (exit, ogc) = Tools.Run("ogrinfo", $"-ro -al \"/vsicurl?list_dir=no&url={Uri.EscapeDataString(url)}\" {xyz}");
+
+        Assert.True(exit == 0, ogc);
+        var (_, page) = Tools.Run("ogrinfo", $"-ro -al /vsicurl/{Server.Client.BaseAddress}tiles/parcels/{z}/{tile.X}/{tile.Y}.pbf {xyz}");
+        Assert.True(FeatureCount(ogc) > 0);
+        Assert.Equal(FeatureCount(page), FeatureCount(ogc));
+        Assert.Contains("name (String) = 河南（平顶山）电子半导体产业园", ogc);
+        Assert.Contains("WGS 84 / Pseudo-Mercator", ogc);
     }
 
     private async Task<long> MatchedAsync(string query)

@@ -49,6 +49,10 @@ public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output)
         // Both layers drew on a 400 × 300 map of the parcels' extent (the parcels cover a few per cent of it).
         Assert.True(r.GetProperty("oapifPixels").GetInt32() > 500, "the OAPIF layer drew (almost) nothing");
         Assert.True(r.GetProperty("vectorTilePixels").GetInt32() > 500, "the vector tile layer drew (almost) nothing");
+        // The OGC API – Tiles template read as XYZ draws the same tiles (QGIS's parallel rendering varies by a few pixels).
+        Assert.True(r.GetProperty("ogcTileValid").GetBoolean());
+        var pixels = r.GetProperty("vectorTilePixels").GetInt32();
+        Assert.InRange(r.GetProperty("ogcTilePixels").GetInt32(), pixels * 0.97, pixels * 1.03);
         Assert.True(r.GetProperty("saved").GetBoolean());
         Assert.True(new FileInfo(png).Length > 10_000);
     }

@@ -1,8 +1,8 @@
 """QGIS (Debian's python3-qgis, headless) as a client of a running LandMap server.
 
 Usage: qgis_client.py BASE_URL PNG_OUT
-Adds the parcels collection of /ogc as an OAPIF layer and the parcel vector tiles (/tiles/parcels) as a vectortile
-layer, as a bureau would in QGIS's "WFS / OGC API - Features" and "Vector Tiles" connections, reads every feature,
+Adds the parcels collection of /ogc as an OAPIF layer and the parcel vector tiles (/tiles/parcels, and the same tiles
+through OGC API - Tiles) as vectortile layers, as a bureau would in QGIS's "WFS / OGC API - Features" and "Vector Tiles" connections, reads every feature,
 and renders both to PNG_OUT. Prints one JSON object: counts, one feature's attributes, the layers' CRS and extent.
 """
 import json
@@ -65,9 +65,13 @@ def main(base, png):
 
         tiles = QgsVectorTileLayer(f"type=xyz&url={base}/tiles/parcels/{{z}}/{{x}}/{{y}}.pbf&zmin=0&zmax=16", "LandMap 地块瓦片")
         result["vectorTileValid"] = tiles.isValid()
+        # QGIS 3.22 has no OGC API - Tiles connection; it reads the tileset's item template as an XYZ URL ({tileRow} = y).
+        ogc = QgsVectorTileLayer(
+            f"type=xyz&url={base}/ogc/collections/parcels/tiles/WebMercatorQuad/{{z}}/{{y}}/{{x}}&zmin=0&zmax=16", "LandMap OGC 瓦片")
+        result["ogcTileValid"] = ogc.isValid()
 
         project = QgsProject.instance()
-        project.addMapLayers([tiles, parcels])
+        project.addMapLayers([tiles, ogc, parcels])
         mercator = QgsCoordinateReferenceSystem("EPSG:3857")
         extent = QgsCoordinateTransform(parcels.crs(), mercator, project).transformBoundingBox(parcels.extent())
         extent.scale(1.1)
@@ -75,6 +79,7 @@ def main(base, png):
         # Each layer alone, small, to count what it drew; then both, large, for a person to look at.
         result["oapifPixels"] = drawn(render([parcels], mercator, extent, QSize(400, 300)))
         result["vectorTilePixels"] = drawn(render([tiles], mercator, extent, QSize(400, 300)))
+        result["ogcTilePixels"] = drawn(render([ogc], mercator, extent, QSize(400, 300)))
         result["saved"] = render([parcels, tiles], mercator, extent, QSize(1200, 900)).save(png, "png")
         print(json.dumps(result, ensure_ascii=False))
         return 0

@@ -20,6 +20,7 @@ internal static class HostileInputs
     private const string Reads = "GET /tiles, /api/parcels (paths)";
     private const string Sql = "' OR '1'='1'; DROP TABLE parcels; --";
     private const string OgcItems = "GET /ogc/collections/{id}/items (filter)";
+    private const string OgcTiles = "GET /ogc/collections/{id}/tiles/…/{tileMatrix}/{tileRow}/{tileCol}, f";
 
     public static IEnumerable<HostileInput> All()
     {
@@ -166,6 +167,18 @@ internal static class HostileInputs
         yield return Filter("WKT collections nested 10^3 deep", "filter=" + Uri.EscapeDataString("S_INTERSECTS(geometry, " + string.Concat(Enumerable.Repeat("GEOMETRYCOLLECTION(", 1000)) + ")"));
         yield return Filter("filter-crs not a CRS", "filter=planYear%3D2023&filter-crs=" + Uri.EscapeDataString("http://evil.example/crs"));
         yield return Filter("property name with SQL", "filter=" + Uri.EscapeDataString("\"name\" = 'a' OR \"1=1; --\" = 'b'"));
+        HostileInput Tile(string name, string path) => Get(OgcTiles, name, "/ogc/collections/parcels/tiles/WebMercatorQuad/" + path);
+        yield return Tile("tileMatrix 99", "99/0/0");
+        yield return Tile("negative tileRow", "14/-1/13351");
+        yield return Tile("tileCol past the limits", "14/6557/99999");
+        yield return Tile("non-numeric tileMatrix", "z/6557/13351");
+        yield return Tile("tileRow 2^40", "14/1099511627776/13351");
+        yield return Tile("tileCol with SQL", $"14/6557/{Uri.EscapeDataString("1 OR 1=1")}");
+        yield return Tile("f=xml on a tile", "14/6557/13351?f=xml");
+        yield return Get(OgcTiles, "unknown tile matrix set", "/ogc/collections/parcels/tiles/..%2f..%2fetc/14/0/0");
+        yield return Get(OgcTiles, "tiles of a collection without tiles", "/ogc/collections/projects/tiles/WebMercatorQuad/0/0/0");
+        yield return Get(OgcTiles, "f=xml on the landing page", "/ogc?f=xml");
+        yield return Get(OgcTiles, "f twice on an item", "/ogc/collections/parcels/items/410403202300001?f=html&f=json");
         yield return Get(Reads, "tile ../ path", "/tiles/parcels/../../../etc/passwd");
         yield return Get(Reads, "tile %2e%2e path", "/tiles/basemap/%2e%2e/%2e%2e/1.pbf");
         yield return Get(Reads, "tile ..%2f in y", "/tiles/basemap/14/1/..%2f..%2flandmap.db.pbf");
