@@ -8,6 +8,7 @@ import VectorTileSource from 'ol/source/VectorTile.js';
 import MVT from 'ol/format/MVT.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
 import { escape } from './html.js';
+import { PHONE } from './layout.js';
 
 // The switcher's groups, in the order a 国土 review reads them.
 export const KINDS = [
@@ -178,10 +179,14 @@ export function renderLayerLegend(container, layers, extent) {
 }
 
 // Loads /api/layers and adds the layers, the switcher and the legend to the page; returns the layers (for identify).
-export async function addBureauLayers(map, { switcher, legend }) {
+// The switcher's block (`block`, a <details>) is left out when nothing is imported and folded on a phone, where the
+// side column has no room to spare.
+export async function addBureauLayers(map, { block, switcher, legend }) {
   const response = await fetch('/api/layers');
   if (!response.ok) throw new Error(`/api/layers: ${response.status}`);
   const layers = bureauLayers((await response.json()).layers);
+  block.hidden = !layers.length;
+  if (PHONE.matches) block.open = false;
   // Right above the basemap, under the parcels: a reviewer lays parcels over the bureau's layers, not the other way round.
   layers.forEach((layer, i) => map.getLayers().insertAt(1 + i, layer));
   const updateLegend = () => renderLayerLegend(legend, layers, map.getView().calculateExtent(map.getSize()));

@@ -71,7 +71,7 @@ async function start() {
   });
   labels.attach(map);
   // The bureau's imported layers (layers.js): a page without them still works.
-  const bureau = await addBureauLayers(map, { switcher: $('layer-switcher'), legend: $('layer-legend') }).catch((e) => {
+  const bureau = await addBureauLayers(map, { block: $('layer-switcher').closest('details'), switcher: $('layer-switcher'), legend: $('layer-legend') }).catch((e) => {
     console.error(e);
     return [];
   });
