@@ -90,6 +90,18 @@ public static class LayerKinds
     /// <summary>The kind as the store and the command line spell it.</summary>
     public static string Name(this LayerKind kind) => Table.Single(t => t.Kind == kind).Name;
 
+    /// <summary>The kind in Chinese, as the page's layer switcher groups layers: 地籍, 三调, 永久基本农田 …</summary>
+    public static string ChineseName(this LayerKind kind) => kind switch
+    {
+        LayerKind.Cadastre => "地籍",
+        LayerKind.LandSurvey => "三调",
+        LayerKind.Farmland => "永久基本农田",
+        LayerKind.EcoRedline => "生态保护红线",
+        LayerKind.UrbanBoundary => "城镇开发边界",
+        LayerKind.Planning => "国土空间规划",
+        _ => "其他",
+    };
+
     /// <summary>The attribute that identifies a feature of this kind across imports; null for kinds keyed by the source feature id.</summary>
     public static string? KeyField(this LayerKind kind) => Table.Single(t => t.Kind == kind).KeyField;
 

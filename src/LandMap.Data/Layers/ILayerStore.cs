@@ -38,4 +38,15 @@ public interface ILayerStore
     /// </summary>
     Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset,
         CancellationToken cancellationToken = default);
+
+    /// <summary>How many features of layer <paramref name="name"/> meet <paramref name="bbox"/> (all when null); null when there is no such layer.</summary>
+    Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What a vector tile of layer <paramref name="name"/> draws: the features whose envelopes meet <paramref name="bbox"/> (WGS 84),
+    /// polygons of at least <paramref name="minAreaM2"/> (lines and points, area 0, always), the largest first, at most
+    /// <paramref name="limit"/>; null when there is no such layer.
+    /// </summary>
+    Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerTileFeaturesAsync(string name, Envelope bbox, double minAreaM2, int limit,
+        CancellationToken cancellationToken = default);
 }

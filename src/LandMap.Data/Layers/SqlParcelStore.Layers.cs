@@ -162,6 +162,47 @@ public abstract partial class SqlParcelStore : ILayerStore
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<long?>(async c =>
+        {
+            if (await LayerIdAsync(c, name, cancellationToken) is not { } layerId) return null;
+            var parameters = new List<(string, object?)> { ("layer", layerId) };
+            var filter = "";
+            if (bbox is not null)
+            {
+                filter = " AND " + LayerBoxFilterSql;
+                parameters.AddRange(BoxParameters(bbox));
+            }
+            return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{filter}", [.. parameters])
+                .ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerTileFeaturesAsync(string name, Envelope bbox, double minAreaM2, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bbox);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return WithConnectionAsync<IReadOnlyList<StoredLayerFeature>?>(async c =>
+        {
+            if (await LayerIdAsync(c, name, cancellationToken) is not { } layerId) return null;
+            var result = new List<StoredLayerFeature>();
+            // Lines and points have area 0 and are never dropped for size; polygons under the floor cannot show at the zoom.
+            await using var r = await Command(c, null,
+                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer AND {LayerBoxFilterSql}" +
+                " AND (f.area_m2 >= @floor OR f.area_m2 = 0) ORDER BY f.area_m2 DESC, f.id LIMIT @limit",
+                [("layer", layerId), ("floor", minAreaM2), ("limit", limit), .. BoxParameters(bbox)]).ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                result.Add(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0));
+            return result;
+        }, cancellationToken);
+    }
+
+    private async Task<long?> LayerIdAsync(DbConnection c, string name, CancellationToken ct) =>
+        await Command(c, null, "SELECT id FROM layers WHERE name = @n", ("n", name)).ExecuteScalarAsync(ct) is { } found and not DBNull
+            ? Convert.ToInt64(found) : null;
+
     private static void CheckLayerName(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLayerNameLength || name.Any(char.IsControl) || name != name.Trim())

@@ -6,6 +6,7 @@ using LandMap.Server.Districts;
 using LandMap.Server.Exports;
 using LandMap.Server.Indicators;
 using LandMap.Server.Investor;
+using LandMap.Server.Layers;
 using LandMap.Server.Ogc;
 using LandMap.Server.Parcels;
 using LandMap.Server.Plans;
@@ -109,6 +110,7 @@ public static class LandMapServer
         app.MapMapSheets();
         app.MapIndicators();
         app.MapTiles();
+        app.MapLayers();
         app.MapAuth();
         app.MapReview();
         app.MapOgc();

@@ -8,7 +8,7 @@ namespace LandMap.Server.Tiles;
 
 /// <summary>
 /// The tile sources the server publishes, by id: <c>basemap</c> (the MBTiles file) and <c>parcels</c> (the store's
-/// published parcels; the layers of a store join here). Tiles are cached under the source's version (a store's change
+/// published parcels) and one <c>layer-{name}</c> per imported layer. Tiles are cached under the source's version (a store's change
 /// counter, which every server process reads) and keep their own version (for parcels a fingerprint of the rows drawn):
 /// when a write anywhere moves the counter, a tile is rebuilt only if its fingerprint changed. The cache is bounded in
 /// bytes (<see cref="ServerOptions.TileCacheMegabytes"/>) and emptied when full rather than tracking recency.
@@ -16,17 +16,28 @@ namespace LandMap.Server.Tiles;
 internal sealed class TileCatalog(StoreAccess access, BasemapTiles basemap, IOptions<ServerOptions> options)
 {
     private readonly ConcurrentDictionary<(string Source, TileAddress Tile), Entry> _cache = new();
-    private IReadOnlyDictionary<string, ITileSource>? _sources;
+    private ITileSource[]? _fixed;
+    private SourceList? _sources;
     private long _bytes;
 
-    /// <summary>Every source by id, in the order <c>GET /tiles</c> lists them.</summary>
+    /// <summary>
+    /// Every source by id, in the order <c>GET /tiles</c> lists them: <c>basemap</c>, <c>parcels</c>, then the store's layers
+    /// (<c>layer-{name}</c>) by name. The layers are listed again whenever the store's change counter has moved (an import or
+    /// removal in any process), so the list is the store's, not this process's.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, ITileSource>> SourcesAsync(CancellationToken cancellationToken)
     {
-        if (_sources is { } sources) return sources;
         var store = await access.GetAsync(cancellationToken);
-        ITileSource[] all = [new MbTilesSource("basemap", basemap.File), StoreTileSources.Parcels(store)];
-        return _sources = all.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var fixedSources = _fixed ??= [new MbTilesSource("basemap", basemap.File), StoreTileSources.Parcels(store)];
+        var seq = await store.GetChangeSeqAsync(cancellationToken);
+        if (_sources is { } known && known.Seq == seq) return known.Sources;
+        var layers = await StoreTileSources.LayersAsync(store, ct: cancellationToken);
+        var all = fixedSources.Concat(layers).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _sources = new SourceList(seq, all);
+        return all;
     }
+
+    private sealed record SourceList(long Seq, IReadOnlyDictionary<string, ITileSource> Sources);
 
     /// <summary>
     /// The tile of <paramref name="source"/> at <paramref name="tile"/>: from the cache while the source's version stays at

@@ -22,7 +22,7 @@ public static class TilesApi
         var group = routes.MapGroup("/tiles").WithTags("Tiles");
         group.MapGet("/", ListAsync)
             .WithName("ListTileSources")
-            .WithSummary("The tile sources (basemap, parcels) with their names, zooms and TileJSON links.");
+            .WithSummary("The tile sources (basemap, parcels, layer-{name} per imported layer) with their names, zooms and TileJSON links.");
         group.MapGet("/style.json", (IOptions<ServerOptions> options) => TypedResults.PhysicalFile(options.Value.StylePath, "application/json"))
             .WithName("GetMapStyle")
             .WithSummary("Colours, widths and label fields per basemap layer and kind, and parcel colours per stage and status.");
@@ -41,15 +41,15 @@ public static class TilesApi
         var root = Root(context.Request);
         return TypedResults.Ok(new TileSourceList(sources.Values.Select(s => new TileSourceEntry(
             s.Id, s.TileJson.Name ?? s.Id, s.TileJson.Description, s.TileJson.MinZoom, s.TileJson.MaxZoom,
-            $"{root}/tiles/{s.Id}.json", $"{root}/tiles/{s.Id}/{{z}}/{{x}}/{{y}}.pbf")).ToList()));
+            $"{root}/tiles/{Uri.EscapeDataString(s.Id)}.json", $"{root}/tiles/{Uri.EscapeDataString(s.Id)}/{{z}}/{{x}}/{{y}}.pbf")).ToList()));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTileJsonAsync(
         string source, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var sources = await catalog.SourcesAsync(cancellationToken);
-        if (sources.GetValueOrDefault(source) is not { } found) return UnknownSource(source, sources);
-        var tileJson = found.TileJson.WithTiles($"{Root(context.Request)}/tiles/{found.Id}/{{z}}/{{x}}/{{y}}.pbf");
+        if (Find(sources, source) is not { } found) return UnknownSource(source, sources);
+        var tileJson = found.TileJson.WithTiles($"{Root(context.Request)}/tiles/{Uri.EscapeDataString(found.Id)}/{{z}}/{{x}}/{{y}}.pbf");
         return TypedResults.Content(tileJson.ToJson(), "application/json");
     }
 
@@ -57,7 +57,7 @@ public static class TilesApi
         string source, int z, int x, int y, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var sources = await catalog.SourcesAsync(cancellationToken);
-        if (sources.GetValueOrDefault(source) is not { } found) return UnknownSource(source, sources);
+        if (Find(sources, source) is not { } found) return UnknownSource(source, sources);
         if (TileAddress.TryCreate(z, x, y) is not { } tile)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "瓦片不存在",
                 detail: $"Tile {z}/{x}/{y} lies outside the pyramid: 0 ≤ z ≤ {TileAddress.MaxZoom}, 0 ≤ x, y < 2^z.");
@@ -88,6 +88,10 @@ public static class TilesApi
         response.Headers.ContentEncoding = "gzip";
         return TypedResults.File(cached.Gzip, MvtContentType);
     }
+
+    // Routing decodes a path segment except %2F, which a layer name holding '/' leaves in the route value.
+    private static ITileSource? Find(IReadOnlyDictionary<string, ITileSource> sources, string source) =>
+        sources.GetValueOrDefault(source) ?? sources.GetValueOrDefault(Uri.UnescapeDataString(source));
 
     private static ProblemHttpResult UnknownSource(string source, IReadOnlyDictionary<string, ITileSource> sources) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "图层不存在",

@@ -146,6 +146,31 @@ public abstract class LayerFileImportTests : IAsyncLifetime
         AssertWithinPermille(OgrFiles.GdalArea(wgs84, "src", "EPSG:4326", 4547), features.Sum(f => f.Area));
     }
 
+    // What the layer tiles and the feature pages read: counts by box, and the largest features first above an area floor.
+    protected async Task CheckTileQueriesTakeTheLargestAboveTheFloorAndCountByBox()
+    {
+        var source = OgrFiles.WriteSource(_folder, Count);
+        await ImportAsync(source, "瓦片", new LayerReadOptions { Kind = LayerKind.LandSurvey });
+        var all = await FeaturesAsync("瓦片");
+        var world = new NetTopologySuite.Geometries.Envelope(-180, 180, -90, 90);
+        Assert.Equal(Count, await Layers.CountLayerFeaturesAsync("瓦片", null));
+        var first = all[0].Geometry.EnvelopeInternal;
+        var inFirst = all.Count(f => f.Geometry.EnvelopeInternal.Intersects(first));
+        Assert.Equal(inFirst, await Layers.CountLayerFeaturesAsync("瓦片", first));
+        Assert.True(inFirst < Count);
+
+        var largest = (await Layers.QueryLayerTileFeaturesAsync("瓦片", world, 0, 5))!;
+        Assert.Equal(all.Select(f => f.Area).OrderDescending().Take(5), largest.Select(f => f.AreaM2));
+        var floor = all.Select(f => f.Area).Order().ElementAt(Count / 2);
+        var above = (await Layers.QueryLayerTileFeaturesAsync("瓦片", world, floor, 1000))!;
+        Assert.Equal(all.Count(f => f.Area >= floor), above.Count);
+        Assert.All(above, f => Assert.True(f.AreaM2 >= floor));
+        Assert.Equal(inFirst, (await Layers.QueryLayerTileFeaturesAsync("瓦片", first, 0, 1000))!.Count);
+
+        Assert.Null(await Layers.CountLayerFeaturesAsync("无此图层", null));
+        Assert.Null(await Layers.QueryLayerTileFeaturesAsync("无此图层", world, 0, 10));
+    }
+
     protected async Task CheckTruncatedFilesLeaveThePreviousVersion()
     {
         var source = OgrFiles.WriteSource(_folder, Count);
@@ -207,6 +232,7 @@ public sealed class SqliteLayerFileImportTests : LayerFileImportTests
     [OgrFact] public Task Gcj02ComesBackToWgs84() => CheckGcj02ComesBackToWgs84();
     [OgrFact] public Task TruncatedFilesLeaveThePreviousVersion() => CheckTruncatedFilesLeaveThePreviousVersion();
     [Fact] public Task InvalidPolygonsAreRepairedAndCounted() => CheckInvalidPolygonsAreRepairedAndCounted();
+    [Fact] public Task TileQueriesTakeTheLargestAboveTheFloorAndCountByBox() => CheckTileQueriesTakeTheLargestAboveTheFloorAndCountByBox();
 }
 
 [Trait("Category", "Postgis")]
@@ -233,4 +259,5 @@ public sealed class PostgisLayerFileImportTests : LayerFileImportTests
     [PostgisFact] public Task Gcj02ComesBackToWgs84() => CheckGcj02ComesBackToWgs84();
     [PostgisFact] public Task TruncatedFilesLeaveThePreviousVersion() => CheckTruncatedFilesLeaveThePreviousVersion();
     [PostgisFact] public Task InvalidPolygonsAreRepairedAndCounted() => CheckInvalidPolygonsAreRepairedAndCounted();
+    [PostgisFact] public Task TileQueriesTakeTheLargestAboveTheFloorAndCountByBox() => CheckTileQueriesTakeTheLargestAboveTheFloorAndCountByBox();
 }

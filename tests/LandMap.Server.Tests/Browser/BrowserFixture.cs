@@ -46,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = LandMapServer.Url(_app) ?? throw new InvalidOperationException("The server did not report its address.");
         await AddAccountsAsync(database);
+        await AddLayersAsync(database);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -69,6 +70,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         var hash = Passwords.Hash(Password);
         await users.AddUserAsync("reviewer", UserRole.Reviewer, hash, "test");
         await users.AddUserAsync("viewer", UserRole.Viewer, hash, "test");
+    }
+
+    /// <summary>The small 三调 layer (three 图斑 west of 卫东区's parcels) the layer switcher and identify are tested on.</summary>
+    public const string SurveyLayer = "测试三调";
+
+    /// <summary>A red-line polygon over the east part of <see cref="SurveyLayer"/>.</summary>
+    public const string RedlineLayer = "测试生态保护红线";
+
+    /// <summary>Where the test layers lie (WGS 84: west, south, east, north).</summary>
+    public static readonly double[] LayerBox = [113.300, 33.700, 113.318, 33.706];
+
+    /// <summary>Two small layers, imported through the real GeoJSON reader as `landmap layer import` does, before any page loads.</summary>
+    private static async Task AddLayersAsync(string database)
+    {
+        await Layers.TestLayers.ImportAsync(database, SurveyLayer, LandMap.Core.Layers.LayerKind.LandSurvey,
+            Layers.TestLayers.Square(113.300, 33.700, 0.006, """{"BSM":"410403000101","DLBM":"0101","DLMC":"水田","QSDWMC":"测试村","TBMJ":370000.5}"""),
+            Layers.TestLayers.Square(113.306, 33.700, 0.006, """{"BSM":"410403000102","DLBM":"0301","DLMC":"乔木林地","QSDWMC":"测试村","TBMJ":370000}"""),
+            Layers.TestLayers.Square(113.312, 33.700, 0.006, """{"BSM":"410403000103","DLBM":"0702","DLMC":"农村宅基地","QSDWMC":"测试村","TBMJ":370000}"""));
+        await Layers.TestLayers.ImportAsync(database, RedlineLayer, LandMap.Core.Layers.LayerKind.EcoRedline,
+            Layers.TestLayers.Square(113.309, 33.701, 0.004, """{"HXBH":"HX-001","HXMC":"测试水源涵养红线"}"""));
     }
 
     public async Task DisposeAsync()

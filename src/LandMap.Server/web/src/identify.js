@@ -1,9 +1,11 @@
 // Identify: everything under a click, as one list of hits gathered from several sources — the parcels of the plan
 // years the map shows, the key-project symbols, and (with the layers issue) each layer — shown at the top of the panel.
 // A source is a function (map, pixel) → hits; a hit is
-// { key, kind, name, parcelId, planYear?, areaMu?, computed?, note? }, where parcelId is what clicking it opens.
+// { key, kind, name, parcelId, planYear?, areaMu?, computed?, note? }, where parcelId is what clicking it opens, or, for a
+// feature of a bureau layer (layers.js), { key, kind, name, layer, rows } with rows [label, field, value] of its attributes.
 import { escape } from './html.js';
 import { parcelsAtPixel } from './parcels.js';
+import { TILE_LAYER_PROPERTY } from './layers.js';
 
 // Every parcel under the pointer in the layers `layerFilter` accepts, smallest first.
 export function parcelHits(layerFilter) {
@@ -22,8 +24,39 @@ export function projectHits(layer, style) {
   }));
 }
 
-// All hits of all sources, in the order of the sources; a hit with nothing to open is left out.
-export const identify = (map, pixel, sources) => sources.flatMap((source) => source(map, pixel)).filter((h) => h.parcelId != null);
+// Every feature of every visible bureau layer under the pointer, layer by layer, with its attributes: each field under its
+// Chinese label where the layer's kind knows it (the fields of /api/layers), the field's own name beside it.
+export function layerHits(layers) {
+  return (map, pixel) => layers.filter((l) => l.getVisible() && l.getOpacity() > 0).flatMap((layer) => {
+    const info = layer.get('bureauLayer');
+    const labels = new Map(info.fields.map((f) => [f.name, f.label]));
+    return map.getFeaturesAtPixel(pixel, { layerFilter: (l) => l === layer, hitTolerance: 2 }).map((feature, i) => {
+      const properties = feature.getProperties();
+      const fields = [...info.fields.map((f) => f.name).filter((name) => name in properties),
+        ...Object.keys(properties).filter((name) => name !== 'geometry' && name !== TILE_LAYER_PROPERTY && !labels.has(name))];
+      const rows = fields.map((name) => [labels.get(name) ?? null, name, properties[name]]);
+      const title = ['DLMC', 'JBNTTBBH', 'ZDDM', 'HXMC', 'QLR', 'YDYHFLMC'].map((name) => properties[name]).find((v) => v != null);
+      return { key: `layer-${info.name}-${i}`, kind: info.kindName, name: `${info.name}${title != null ? ` · ${title}` : ''}`, layer: info.name, rows };
+    });
+  });
+}
+
+// All hits of all sources, in the order of the sources; a hit with nothing to open or show is left out.
+export const identify = (map, pixel, sources) => sources.flatMap((source) => source(map, pixel))
+  .filter((h) => h.parcelId != null || h.layer != null);
+
+// The features of the bureau layers under the pointer, each with its attribute table. Hidden when there are none.
+export function renderLayerHits(container, hits) {
+  const features = hits.filter((h) => h.layer != null);
+  container.hidden = !features.length;
+  container.innerHTML = features.length ? `<div class="identify-title">图层要素 ${features.length} 个</div>${features.map((hit) => `
+    <details class="layer-hit" open>
+      <summary><span class="identify-kind kind-layer">${escape(hit.kind)}</span> ${escape(hit.name)}</summary>
+      <table class="layer-attributes">${hit.rows.map(([label, field, value]) => `
+        <tr><th>${label ? `${escape(label)} <span class="muted">${escape(field)}</span>` : escape(field)}</th><td>${escape(value)}</td></tr>`).join('')}
+      </table>
+    </details>`).join('')}` : '';
+}
 
 const meta = (hit) => [
   hit.planYear ? `${hit.planYear} 年计划` : '',

@@ -13,7 +13,8 @@ import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
 import { parcelLayer, parcelTileSource, queryParcels, parcelGeometries, geojson } from './parcels.js';
 import { renderParcel, fetchParcel } from './panel.js';
-import { identify, parcelHits, projectHits, renderIdentify } from './identify.js';
+import { identify, parcelHits, projectHits, layerHits, renderIdentify, renderLayerHits } from './identify.js';
+import { addBureauLayers } from './layers.js';
 import { renderLegend, fillStageFilter, renderProjects } from './sidebar.js';
 import { overlayLayers, overlayLabel, loadOverlay, mixOverlay, renderOverlayLegend } from './overlay.js';
 import { parcelLabelLayer } from './labels.js';
@@ -70,6 +71,11 @@ async function start() {
     view: new View({ center: fromLonLat([113.37, 33.745]), zoom: 13, minZoom: 9, maxZoom: 19 }),
   });
   labels.attach(map);
+  // The bureau's imported layers (layers.js): a page without them still works.
+  const bureau = await addBureauLayers(map, { block: $('layer-switcher').closest('details'), switcher: $('layer-switcher'), legend: $('layer-legend') }).catch((e) => {
+    console.error(e);
+    return [];
+  });
   // Share links (share.js): the URL follows the view; a link, or a hash changed by hand, opens the view it names.
   const share = shareLink(map, () => ({ year: state.compare ? 'compare' : state.planYear, district: state.district, parcel: state.selectedId }),
     { button: $('share-button'), box: $('share-box'), input: $('share-url'), status: $('share-status') }, (shared) => openShared(shared));
@@ -168,6 +174,7 @@ async function start() {
   async function select(id, { zoom = false, hits = [], hit = hits.find((h) => h.parcelId === id)?.key } = {}) {
     // An unsaved outline is not dropped without asking.
     if (id !== state.selectedId && !review.mayLeave()) return;
+    renderLayerHits($('panel-layers'), []);
     state.selectedId = id;
     state.hits = hits;
     share.changed();
@@ -363,15 +370,28 @@ async function start() {
   const isParcelLayer = (l) => parcelLayers.includes(l);
   // What a click identifies: the project symbols, then the parcels of the years shown (a year faded out by the
   // comparison's slider is not shown), smallest first.
-  const identifySources = [projectHits(projects, style), parcelHits((l) => isParcelLayer(l) && l.getOpacity() > 0)];
+  const identifySources = [projectHits(projects, style), parcelHits((l) => isParcelLayer(l) && l.getOpacity() > 0), layerHits(bureau)];
+  // The bureau-layer features under a click, in the panel below the parcel's list, or alone when no parcel is there.
+  const showLayerHits = (hits) => {
+    if (!hits.some((h) => h.layer != null)) return;
+    if (state.selectedId == null) {
+      $('panel-here').hidden = true;
+      $('panel-body').innerHTML = '';
+    }
+    renderLayerHits($('panel-layers'), hits);
+    $('panel').hidden = false;
+    layout.panelShown();
+  };
   // A click opens the symbol's parcel, else the smallest parcel under the pointer (the school, not the 片区 around it);
   // the panel lists everything there.
   map.on('singleclick', async (e) => {
     // While an outline is drawn or edited, or a distance measured, clicks on the map belong to the tool: they neither
     // close nor change the panel.
     if (review.active || measure.active) return;
-    const hits = identify(map, e.pixel, identifySources);
+    const all = identify(map, e.pixel, identifySources);
+    const hits = all.filter((h) => h.parcelId != null);
     await select(hits[0]?.parcelId ?? null, { hits, hit: hits[0]?.key });
+    showLayerHits(all);
   });
   map.on('pointermove', (e) => {
     const [lon, lat] = toLonLat(e.coordinate);
@@ -416,7 +436,7 @@ async function start() {
       const drawn = state.compare ? [...rendered(overlay.from), ...rendered(overlay.to)] : rendered();
       return [...new globalThis.Map(drawn.map((p) => [p.id, p])).values()];
     } });
-  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn, measure,
+  window.landmap = { map, parcels, overlay, projects, charts, state, select, auth, review, queue, rendered, labels: labels.drawn, measure, bureau,
     fitLonLat: (box) => map.getView().fit(transformExtent(box, 'EPSG:4326', 'EPSG:3857'), { padding: [60, 60, 60, 60] }) };
   document.body.dataset.ready = 'true';
 }
