@@ -32,15 +32,15 @@ public static class LayersApi
         return routes;
     }
 
-    private static async Task<Ok<LayerList>> ListAsync(StoreAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<LayerList>> ListAsync(StoreAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         var store = ILayerStore.Of(await access.GetAsync(cancellationToken));
-        var layers = await store.ListLayersAsync(cancellationToken);
+        var layers = (await store.ListLayersAsync(cancellationToken)).Where(l => LayerAccess.MaySee(l.Kind, http.User));
         return TypedResults.Ok(new LayerList(layers.Select(LayerDto.From).ToList()));
     }
 
     private static async Task<Results<Ok<LayerFeatureCollection>, ValidationProblem, ProblemHttpResult>> FeaturesAsync(
-        string name, string? bbox, string? limit, string? offset, StoreAccess access, HttpRequest request, CancellationToken cancellationToken)
+        string name, string? bbox, string? limit, string? offset, StoreAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
         var box = ParcelQuery.ParseBbox(bbox, errors);
@@ -49,20 +49,22 @@ public static class LayersApi
         if (errors.Any) return errors.ToProblem();
 
         var store = ILayerStore.Of(await access.GetAsync(cancellationToken));
-        var matched = await store.CountLayerFeaturesAsync(name, box, cancellationToken);
+        var visible = (await store.ListLayersAsync(cancellationToken)).Where(l => LayerAccess.MaySee(l.Kind, http.User)).ToList();
+        var seen = visible.Any(l => l.Name == name);
+        var matched = seen ? await store.CountLayerFeaturesAsync(name, box, cancellationToken) : null;
         var page = matched is null ? null : await store.QueryLayerFeaturesAsync(name, box, pageLimit, pageOffset, cancellationToken);
         if (matched is null || page is null)
         {
-            var known = (await store.ListLayersAsync(cancellationToken)).Select(l => l.Name).ToList();
+            var known = visible.Select(l => l.Name).ToList();
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "图层不存在",
                 detail: $"No layer is named '{name}'; " + (known.Count == 0
                     ? "none is imported yet (landmap layer import)."
                     : $"the layers are {string.Join(", ", known)} (GET /api/layers lists them)."));
         }
         var features = page.Select(LayerFeatureDto.From).ToList();
-        var links = new List<PageLink> { new("self", ParcelsApi.PageUrl(request, pageOffset)) };
-        if (pageOffset + features.Count < matched) links.Add(new PageLink("next", ParcelsApi.PageUrl(request, pageOffset + features.Count)));
-        if (pageOffset > 0) links.Add(new PageLink("prev", ParcelsApi.PageUrl(request, Math.Max(0, pageOffset - pageLimit))));
+        var links = new List<PageLink> { new("self", ParcelsApi.PageUrl(http.Request, pageOffset)) };
+        if (pageOffset + features.Count < matched) links.Add(new PageLink("next", ParcelsApi.PageUrl(http.Request, pageOffset + features.Count)));
+        if (pageOffset > 0) links.Add(new PageLink("prev", ParcelsApi.PageUrl(http.Request, Math.Max(0, pageOffset - pageLimit))));
         return TypedResults.Ok(new LayerFeatureCollection(name, features, matched.Value, features.Count, links));
     }
 }

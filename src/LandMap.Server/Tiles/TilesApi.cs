@@ -37,7 +37,7 @@ public static class TilesApi
 
     private static async Task<Ok<TileSourceList>> ListAsync(TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
-        var sources = await catalog.SourcesAsync(cancellationToken);
+        var sources = Layers.LayerAccess.Visible(await catalog.SourcesAsync(cancellationToken), context.User);
         var root = Root(context.Request);
         return TypedResults.Ok(new TileSourceList(sources.Values.Select(s => new TileSourceEntry(
             s.Id, s.TileJson.Name ?? s.Id, s.TileJson.Description, s.TileJson.MinZoom, s.TileJson.MaxZoom,
@@ -47,7 +47,7 @@ public static class TilesApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTileJsonAsync(
         string source, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
-        var sources = await catalog.SourcesAsync(cancellationToken);
+        var sources = Layers.LayerAccess.Visible(await catalog.SourcesAsync(cancellationToken), context.User);
         if (Find(sources, source) is not { } found) return UnknownSource(source, sources);
         var tileJson = found.TileJson.WithTiles($"{Root(context.Request)}/tiles/{Uri.EscapeDataString(found.Id)}/{{z}}/{{x}}/{{y}}.pbf");
         return TypedResults.Content(tileJson.ToJson(), "application/json");
@@ -56,7 +56,7 @@ public static class TilesApi
     private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTileAsync(
         string source, int z, int x, int y, TileCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
-        var sources = await catalog.SourcesAsync(cancellationToken);
+        var sources = Layers.LayerAccess.Visible(await catalog.SourcesAsync(cancellationToken), context.User);
         if (Find(sources, source) is not { } found) return UnknownSource(source, sources);
         if (TileAddress.TryCreate(z, x, y) is not { } tile)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "瓦片不存在",

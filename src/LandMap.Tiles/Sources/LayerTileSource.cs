@@ -46,8 +46,12 @@ public sealed class LayerTileSource : ITileSource
         _name = layer.Name;
         _encoder = new MvtEncoder(options ?? MvtEncoderOptions.Default);
         Id = IdOf(layer.Name);
+        Kind = layer.Kind;
         TileJson = TileJsonOf(layer);
     }
+
+    /// <summary>The layer's kind: who may see it depends on it (a cadastre names owners).</summary>
+    public Core.Layers.LayerKind Kind { get; }
 
     /// <summary>The source id of layer <paramref name="name"/>: <c>layer-</c> and the name as imported (escaped in URLs).</summary>
     public static string IdOf(string name) => IdPrefix + name;
