@@ -102,6 +102,23 @@ public abstract class LayerFileImportTests : IAsyncLifetime
         AssertWithinPermille(OgrFiles.GdalArea(Path.Combine(shpFolder, "DLTB.shp"), "DLTB", "EPSG:4547", 4547), (await FeaturesAsync("三调")).Sum(f => f.Area));
     }
 
+    protected async Task CheckFileGeodatabaseComesInThroughOgr2Ogr()
+    {
+        // A File Geodatabase as GDAL (OpenFileGDB) writes it, the format ArcGIS keeps 三调 in: read through ogr2ogr.
+        var source = OgrFiles.WriteSource(_folder, Count);
+        var gdb = Path.Combine(_folder, "sandiao.gdb");
+        OgrFiles.Ogr2Ogr("-f", "OpenFileGDB", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:4547", "-nln", "DLTB", gdb, source);
+        Assert.True(Directory.Exists(gdb));
+
+        var (result, reading) = await ImportAsync(gdb, "三调GDB", new LayerReadOptions { Kind = LayerKind.LandSurvey });
+
+        Assert.Equal((Count, 0L), (result.Features, result.Repaired));
+        Assert.Equal("EPSG:4547", reading.Crs!.Label);
+        var features = await FeaturesAsync("三调GDB");
+        Assert.Equal(OgrFiles.Classes, features.Take(5).Select(f => f.Attributes.GetProperty("DLMC").GetString()));
+        AssertWithinPermille(OgrFiles.GdalArea(gdb, "DLTB", "EPSG:4547", 4547), features.Sum(f => f.Area));
+    }
+
     protected async Task CheckXian80NeedsTheBureausParameters()
     {
         const string towgs84 = "24.5,-123.4,-94.2,0.02,-0.25,-0.13,1.1";
@@ -228,6 +245,7 @@ public sealed class SqliteLayerFileImportTests : LayerFileImportTests
 
     [OgrFact] public Task GbkShapefileWithAndWithoutCpgInZone38WithPrefix() => CheckGbkShapefileWithAndWithoutCpgInZone38WithPrefix();
     [OgrFact] public Task GeoPackageAndZippedShapefileWithoutPrefix() => CheckGeoPackageAndZippedShapefileWithoutPrefix();
+    [OgrFact] public Task FileGeodatabaseComesInThroughOgr2Ogr() => CheckFileGeodatabaseComesInThroughOgr2Ogr();
     [OgrFact] public Task Xian80NeedsTheBureausParameters() => CheckXian80NeedsTheBureausParameters();
     [OgrFact] public Task Gcj02ComesBackToWgs84() => CheckGcj02ComesBackToWgs84();
     [OgrFact] public Task TruncatedFilesLeaveThePreviousVersion() => CheckTruncatedFilesLeaveThePreviousVersion();

@@ -51,7 +51,7 @@ internal static class OgrFiles
     {
         var folder = Path.GetDirectoryName(path)!;
         var reprojected = Path.Combine(folder, $"gdal-area-{Guid.NewGuid():N}.gpkg");
-        Ogr2Ogr("-f", "GPKG", "-s_srs", sourceSrs, "-t_srs", $"EPSG:{gkEpsg}", "-nln", "a", reprojected, path, layer);
+        Ogr2Ogr("-f", "GPKG", "-s_srs", sourceSrs, "-t_srs", $"EPSG:{gkEpsg}", "-nln", "a", "-lco", "GEOMETRY_NAME=geom", reprojected, path, layer);
         var output = Run("ogrinfo", "-ro", "-q", "-dialect", "SQLite", "-sql", "SELECT SUM(ST_Area(geom)) AS total FROM a", reprojected);
         var line = output.Split('\n').First(l => l.Contains("total", StringComparison.Ordinal) && l.Contains('=', StringComparison.Ordinal));
         return double.Parse(line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim(), CultureInfo.InvariantCulture);
