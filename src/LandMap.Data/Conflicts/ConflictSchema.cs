@@ -1,0 +1,20 @@
+using LandMap.Data.Sql;
+
+namespace LandMap.Data.Conflicts;
+
+/// <summary>
+/// Schema version 9: the conflicts of each geometry version, a JSON array on its parcel_geometries row (null: never
+/// checked). A column on the version rather than a table of its own: a version's conflicts are read and written with
+/// it, and history shows each version's figures without a join. The backfill checks every current version against the
+/// layers already stored.
+/// </summary>
+internal static class ConflictSchema
+{
+    private const string Description = "conflicts of each geometry version with the bureau's layers";
+
+    public static readonly Migration Sqlite = new(9, Description, ["ALTER TABLE parcel_geometries ADD COLUMN conflicts TEXT"],
+        (store, c, t, ct) => store.RecheckConflictsAsync(c, t, null, ct));
+
+    public static readonly Migration Postgis = new(9, Description, ["ALTER TABLE parcel_geometries ADD COLUMN IF NOT EXISTS conflicts jsonb"],
+        (store, c, t, ct) => store.RecheckConflictsAsync(c, t, null, ct));
+}
