@@ -47,6 +47,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task LayerImportReplacesAndSaysWhatChanged() => CheckLayerImportReplacesAndSaysWhatChanged();
     [Fact] public Task FailedLayerImportLeavesThePreviousVersion() => CheckFailedLayerImportLeavesThePreviousVersion();
     [Fact] public Task LayerFeaturesPageByBoxAndLayersGoWhole() => CheckLayerFeaturesPageByBoxAndLayersGoWhole();
+    [Fact] public Task EditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt() => CheckEditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt();
+    [Fact] public Task UrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition() => CheckUrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition();
 
     [Fact]
     public async Task FileIsWalWithForeignKeysAndUserVersion()

@@ -12,8 +12,14 @@ internal static class ConflictSchema
 {
     private const string Description = "conflicts of each geometry version with the bureau's layers";
 
-    public static readonly Migration Sqlite = new(9, Description, ["ALTER TABLE parcel_geometries ADD COLUMN conflicts TEXT"],
-        (store, c, t, ct) => store.RecheckConflictsAsync(c, t, null, ct));
+    // SQLite has no ADD COLUMN IF NOT EXISTS, and a store taken back to an earlier version by hand (the upgrade tests do)
+    // may still have the column: the backfill adds it when missing.
+    public static readonly Migration Sqlite = new(9, Description, [],
+        async (store, c, t, ct) =>
+        {
+            await store.AddColumnIfMissingAsync(c, t, "parcel_geometries", "conflicts", "TEXT", ct);
+            await store.RecheckConflictsAsync(c, t, null, ct);
+        });
 
     public static readonly Migration Postgis = new(9, Description, ["ALTER TABLE parcel_geometries ADD COLUMN IF NOT EXISTS conflicts jsonb"],
         (store, c, t, ct) => store.RecheckConflictsAsync(c, t, null, ct));

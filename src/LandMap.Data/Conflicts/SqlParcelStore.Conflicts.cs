@@ -115,6 +115,14 @@ public abstract partial class SqlParcelStore
         return null;
     }
 
+    /// <summary>SQLite: adds <paramref name="column"/> to <paramref name="table"/> (names from the schema code, never input) unless there.</summary>
+    internal async Task AddColumnIfMissingAsync(DbConnection c, DbTransaction t, string table, string column, string type, CancellationToken ct)
+    {
+        var present = await Command(c, t, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = @n", ("n", column)).ExecuteScalarAsync(ct);
+        if (Convert.ToInt64(present, CultureInfo.InvariantCulture) == 0)
+            await Command(c, t, $"ALTER TABLE {table} ADD COLUMN {column} {type}").ExecuteNonQueryAsync(ct);
+    }
+
     private async Task<double> ConflictToleranceAsync(DbConnection c, DbTransaction t, CancellationToken ct)
     {
         var value = await Command(c, t, "SELECT value FROM store_settings WHERE key = @k", ("k", ConflictToleranceSetting)).ExecuteScalarAsync(ct);
