@@ -54,27 +54,8 @@ public static class ConflictsApi
         if (errors.Any) return errors.ToProblem();
 
         var store = await access.GetAsync(cancellationToken);
-        var rows = await ConflictRows.ReadAsync(store, year, string.IsNullOrWhiteSpace(district) ? null : district.Trim(), layerKind, cancellationToken);
+        var rows = (await ConflictRows.ReadAsync(store, year, string.IsNullOrWhiteSpace(district) ? null : district.Trim(), layerKind, cancellationToken))
+            .Select(r => new ConflictRow(r.PublicId, r.Name, r.District, r.PlanYear, r.ReviewStatus, ConflictMapping.ToDto(r.Conflict))).ToList();
         return TypedResults.Ok(new ConflictTable(rows, rows.Count, Math.Round(rows.Sum(r => r.Conflict.ConflictMu), 4)));
-    }
-}
-
-/// <summary>The rows of the conflicts table, shared by the API and the page.</summary>
-internal static class ConflictRows
-{
-    public static async Task<List<ConflictRow>> ReadAsync(Data.IParcelStore store, int? planYear, string? district, LayerKind? kind, CancellationToken ct)
-    {
-        var query = new Data.ParcelQuery { PlanYear = planYear, District = district, ExcludeRejected = true, MapFieldsOnly = true, Limit = Data.ParcelQuery.MaxLimit };
-        var rows = new List<ConflictRow>();
-        await foreach (var p in store.StreamParcelsAsync(query, ct))
-        {
-            foreach (var c in StoredConflicts.Read(p.ConflictsJson))
-            {
-                if (c.ConflictMu <= 0 || kind is { } k && c.Kind != k.Name()) continue;
-                rows.Add(new ConflictRow(p.PublicId, p.Name, p.District, p.PlanYear, p.ReviewStatus, ConflictMapping.ToDto(c)));
-            }
-        }
-        rows.Sort((a, b) => b.Conflict.ConflictMu.CompareTo(a.Conflict.ConflictMu) is var order and not 0 ? order : a.Id.CompareTo(b.Id));
-        return rows;
     }
 }
