@@ -4,6 +4,7 @@ using LandMap.Core.Layers;
 using LandMap.Data;
 using LandMap.Data.Layers;
 using LandMap.Server.Tests.Api;
+using LandMap.Server.Tests.Review;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
@@ -23,20 +24,19 @@ public sealed class ConflictsApiTests : IClassFixture<ConflictsApiTests.Server>
     public ConflictsApiTests(Server server)
     {
         _server = server;
-        _client = server.CreateClient();
+        _client = server.App.CreateClient();
     }
 
     /// <summary>The server, with one farmland layer over a parcel imported once for the class.</summary>
     public sealed class Server : IAsyncLifetime, IDisposable
     {
-        public LandMapApplication App { get; } = new();
+        public ReviewApplication App { get; } = new();
         public long ParcelId { get; private set; }
         public double ExpectedMu { get; private set; }
-        public HttpClient CreateClient() => App.CreateClient();
 
         public async Task InitializeAsync()
         {
-            var client = App.CreateClient();
+            var client = await App.ClientAsync();
             using var list = JsonDocument.Parse(await client.GetStringAsync("/api/parcels?limit=10000&planYear=2023"));
             var options = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory() } };
             var feature = list.RootElement.GetProperty("features").EnumerateArray()
@@ -99,5 +99,18 @@ public sealed class ConflictsApiTests : IClassFixture<ConflictsApiTests.Server>
         var csv = await _client.GetStringAsync("/api/parcels/export.csv?planYear=2023");
         Assert.Contains("冲突", csv.Split('\n')[0]);
         Assert.Contains("占用永久基本农田", csv);
+    }
+
+    [Fact]
+    public async Task ReviewQueueSortsByConflictArea()
+    {
+        var reviewer = await _server.App.ClientAsync("reviewer");
+        using var queue = JsonDocument.Parse(await reviewer.GetStringAsync("/api/review/queue?status=candidate&sort=conflict&limit=5"));
+        var items = queue.RootElement.GetProperty("items").EnumerateArray().ToList();
+        var figures = items.Select(i => i.GetProperty("conflictMu").GetDouble()).ToList();
+        Assert.Equal(figures.OrderDescending(), figures);
+        Assert.True(figures[0] > 0, "the largest conflict comes first");
+        Assert.Contains(items, i => i.GetProperty("id").GetInt64() == _server.ParcelId);
+        await ProblemAssert.NamesParameter(await reviewer.GetAsync("/api/review/queue?sort=area"), "sort");
     }
 }

@@ -110,7 +110,7 @@ async function start() {
     queue.update();
     if (state.selectedId != null) await select(state.selectedId);
   });
-  const queue = reviewQueue({ button: $('queue-button'), panel: $('queue'), status: $('queue-status'), list: $('queue-list'),
+  const queue = reviewQueue({ button: $('queue-button'), panel: $('queue'), status: $('queue-status'), sort: $('queue-sort'), list: $('queue-list'),
     count: $('queue-count'), close: $('queue-close') }, auth, {
     onPick: (id) => pickParcel(id),
     onRestored: async (id) => {
