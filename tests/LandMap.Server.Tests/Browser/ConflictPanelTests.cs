@@ -75,6 +75,22 @@ public sealed class ConflictPanelTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Matches(@"占用永久基本农田 [\d.]+ 亩（[\d.]+%）", section);
         Assert.Contains("JB-7", section);
         await page.Locator(".conflict-section").ScrollIntoViewIfNeededAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // On the map the parcel carries the warning outline: its style has the red mark under the usual one.
+        var marked = await page.EvaluateAsync<bool>("""
+            async id => {
+              const { map, parcels } = window.landmap;
+              await new Promise(r => { map.once('rendercomplete', r); map.render(); });
+              const features = [];
+              const size = map.getSize();
+              for (let x = 0; x < size[0]; x += 4) for (let y = 0; y < size[1]; y += 4)
+                for (const f of map.getFeaturesAtPixel([x, y], { layerFilter: l => l === parcels })) if (f.getId() === id) features.push(f);
+              if (!features.length) return false;
+              const styles = parcels.getStyleFunction()(features[0], map.getView().getResolution());
+              return Array.isArray(styles) && styles[0].getStroke().getColor().startsWith('rgba(192,57,43');
+            }
+            """, _parcelId);
+        Assert.True(marked, "the parcel with a conflict has no warning outline on the map");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "parcel-panel-conflicts.png") });
         Assert.Empty(errors);
     }
