@@ -82,7 +82,9 @@ public abstract partial class SqlParcelStore
         foreach (var layer in layers)
         {
             var features = new List<OverlayFeature>();
-            await using (var r = await Command(c, t, $"SELECT f.feature_key, f.attributes, f.geom FROM layer_features f WHERE f.layer_id = @layer AND {LayerBoxFilterSql}",
+            // "+f.layer_id": SQLite would otherwise walk the (layer_id, feature_key) index over the whole layer and test each
+            // row against the R*Tree; the unary plus makes the spatial index drive (measured: 9.5 ms → see docs/benchmarks.md).
+            await using (var r = await Command(c, t, $"SELECT f.feature_key, f.attributes, f.geom FROM layer_features f WHERE +f.layer_id = @layer AND {LayerBoxFilterSql}",
                 [("layer", layer.Id), .. BoxParameters(parcel.EnvelopeInternal)]).ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
