@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LandMap.Cli;
+using LandMap.Cli.Conflicts;
 using LandMap.Cli.Diff;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
@@ -20,6 +21,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
     GeocodeCommand.Create(),
     ImportCommand.Create(),
     LayerCommand.Create(),
+    ConflictsCommand.Create(),
     ExportCommand.Create(),
     BackupCommand.Create(),
     DiffCommand.Create(),

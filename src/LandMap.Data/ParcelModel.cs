@@ -75,6 +75,8 @@ public sealed record ParcelRecord
     public int SourceLine { get; init; }
     /// <summary>The entry's text as printed.</summary>
     public string SourceText { get; init; } = "";
+    /// <summary>The current version's conflicts with the bureau's layers (<see cref="Conflicts.StoredConflicts"/>); null when never checked.</summary>
+    public string? ConflictsJson { get; init; }
 
     /// <summary>The company a project name starts with: the text up to 有限公司 or 公司, when the name has one.</summary>
     public static string? CompanyOf(string name)
@@ -94,7 +96,11 @@ public sealed record NearbyParcel(ParcelRecord Parcel, double DistanceM);
 /// <summary>One version of a parcel's geometry: each geocoding or edit adds one.</summary>
 public sealed record GeometryVersion(long Id, int VersionNo, bool IsCurrent, Geometry? Geometry, string Status, double Confidence,
     string Method, string ConstraintsJson, string WarningsJson, double? AreaMuComputed, string MadeBy, string MadeByKind,
-    string? Reason, DateTime MadeAt);
+    string? Reason, DateTime MadeAt)
+{
+    /// <summary>This version's conflicts with the bureau's layers as they were when it was current (<see cref="Conflicts.StoredConflicts"/>).</summary>
+    public string? ConflictsJson { get; init; }
+}
 
 /// <summary>A parcel with its geometry history, oldest first.</summary>
 public sealed record ParcelDetail(ParcelRecord Parcel, IReadOnlyList<GeometryVersion> History);

@@ -4,10 +4,12 @@ using LandMap.Benchmarks;
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- [BenchmarkDotNet options, e.g. --job short]
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- tiles [seconds]   (tile load on loopback)
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- city make|bench|drop-pg …  (city scale: docs/development.md)
+// dotnet run -c Release --project tests/LandMap.Benchmarks -- conflicts [--features N] [--parcels M] [--rounds R]   (conflict check vs a 三调 layer)
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- sheet [--db DB] [--parcels N] [--rounds R]   (parcel sheets: load + PDF)
 if (args is ["tiles", ..]) return await TileLoad.RunAsync(args);
 if (args is ["city", ..]) return await LandMap.Benchmarks.City.CityCommand.RunAsync(args);
 if (args is ["sheet", ..]) return await LandMap.Benchmarks.Print.SheetBench.RunAsync(args);
+if (args is ["conflicts", ..]) return await ConflictBench.RunAsync(args);
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 

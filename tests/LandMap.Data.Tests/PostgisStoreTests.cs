@@ -59,6 +59,8 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task LayerImportReplacesAndSaysWhatChanged() => CheckLayerImportReplacesAndSaysWhatChanged();
     [PostgisFact] public Task FailedLayerImportLeavesThePreviousVersion() => CheckFailedLayerImportLeavesThePreviousVersion();
     [PostgisFact] public Task LayerFeaturesPageByBoxAndLayersGoWhole() => CheckLayerFeaturesPageByBoxAndLayersGoWhole();
+    [PostgisFact] public Task EditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt() => CheckEditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt();
+    [PostgisFact] public Task UrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition() => CheckUrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition();
 
     [PostgisFact]
     public async Task GeometryColumnsAreSrid4326WithGistIndexes()

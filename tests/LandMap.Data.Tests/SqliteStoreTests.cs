@@ -47,6 +47,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task LayerImportReplacesAndSaysWhatChanged() => CheckLayerImportReplacesAndSaysWhatChanged();
     [Fact] public Task FailedLayerImportLeavesThePreviousVersion() => CheckFailedLayerImportLeavesThePreviousVersion();
     [Fact] public Task LayerFeaturesPageByBoxAndLayersGoWhole() => CheckLayerFeaturesPageByBoxAndLayersGoWhole();
+    [Fact] public Task EditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt() => CheckEditOffTheFarmlandClearsTheConflictAndHistoryKeepsIt();
+    [Fact] public Task UrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition() => CheckUrbanBoundaryAndSurveyLayersGiveOutsidePartAndComposition();
 
     [Fact]
     public async Task FileIsWalWithForeignKeysAndUserVersion()
@@ -55,8 +57,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(8L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(8L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(9L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(9L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

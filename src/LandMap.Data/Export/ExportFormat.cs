@@ -32,11 +32,11 @@ internal static class ParcelColumns
     public static readonly IReadOnlyList<string> Names =
     [
         "id", "file", "district", "plan_year", "seq", "name", "location", "note", "area_mu", "area_calc", "status", "confidence", "method", "version", "made_by",
-        "land_use", "use_name",
+        "land_use", "use_name", "conflicts",
     ];
 
     /// <summary>The values of <see cref="Names"/>; the id is the parcel's public id, the one the API and the tiles use.</summary>
     public static object?[] Values(ParcelRecord p) =>
         [p.PublicId, p.FileName, p.District, p.PlanYear, p.Seq, p.Name, p.Location, p.Note, p.AreaMu, p.AreaMuComputed, p.Status, p.Confidence, p.Method,
-            p.Version, p.MadeBy, p.LandUse, p.LandUseName];
+            p.Version, p.MadeBy, p.LandUse, p.LandUseName, Conflicts.ConflictText.Summary(p.ConflictsJson)];
 }

@@ -37,7 +37,7 @@ internal static class GeoPackageExport
                 z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
             CREATE TABLE parcels (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, parcel_id INTEGER, file TEXT, district TEXT, plan_year INTEGER,
                 seq INTEGER, name TEXT, location TEXT, note TEXT, area_mu REAL, area_calc REAL, status TEXT, confidence REAL, method TEXT, version INTEGER, made_by TEXT,
-                land_use TEXT, use_name TEXT);
+                land_use TEXT, use_name TEXT, conflicts TEXT);
             """);
         Execute(connection, transaction,
             """
@@ -54,9 +54,9 @@ internal static class GeoPackageExport
             insert.CommandText =
                 """
                 INSERT INTO parcels (geom, parcel_id, file, district, plan_year, seq, name, location, note, area_mu, area_calc, status, confidence, method, version, made_by,
-                    land_use, use_name)
+                    land_use, use_name, conflicts)
                 VALUES (@geom, @id, @file, @district, @plan_year, @seq, @name, @location, @note, @area_mu, @area_calc, @status, @confidence, @method, @version, @made_by,
-                    @land_use, @use_name)
+                    @land_use, @use_name, @conflicts)
                 """;
             foreach (var p in parcels)
             {

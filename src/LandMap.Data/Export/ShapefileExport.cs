@@ -74,7 +74,7 @@ internal static class ShapefileExport
         new DbfCharacterField("location", MaxFieldBytes), new DbfCharacterField("note", MaxFieldBytes), new DbfNumericDoubleField("area_mu", 18, 3),
         new DbfNumericDoubleField("area_calc", 18, 3), new DbfCharacterField("status", 16), new DbfNumericDoubleField("confidence", 8, 4),
         new DbfCharacterField("method", 64), new DbfNumericInt32Field("version"), new DbfCharacterField("made_by", 64),
-        new DbfCharacterField("land_use", 32), new DbfCharacterField("use_name", 32),
+        new DbfCharacterField("land_use", 32), new DbfCharacterField("use_name", 32), new DbfCharacterField("conflicts", MaxFieldBytes),
     ];
 
     private static string Truncate(string text)

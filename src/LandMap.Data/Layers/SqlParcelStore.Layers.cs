@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using LandMap.Core.Conflicts;
 using LandMap.Core.Layers;
 using LandMap.Data.Layers;
 using NetTopologySuite.Geometries;
@@ -38,6 +39,8 @@ public abstract partial class SqlParcelStore : ILayerStore
             await using var t = await c.BeginTransactionAsync(cancellationToken);
             var old = await Command(c, t, "SELECT id FROM layers WHERE name = @n", ("n", import.Name)).ExecuteScalarAsync(cancellationToken) is { } o and not DBNull
                 ? Convert.ToInt64(o) : (long?)null;
+            var oldKind = old is null ? null
+                : LayerKinds.Parse((string)(await Command(c, t, "SELECT kind FROM layers WHERE id = @id", ("id", old)).ExecuteScalarAsync(cancellationToken))!);
             // The old version steps aside under a name no user can give (names refuse control characters) until the new one is in.
             if (old is { } oldId)
                 await Command(c, t, "UPDATE layers SET name = @tmp WHERE id = @id", ("tmp", $"\u0001replaced {oldId}"), ("id", oldId)).ExecuteNonQueryAsync(cancellationToken);
@@ -66,6 +69,9 @@ public abstract partial class SqlParcelStore : ILayerStore
                 """,
                 ("fields", Json(tally.Fields())), ("area_crs", import.AreaCrsOnceRead?.Invoke() ?? import.AreaCrs), ("count", tally.Count), ("repaired", tally.Repaired),
                 ("min_x", e?.MinX), ("min_y", e?.MinY), ("max_x", e?.MaxX), ("max_y", e?.MaxY), ("id", layerId)).ExecuteNonQueryAsync(cancellationToken);
+            // In the import's transaction: the parcels' conflicts change with the layer or not at all.
+            if (ConflictCheckOp.CheckedKinds.Contains(import.Kind) || oldKind is { } k && ConflictCheckOp.CheckedKinds.Contains(k))
+                await RecheckConflictsAsync(c, t, null, cancellationToken);
             await AuditAsync(c, t, import.ImportedBy, "layer-import", "layer", layerId, new
             {
                 name = import.Name, kind = import.Kind.Name(), file = import.SourceFile, crs = import.SourceCrs, features = tally.Count,
@@ -122,15 +128,17 @@ public abstract partial class SqlParcelStore : ILayerStore
     public Task<bool> RemoveLayerAsync(string name, string actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async (c, t) =>
         {
-            await using var find = Command(c, t, "SELECT id, feature_count FROM layers WHERE name = @n", ("n", name));
+            await using var find = Command(c, t, "SELECT id, feature_count, kind FROM layers WHERE name = @n", ("n", name));
             long id, count;
+            LayerKind? kind;
             await using (var r = await find.ExecuteReaderAsync(cancellationToken))
             {
                 if (!await r.ReadAsync(cancellationToken)) return false;
-                (id, count) = (Long(r, 0), Long(r, 1));
+                (id, count, kind) = (Long(r, 0), Long(r, 1), LayerKinds.Parse(r.GetString(2)));
             }
             await DeleteLayerFeaturesAsync(c, t, id, cancellationToken);
             await Command(c, t, "DELETE FROM layers WHERE id = @id", ("id", id)).ExecuteNonQueryAsync(cancellationToken);
+            if (kind is { } removed && ConflictCheckOp.CheckedKinds.Contains(removed)) await RecheckConflictsAsync(c, t, null, cancellationToken);
             await AuditAsync(c, t, actor, "layer-remove", "layer", id, new { name, features = count }, cancellationToken);
             return true;
         }, cancellationToken);

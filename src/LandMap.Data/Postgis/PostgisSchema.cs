@@ -83,5 +83,6 @@ internal static class PostgisSchema
         // SQLite's schema 7 adds an R*Tree of outlines by box and area; PostGIS ranks in the database with its GiST index.
         new(7, "(SQLite only) an R*Tree of outlines by box and area", []),
         Layers.LayerSchema.Postgis,
+        Conflicts.ConflictSchema.Postgis,
     ];
 }

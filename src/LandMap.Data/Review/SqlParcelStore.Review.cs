@@ -108,6 +108,7 @@ public abstract partial class SqlParcelStore : IReviewStore
             double? areaMu = edit.Geometry is IPolygonal ? Metric.AreaM2(edit.Geometry) / SquareMetresPerMu : null;
             await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", edit.Confidence, edit.Method,
                 Json(edit.Constraints ?? []), Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Comment, DateTime.UtcNow), cancellationToken);
+            await RecheckConflictsAsync(c, t, [edit.ParcelId], cancellationToken);
             if (!string.IsNullOrWhiteSpace(edit.Comment)) await InsertCommentAsync(c, t, edit.ParcelId, edit.MadeBy, edit.Method, edit.Comment, cancellationToken);
             await AuditAsync(c, t, edit.MadeBy, edit.Method == "survey" ? "survey" : "edit-geometry", "parcel", edit.ParcelId,
                 new { from = edit.ExpectedVersion, to = edit.ExpectedVersion + 1, versionNo = next, method = edit.Method, comment = edit.Comment, detail = edit.Detail },

@@ -51,6 +51,7 @@ public abstract partial class SqlParcelStore
                 kept = await CarryOverReviewedAsync(c, t, old, reportId, parcelsByName, cancellationToken);
                 await Command(c, t, "UPDATE reports SET superseded_by = @n WHERE id = @o", ("n", reportId), ("o", old)).ExecuteNonQueryAsync(cancellationToken);
             }
+            await RecheckReportConflictsAsync(c, t, reportId, cancellationToken);
             await AuditAsync(c, t, import.Actor, previous is null ? "import" : "supersede", "report", reportId,
                 new { file = report.File, sha256 = import.ContentSha256, entries = report.LandEntries.Count, superseded = previous, keptReviewed = kept }, cancellationToken);
             return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);

@@ -13,7 +13,7 @@ public abstract partial class SqlParcelStore
     private const double MetresPerDegree = 111_320;
 
     private const string VersionColumns =
-        "g.id, g.version_no, g.is_current, g.geom, g.status, g.confidence, g.method, g.constraints, g.warnings, g.area_mu_computed, g.made_by, g.made_by_kind, g.reason, g.made_at";
+        "g.id, g.version_no, g.is_current, g.geom, g.status, g.confidence, g.method, g.constraints, g.warnings, g.area_mu_computed, g.made_by, g.made_by_kind, g.reason, g.made_at, g.conflicts";
 
     private protected const string ParcelFrom =
         """
@@ -26,7 +26,7 @@ public abstract partial class SqlParcelStore
         SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, e.location, e.note, e.area_mu,
                g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, g.constraints, g.warnings,
                p.public_id, p.review_status, p.review_reason, e.land_use, e.land_use_name, e.land_use_reason, p.project_stage,
-               e.area_text, e.area_qualifier, e.approx, e.parts, e.bounds, e.source_line, e.source_text
+               e.area_text, e.area_qualifier, e.approx, e.parts, e.bounds, e.source_line, e.source_text, g.conflicts
         """ + " " + ParcelFrom;
 
     // ParcelSelect with the columns a map never draws read as constants, in the same positions, so one reader serves both.
@@ -35,7 +35,7 @@ public abstract partial class SqlParcelStore
         SELECT p.id, r.id, r.file_name, e.id, r.district, r.plan_year, e.seq, e.name, NULL, NULL, e.area_mu,
                g.area_mu_computed, g.status, g.confidence, g.method, p.version, g.made_by, g.geom, '[]', '[]',
                p.public_id, p.review_status, NULL, e.land_use, e.land_use_name, NULL, p.project_stage,
-               NULL, NULL, 0, '[]', 'null', 0, ''
+               NULL, NULL, 0, '[]', 'null', 0, '', g.conflicts
         """ + " " + ParcelFrom;
 
     // COALESCE: both backends then agree where NULL goes (SQLite sorts it last descending, PostgreSQL first).
@@ -327,10 +327,14 @@ public abstract partial class SqlParcelStore
                 LandUse = StringOrNull(r, 23) ?? "unclassified", LandUseName = StringOrNull(r, 24) ?? "", LandUseReason = StringOrNull(r, 25) ?? "",
                 ProjectStage = StringOrNull(r, 26), AreaText = StringOrNull(r, 27), AreaQualifier = StringOrNull(r, 28), Approx = Int(r, 29) == 1,
                 PartsJson = r.GetString(30), BoundsJson = r.GetString(31), SourceLine = Int(r, 32), SourceText = r.GetString(33),
+                ConflictsJson = StringOrNull(r, 34),
             };
     }
 
     private GeometryVersion ReadVersion(DbDataReader r, int o) => new(
         Long(r, o), Int(r, o + 1), Int(r, o + 2) == 1, ReadGeometry(r, o + 3), r.GetString(o + 4), DoubleOrNull(r, o + 5) ?? 0, r.GetString(o + 6),
-        r.GetString(o + 7), r.GetString(o + 8), DoubleOrNull(r, o + 9), r.GetString(o + 10), r.GetString(o + 11), StringOrNull(r, o + 12), Time(r, o + 13));
+        r.GetString(o + 7), r.GetString(o + 8), DoubleOrNull(r, o + 9), r.GetString(o + 10), r.GetString(o + 11), StringOrNull(r, o + 12), Time(r, o + 13))
+    {
+        ConflictsJson = StringOrNull(r, o + 14),
+    };
 }

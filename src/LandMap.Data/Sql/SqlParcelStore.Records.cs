@@ -42,6 +42,7 @@ public abstract partial class SqlParcelStore
             double? areaMu = edit.Geometry is IPolygonal ? Metric.AreaM2(edit.Geometry) / SquareMetresPerMu : null;
             await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", 1, "edit", Json(Array.Empty<object>()),
                 Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Reason, DateTime.UtcNow), cancellationToken);
+            await RecheckConflictsAsync(c, t, [edit.ParcelId], cancellationToken);
             await AuditAsync(c, t, edit.MadeBy, "edit-geometry", "parcel", edit.ParcelId,
                 new { from = edit.ExpectedVersion, to = edit.ExpectedVersion + 1, versionNo = next, reason = edit.Reason }, cancellationToken);
             return new SaveGeometryResult(SaveOutcome.Saved, edit.ExpectedVersion + 1);

@@ -88,6 +88,7 @@ internal static class SqliteSchema
         Review.SessionSchema.Sqlite,
         AreaRtree,
         Layers.LayerSchema.Sqlite,
+        Conflicts.ConflictSchema.Sqlite,
     ];
 
     /// <summary>

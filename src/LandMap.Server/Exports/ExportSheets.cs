@@ -15,6 +15,7 @@ internal static class ParcelExportTable
         new("序号", 6, SheetCellKind.Integer), new("位置", 36), new("申报面积（亩）", 14, SheetCellKind.Decimal),
         new("计算面积（亩）", 14, SheetCellKind.Decimal), new("用地类型", 14), new("项目阶段", 10), new("可供用地", 9),
         new("审核状态", 9), new("定位状态", 9), new("可信度", 8, SheetCellKind.Percent), new("企业", 30),
+        new("冲突", 40),
     ];
 
     private static readonly Dictionary<string, string> ReviewNames = new()
@@ -35,7 +36,7 @@ internal static class ParcelExportTable
             r.PublicId, r.Name, r.PlanYear, r.District, r.Seq, r.Location, r.AreaMu, r.AreaMuComputed, r.LandUseName,
             stage is { } s ? ProjectStageNames.Chinese(s) : null, Core.LandUse.LandAvailability.IsAvailable(stage) ? "是" : "否（已投产）",
             ReviewNames.GetValueOrDefault(r.ReviewStatus, r.ReviewStatus), StatusNames.GetValueOrDefault(r.Status, r.Status),
-            Math.Round(r.Confidence, 3), r.Company,
+            Math.Round(r.Confidence, 3), r.Company, Data.Conflicts.ConflictText.Summary(r.ConflictsJson),
         ];
     }
 }

@@ -103,6 +103,7 @@ public static class LandMapServer
         app.MapReports();
         app.MapDistricts();
         app.MapParcels();
+        LandMap.Server.Conflicts.ConflictsApi.MapConflicts(app);
         app.MapProjects();
         app.MapPlans();
         app.MapExports();

@@ -101,6 +101,8 @@ public sealed record ParcelDetail : ParcelProperties
     public IReadOnlyList<LandFactDto> Facts { get; init; } = [];
     /// <summary>What an investor asks: nearest road and railway, park, availability, contact (<see cref="InvestorDto"/>).</summary>
     public InvestorDto? Investor { get; init; }
+    /// <summary>Conflicts of the current outline with the bureau's layers (占用永久基本农田, 超出城镇开发边界, 三调 composition …).</summary>
+    public IReadOnlyList<Conflicts.ConflictDto> Conflicts { get; init; } = [];
 }
 
 internal static class ParcelMapping
@@ -146,6 +148,7 @@ internal static class ParcelMapping
                 p.Project.Events.Select(ToStep).ToList())).ToList(),
             Appearances = appearances,
             Facts = facts,
+            Conflicts = Conflicts.ConflictMapping.FromStored(view.Record.ConflictsJson),
         };
         return new ParcelFeature<ParcelDetail>(view.Id, GeoJsonGeometry.ToNode(view.Parcel.Geometry), detail);
     }

@@ -141,7 +141,7 @@ internal static class ReviewApi
             reviewer ? state.Reason : null, versions, comments.Select(c => new CommentDto(c.Author, c.Kind, c.Body, c.CreatedAt)).ToList()));
     }
 
-    public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(string? status, string? limit, ReviewContext review,
+    public static async Task<Results<Ok<QueueResponse>, ValidationProblem>> QueueAsync(string? status, string? limit, string? sort, ReviewContext review,
         CancellationToken cancellationToken)
     {
         var errors = new Problems.QueryErrors();
@@ -149,13 +149,20 @@ internal static class ReviewApi
         if (!ReviewStatus.All.Contains(status)) errors.Add("status", $"One of {string.Join(", ", ReviewStatus.All)}.");
         var take = 500;
         if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > 10_000)) errors.Add("limit", "A number from 1 to 10000.");
+        // sort=conflict: largest conflict with the bureau's layers first (read from the stored conflicts, so over the whole status).
+        if (sort is not null && sort is not ("confidence" or "conflict")) errors.Add("sort", "confidence (lowest first, the default) or conflict (largest first).");
         if (errors.Any) return errors.ToProblem();
 
         var store = await review.ParcelStoreAsync(cancellationToken);
-        var items = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery { ReviewStatuses = [status], Sort = ParcelSort.ConfidenceAscending, Limit = take }, cancellationToken))
+        var byConflict = sort == "conflict";
+        var items = (await store.QueryParcelsAsync(new LandMap.Data.ParcelQuery
+            {
+                ReviewStatuses = [status], Sort = ParcelSort.ConfidenceAscending, Limit = byConflict ? LandMap.Data.ParcelQuery.MaxLimit : take,
+            }, cancellationToken))
             .Select(p => new QueueItem(p.PublicId, p.Name, p.District, p.PlanYear, p.Seq, p.Confidence, ParcelView.From(p).Parcel.Status.ToString().ToLowerInvariant(),
-                status, p.ReviewReason, p.AreaMu, p.AreaMuComputed, p.Version))
+                status, p.ReviewReason, p.AreaMu, p.AreaMuComputed, p.Version) { ConflictMu = Math.Round(LandMap.Data.Conflicts.ConflictText.LargestMu(p.ConflictsJson), 2) })
             .ToList();
+        if (byConflict) items = [.. items.OrderByDescending(i => i.ConflictMu).Take(take)];
         return TypedResults.Ok(new QueueResponse(status, items.Count, items));
     }
 }

@@ -18,6 +18,10 @@ public sealed record HistoryResponse(long Id, int Version, string Etag, string S
 public sealed record OutlineCheckResponse(long Id, double AreaMu, IReadOnlyList<LandMap.Core.Geocoding.ConstraintResult> Constraints);
 
 public sealed record QueueItem(long Id, string Name, string? District, int? PlanYear, int Seq, double Confidence, string GeocodeStatus, string ReviewStatus,
-    string? Reason, double? AreaMu, double? AreaMuComputed, int Version);
+    string? Reason, double? AreaMu, double? AreaMuComputed, int Version)
+{
+    /// <summary>The largest conflict with the bureau's layers in 亩 (0 when none): what <c>sort=conflict</c> orders by.</summary>
+    public double ConflictMu { get; init; }
+}
 
 public sealed record QueueResponse(string Status, int Count, IReadOnlyList<QueueItem> Items);

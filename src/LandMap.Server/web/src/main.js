@@ -54,7 +54,10 @@ async function start() {
   const tiles = parcelTileSource();
   const selectedId = () => state.selectedId;
   const shows = (f) => f.getId() !== state.editingId && matches(f.getProperties(), f.getId());
-  const parcels = parcelLayer(style, tiles, { selectedId, shows });
+  // Parcels with a conflict (GET /api/conflicts) get a warning outline; a list of ids rather than a tile property, so a layer
+  // import, which changes conflicts without changing any parcel's version, needs no tile to be drawn again on the server.
+  const conflicted = new Set();
+  const parcels = parcelLayer(style, tiles, { selectedId, shows, conflicted: (id) => conflicted.has(id) });
   const overlay = overlayLayers(style, tiles, { selectedId, shows: (f) => f.getId() !== state.editingId });
   // One decluttered label layer for both modes: the single-year map's labels, or the comparison's.
   const labels = parcelLabelLayer(style, tiles, { selectedId,
@@ -117,7 +120,7 @@ async function start() {
     queue.update();
     if (state.selectedId != null) await select(state.selectedId);
   });
-  const queue = reviewQueue({ button: $('queue-button'), panel: $('queue'), status: $('queue-status'), list: $('queue-list'),
+  const queue = reviewQueue({ button: $('queue-button'), panel: $('queue'), status: $('queue-status'), sort: $('queue-sort'), list: $('queue-list'),
     count: $('queue-count'), close: $('queue-close') }, auth, {
     onPick: (id) => pickParcel(id),
     onRestored: async (id) => {
@@ -157,7 +160,16 @@ async function start() {
   };
   const redraw = () => { parcelLayers.forEach((l) => l.changed()); labels.changed(); };
   // After a write the tiles hold the old outline (or a parcel no longer public): load them again.
-  const refreshTiles = () => { labels.reset(); tiles.refresh(); };
+  const refreshTiles = () => { labels.reset(); tiles.refresh(); loadConflicts(); };
+  async function loadConflicts() {
+    const response = await fetch('/api/conflicts').catch(() => null);
+    if (!response?.ok) return;
+    const { rows } = await response.json();
+    conflicted.clear();
+    rows.forEach((row) => conflicted.add(row.id));
+    parcels.changed();
+  }
+  loadConflicts();
 
   // Whether the single-year map shows a parcel (tile properties or a detail's properties): plan year, district, 找地.
   function matches(properties, id) {

@@ -1,4 +1,5 @@
 // The parcel panel: the full record of /api/parcels/{id}, with the reasons behind the confidence.
+import { conflictSection } from './conflicts.js';
 import { escape } from './html.js';
 import { investorSection } from './investor.js';
 import { sheetLink } from './printsheet.js';
@@ -78,6 +79,7 @@ export function renderParcel(container, parcel, style, onGoto) {
       <dt>位置</dt><dd>${escape(p.location ?? '—')}</dd>
       ${p.note ? `<dt>备注</dt><dd>${escape(p.note)}</dd>` : ''}
     </dl>
+    ${conflictSection(p)}
     ${sheetLink(p)}
     ${investorSection(p)}
     <h3>报告原文 ${p.source ? `<span class="muted">${escape(p.file)} 第 ${p.source.line} 行</span>` : ''}</h3>

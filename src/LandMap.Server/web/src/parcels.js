@@ -22,7 +22,10 @@ export const zoomOf = (resolution) => Math.log2(156543.03392804097 / resolution)
 
 // `shows(feature)` is the filter, `selectedId()` the parcel drawn highlighted. Feature ids are parcel ids (MVT idProperty).
 // Labels are drawn by their own layer (labels.js).
-export function parcelStyle(style, { selectedId, shows }) {
+// `conflicted(id)`, when given, marks parcels with a conflict with the bureau's layers by a red outline under the usual one.
+const conflictMark = new Style({ stroke: new Stroke({ color: 'rgba(192,57,43,0.9)', width: 4.5 }), zIndex: 9 });
+
+export function parcelStyle(style, { selectedId, shows, conflicted }) {
   const p = style.parcels;
   return (feature) => {
     if (!shows(feature)) return undefined;
@@ -33,12 +36,13 @@ export function parcelStyle(style, { selectedId, shows }) {
     const stroke = selected
       ? new Stroke({ color: p.selected.stroke, width: p.selected.width })
       : new Stroke({ color: year.stroke, width: 1.6, lineDash: year.dash });
-    return new Style({
+    const main = new Style({
       fill: new Fill({ color: withAlpha(color, selected ? 0.8 : p.fillOpacity) }),
       stroke,
       image: new Circle({ radius: 7, fill: new Fill({ color: withAlpha(color, 0.85) }), stroke }),
       zIndex: selected ? 100 : 10,
     });
+    return conflicted?.(feature.getId()) ? [conflictMark, main] : main;
   };
 }
 
