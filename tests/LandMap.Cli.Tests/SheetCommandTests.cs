@@ -108,6 +108,10 @@ public sealed partial class SheetCommandTests : IDisposable
         Assert.Contains("永久基本农田：卫东区基本农田", text);
         Assert.Contains("图框内有：永久基本农田（卫东区基本农田，1 个图斑）", text);
         Assert.DoesNotContain("未检查", text);
+        // The overlap the store computed when the layer came in, as the sheet prints it.
+        var stored = Data.Conflicts.ConflictText.Summary((await ParcelAsync(TwoPartParcel)).ConflictsJson);
+        Assert.StartsWith("占用永久基本农田 ", stored);
+        Assert.Contains($"× {stored}（卫东区基本农田）", text);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
 using LandMap.Data;
+using LandMap.Data.Conflicts;
 using LandMap.Data.Review;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
@@ -701,13 +702,23 @@ internal sealed class ParcelSheetLayout
 
         y += 1.5f;
         Heading(p, "与国土图层的冲突", x, ref y);
-        var layers = _data.OverlayLayersInStore == 0
+        // The conflicts stored with this outline's version (computed when it or a layer last changed), then what the frame shows.
+        var conflicts = StoredConflicts.Read(r.ConflictsJson).Select(c => (c.Layer, Phrase: ConflictText.Phrase(c))).Where(c => c.Phrase is not null).ToList();
+        foreach (var (layer, phrase) in conflicts.Take(4))
+        {
+            y += p.Wrapped($"× {phrase}（{layer}）", x, y, width, 7.5f, 2, ParcelRed);
+        }
+
+        if (conflicts.Count > 4) y += p.Wrapped($"另 {conflicts.Count - 4} 项，见 LandMap 地块详情", x, y, width, 7, 1, Grey);
+        var layers = r.ConflictsJson is null && _data.OverlayLayersInStore == 0
             ? "未检查：本库尚未导入永久基本农田、生态保护红线、城镇开发边界图层。"
-            : _data.Overlays.Count == 0
-                ? $"已导入的 {_data.OverlayLayersInStore} 个管控图层在图框内没有图斑。"
-                : "图框内有：" + string.Join("、", _data.Overlays.Select(o => $"{OverlayStyles[o.Kind].Title}（{o.Layer}，{o.Features.Count} 个图斑）")) +
-                  "，已绘于图中；重叠面积以冲突检查为准。";
-        p.Wrapped(layers, x, y, width, 7.5f, 4, _data.Overlays.Count == 0 ? Grey : Ink);
+            : conflicts.Count == 0 ? "√ 与已导入的国土图层无冲突。" : "";
+        if (_data.Overlays.Count > 0)
+        {
+            layers += "图框内有：" + string.Join("、", _data.Overlays.Select(o => $"{OverlayStyles[o.Kind].Title}（{o.Layer}，{o.Features.Count} 个图斑）")) + "，已绘于图中。";
+        }
+
+        if (layers.Length > 0) p.Wrapped(layers, x, y, width, 7.5f, 4, conflicts.Count == 0 && _data.Overlays.Count == 0 ? Grey : Ink);
     }
 
     private static void Heading(PrintCanvas p, string text, float x, ref float y)
