@@ -13,7 +13,7 @@ using NetTopologySuite.Index.Strtree;
 namespace LandMap.Benchmarks;
 
 /// <summary>
-/// <c>conflicts [--features N] [--parcels M] [--rounds R]</c>: the conflict check of M parcels against a synthetic 三调 layer
+/// <c>conflicts [--features N] [--parcels M] [--rounds R] [--no-import]</c>: the conflict check of M parcels against a synthetic 三调 layer
 /// of N polygons (a jittered 80 m grid in EPSG:4547 around 113.33°E 33.73°N, DLBM in 三调-like shares). Prints (a) the
 /// check itself: an STRtree lookup and <see cref="ConflictCheckOp"/> per parcel, median of R rounds; (b) what the store adds
 /// on a layer import: import into a SQLite store holding the M parcels minus the same import into one holding none.
@@ -78,6 +78,7 @@ internal static class ConflictBench
         Console.WriteLine($"(a) check of {parcelCount:N0} parcels against {featureCount:N0} polygons (STRtree + ConflictCheckOp): median {times[times.Count / 2]:0.000} s " +
             $"of {rounds} rounds ({parcelCount / times[times.Count / 2]:N0} parcels/s); 占用耕地 in all {cultivated:N0} 亩");
 
+        if (args.Contains("--no-import")) return 0;
         var empty = await ImportSecondsAsync(features, null);
         var withParcels = await ImportSecondsAsync(features, parcels);
         Console.WriteLine($"(b) SQLite layer import: {empty:0.0} s into a store without parcels, {withParcels:0.0} s with {parcelCount:N0}: " +
