@@ -1,8 +1,10 @@
+using System.Text.Json;
 using LandMap.Benchmarks.City;
 using LandMap.Data;
 using LandMap.Data.Layers;
 using LandMap.Tiles.Sources;
 using LandMap.Tiles.Vector;
+using NetTopologySuite.Features;
 using Npgsql;
 
 namespace LandMap.Benchmarks.Layers;
@@ -10,7 +12,8 @@ namespace LandMap.Benchmarks.Layers;
 /// <summary>
 /// <c>layers tiles --pg CONNECTION --name NAME [--tiles N]</c>: z14 tiles of an imported layer in a PostGIS store, from
 /// LandMap's <see cref="LayerTileSource"/> and from plain <c>ST_AsMVT</c> on the same <c>layer_features</c> table in the
-/// same run (the City <see cref="TileBench"/> pattern: one unmeasured pass, contenders take turns going first).
+/// same run (the City <see cref="TileBench"/> pattern: one unmeasured pass, contenders take turns going first), and
+/// LandMap's parts alone: the store's read, the encoding with and without attributes.
 /// </summary>
 internal static class LayerTileBench
 {
@@ -38,6 +41,12 @@ internal static class LayerTileBench
             .Select(_ => TileAddress.At(extent.MinX + random.NextDouble() * extent.Width, extent.MinY + random.NextDouble() * extent.Height, 14))
             .Distinct().Take(count).ToList();
         var source = new LayerTileSource(store, layer);
+        var encoder = new MvtEncoder(MvtEncoderOptions.Default);
+        var read = new Dictionary<TileAddress, IReadOnlyList<StoredLayerFeature>>();
+        async Task<IReadOnlyList<StoredLayerFeature>> Read(TileAddress tile) => read.TryGetValue(tile, out var f) ? f
+            : read[tile] = (await ILayerStore.Of(store).QueryLayerTileFeaturesAsync(name, MvtEncoder.ClipEnvelope(tile, MvtEncoderOptions.Default), 0, LayerTileSource.MaxFeatures))!;
+        byte[] Encode(TileAddress tile, IReadOnlyList<StoredLayerFeature> features, bool withAttributes) => encoder.EncodeTile(tile,
+            [new TileLayer(name, features.Select(f => (IFeature)new Feature(f.Geometry, withAttributes ? AttributesOf(f.AttributesJson) : new AttributesTable())).ToList())]).Bytes;
         await using var postgis = NpgsqlDataSource.Create(pg);
         var contenders = new List<TileContender>
         {
@@ -50,6 +59,10 @@ internal static class LayerTileBench
                 _ = await ILayerStore.Of(store).QueryLayerTileFeaturesAsync(name, box, 0, LayerTileSource.MaxFeatures);
                 return [];
             }),
+            // The .NET side alone, on features read in the unmeasured pass: MVT encoding with and without the attributes
+            // (each feature's JSON parsed into an attribute table, as the source does).
+            new("encode + attributes", async tile => Encode(tile, await Read(tile), withAttributes: true)),
+            new("encode, no attributes", async tile => Encode(tile, await Read(tile), withAttributes: false)),
             new("plain ST_AsMVT", async tile =>
             {
                 await using var command = postgis.CreateCommand(StAsMvtSql);
@@ -63,5 +76,14 @@ internal static class LayerTileBench
         Console.WriteLine($"layer {name}: {layer.FeatureCount:N0} features; {tiles.Count} z14 tiles drawn at random over its extent");
         await TileBench.RunAsync(contenders, tiles);
         return 0;
+    }
+
+    private static AttributesTable AttributesOf(string json)
+    {
+        var table = new AttributesTable();
+        using var document = JsonDocument.Parse(json);
+        foreach (var p in document.RootElement.EnumerateObject())
+            table.Add(p.Name, p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : p.Value.ToString());
+        return table;
     }
 }
