@@ -23,6 +23,17 @@ public sealed class AccessOptions
     [Range(0, 10_000)]
     public int FailedLoginDelayMs { get; set; } = 1000;
 
+    /// <summary>
+    /// Sheets and maps drawn at once (each takes about half a second of one core); the rest wait in a queue of
+    /// <see cref="PrintQueue"/> and beyond it get 429, so printing never starves the map and the API.
+    /// </summary>
+    [Range(1, 64)]
+    public int PrintsAtOnce { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Print requests that may wait for a free drawing slot.</summary>
+    [Range(0, 1_000)]
+    public int PrintQueue { get; set; } = 8;
+
     /// <summary>Lifetime of bearer tokens and cookie sessions.</summary>
     [Range(1, 720)]
     public int SessionHours { get; set; } = 12;

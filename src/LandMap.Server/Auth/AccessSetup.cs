@@ -14,6 +14,7 @@ public static class AccessSetup
     public const string AdminPolicy = "admin";
     public const string LoginLimit = "login";
     public const string WriteLimit = "writes";
+    public const string PrintLimit = "print";
 
     public static IServiceCollection AddLandMapAccess(this IServiceCollection services)
     {
@@ -44,6 +45,11 @@ public static class AccessSetup
             limiter.AddPolicy(LoginLimit, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ => Window(Limits(http).LoginsPerMinute)));
             limiter.AddPolicy(WriteLimit, http =>
                 RateLimitPartition.GetFixedWindowLimiter(http.User.Identity?.Name ?? Client(http), _ => Window(Limits(http).WritesPerMinute)));
+            // One partition for the whole server: the cores are shared by everyone who prints.
+            limiter.AddPolicy(PrintLimit, http => RateLimitPartition.GetConcurrencyLimiter("print", _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = Limits(http).PrintsAtOnce, QueueLimit = Limits(http).PrintQueue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
         });
         return services;
     }

@@ -27,7 +27,7 @@ public static class MapSheetApi
         routes.MapGroup("/api/maps").WithTags("Maps")
             .MapGet("/sheet.pdf", ([AsParameters] SheetParameters parameters, StoreAccess access, IOptions<ServerOptions> options, CancellationToken ct) =>
                 SheetAsync(parameters, access, options.Value, ct))
-            .WithName("MapSheetPdf")
+            .RequireRateLimiting(Auth.AccessSetup.PrintLimit).WithName("MapSheetPdf")
             .WithSummary("The published parcels of planYear and district in bbox (WGS 84 minLon,minLat,maxLon,maxLat; at most 2° a side) as a one-page " +
                 "thematic map PDF: layers (basemap, parcels, labels, projects; default all), paper A3|A4 (default A3), orientation landscape|portrait " +
                 "(default landscape). Coordinate system of the sheet: EPSG:4547.");

@@ -18,10 +18,10 @@ public static class ParcelSheetApi
             "areas, source sentence, checks, review status) on A4 portrait (paper=A3 for larger; scale=1:N to fix the scale), as ";
         group.MapGet("/{id:long}/sheet.pdf", (long id, string? paper, string? scale, StoreAccess access, HttpContext http, CancellationToken ct) =>
                 SheetAsync(id, paper, scale, PrintFormat.Pdf, access, http, ct))
-            .WithName("GetParcelSheetPdf").WithSummary(Summary + "PDF with the Chinese font embedded.");
+            .RequireRateLimiting(Auth.AccessSetup.PrintLimit).WithName("GetParcelSheetPdf").WithSummary(Summary + "PDF with the Chinese font embedded.");
         group.MapGet("/{id:long}/sheet.png", (long id, string? paper, string? scale, StoreAccess access, HttpContext http, CancellationToken ct) =>
                 SheetAsync(id, paper, scale, PrintFormat.Png, access, http, ct))
-            .WithName("GetParcelSheetPng").WithSummary(Summary + $"PNG at {PageWriter.PngDpi} dpi.");
+            .RequireRateLimiting(Auth.AccessSetup.PrintLimit).WithName("GetParcelSheetPng").WithSummary(Summary + $"PNG at {PageWriter.PngDpi} dpi.");
         return routes;
     }
 

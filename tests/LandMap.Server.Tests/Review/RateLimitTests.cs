@@ -21,4 +21,23 @@ public sealed class RateLimitTests(ReviewApplication app)
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task PrintsBeyondTheDrawingSlotsAndTheirQueueGet429AndTheRestArePrinted()
+    {
+        await app.ClientAsync();
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("LandMap:Access:PrintsAtOnce", "1").UseSetting("LandMap:Access:PrintQueue", "0"));
+        var client = limited.CreateClient();
+
+        // Twelve sheets asked at once: one slot, no queue, and each sheet takes a good part of a second to draw.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.GetAsync($"/api/parcels/{ReviewRequests.ParcelId}/sheet.png")));
+
+        var codes = answers.Select(a => a.StatusCode).ToList();
+        Assert.Contains(HttpStatusCode.OK, codes);
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.All(codes, c => Assert.True(c is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"unexpected {c}"));
+        Assert.Equal("application/problem+json", answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests).Content.Headers.ContentType?.MediaType);
+        // The map keeps answering while sheets are drawn or refused.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/parcels?limit=1")).StatusCode);
+    }
 }
