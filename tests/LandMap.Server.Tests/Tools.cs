@@ -19,4 +19,17 @@ internal static class Tools
         process.WaitForExit(60_000);
         return (process.ExitCode, output.Result + error.Result);
     }
+
+    /// <summary>
+    /// The Python that has <paramref name="module"/> (LANDMAP_PYTHON, else /usr/bin/python3), or null outside CI when it
+    /// has not; in CI a missing module fails with <paramref name="inCiMessage"/>, so a client check is never skipped there.
+    /// </summary>
+    public static string? PythonWith(string module, string inCiMessage)
+    {
+        var python = Environment.GetEnvironmentVariable("LANDMAP_PYTHON") ?? "/usr/bin/python3";
+        var (found, _) = File.Exists(python) ? Run(python, $"-c \"import {module}\"") : (1, "");
+        if (found == 0) return python;
+        Assert.False(InCi, inCiMessage);
+        return null;
+    }
 }

@@ -770,22 +770,11 @@ internal sealed class ParcelSheetLayout
 
         private SKPath Path(Geometry plane)
         {
-            var path = new SKPath { FillType = SKPathFillType.EvenOdd };
-            foreach (var part in Rendering.Painter.Parts(plane))
+            var path = Rendering.Painter.PathOf(plane, Point);
+            foreach (var point in Rendering.Painter.Parts(plane).OfType<NetTopologySuite.Geometries.Point>())
             {
-                switch (part)
-                {
-                    case Polygon polygon:
-                        path.AddPoly(polygon.ExteriorRing.Coordinates.Select(Point).ToArray(), close: true);
-                        foreach (var hole in polygon.InteriorRings) path.AddPoly(hole.Coordinates.Select(Point).ToArray(), close: true);
-                        break;
-                    case LineString line:
-                        path.AddPoly(line.Coordinates.Select(Point).ToArray(), close: false);
-                        break;
-                    case NetTopologySuite.Geometries.Point point:
-                        path.AddCircle(Point(point.Coordinate).X, Point(point.Coordinate).Y, 1.2f);
-                        break;
-                }
+                var at = Point(point.Coordinate);
+                path.AddCircle(at.X, at.Y, 1.2f);
             }
 
             return path;

@@ -61,10 +61,6 @@ public sealed class MapView
         return new MapView(centreE, centreN, width, height, metresPerPixel);
     }
 
-    /// <summary>The EPSG:4547 (E, N) of a pixel: the inverse of <see cref="ToPixelGk"/>.</summary>
-    public (double E, double N) ToGk(float x, float y) =>
-        (_minE + (x - _offsetX) * MetresPerPixel, _minN + (Height - _offsetY - y) * MetresPerPixel);
-
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }
 

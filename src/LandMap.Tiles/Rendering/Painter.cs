@@ -21,7 +21,13 @@ internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKT
     public SKFont Font(float size, bool bold = false) =>
         new(typeface, size * K) { Subpixel = true, Edging = SKFontEdging.Antialias, Embolden = bold };
 
-    public SKPath Path(Geometry gk)
+    public SKPath Path(Geometry gk) => PathOf(gk, Pixel);
+
+    /// <summary>
+    /// The path of the polygons and lines of <paramref name="gk"/> (points are left out) with <paramref name="toCanvas"/>
+    /// placing each coordinate: one way to draw geometry for the pixel maps and the millimetre frames of printed sheets.
+    /// </summary>
+    public static SKPath PathOf(Geometry gk, Func<Coordinate, SKPoint> toCanvas)
     {
         var path = new SKPath { FillType = SKPathFillType.EvenOdd };
         foreach (var part in Parts(gk))
@@ -29,15 +35,15 @@ internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKT
             switch (part)
             {
                 case Polygon polygon:
-                    path.AddPoly(Pixels(polygon.ExteriorRing), close: true);
+                    path.AddPoly(polygon.ExteriorRing.Coordinates.Select(toCanvas).ToArray(), close: true);
                     foreach (var hole in polygon.InteriorRings)
                     {
-                        path.AddPoly(Pixels(hole), close: true);
+                        path.AddPoly(hole.Coordinates.Select(toCanvas).ToArray(), close: true);
                     }
 
                     break;
                 case LineString line:
-                    path.AddPoly(Pixels(line), close: false);
+                    path.AddPoly(line.Coordinates.Select(toCanvas).ToArray(), close: false);
                     break;
             }
         }
@@ -134,5 +140,4 @@ internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKT
         }
     }
 
-    private SKPoint[] Pixels(LineString line) => line.Coordinates.Select(Pixel).ToArray();
 }

@@ -128,13 +128,8 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
     [Fact]
     public async Task OwslibReadsTheServiceAndFiltersItems()
     {
-        var python = Environment.GetEnvironmentVariable("LANDMAP_PYTHON") ?? "/usr/bin/python3";
-        var (found, _) = File.Exists(python) ? Tools.Run(python, "-c \"import owslib.ogcapi.features\"") : (1, "");
-        if (found != 0)
-        {
-            Assert.False(Tools.InCi, "OWSLib (python3-owslib) is required in CI: .ci/setup.d/40-ogc-clients.sh installs it");
-            return;
-        }
+        if (Tools.PythonWith("owslib.ogcapi.features", "OWSLib (python3-owslib) is required in CI: .ci/setup.d/40-ogc-clients.sh installs it")
+            is not { } python) return;
         var script = Path.Combine(AppContext.BaseDirectory, "Ogc", "owslib_client.py");
 
         var (exit, text) = Tools.Run(python, $"{script} {Server.Client.BaseAddress}ogc");
