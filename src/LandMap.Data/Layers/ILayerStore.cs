@@ -1,3 +1,4 @@
+using LandMap.Core.Filtering;
 using LandMap.Core.Layers;
 using NetTopologySuite.Geometries;
 
@@ -34,13 +35,20 @@ public interface ILayerStore
 
     /// <summary>
     /// One page of the features of layer <paramref name="name"/> whose envelopes meet <paramref name="bbox"/> (WGS 84; all
-    /// when null), in storage order; null when there is no such layer.
+    /// when null) and that <paramref name="filter"/> keeps (CQL2 over the fields of <see cref="LayerFilterFields.Schema"/>,
+    /// in SQL), in storage order; null when there is no such layer.
     /// </summary>
-    Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset,
+    Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset, CqlExpression? filter = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>How many features of layer <paramref name="name"/> meet <paramref name="bbox"/> (all when null); null when there is no such layer.</summary>
-    Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// How many features of layer <paramref name="name"/> meet <paramref name="bbox"/> (all when null) and <paramref name="filter"/>;
+    /// null when there is no such layer.
+    /// </summary>
+    Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CqlExpression? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The feature of layer <paramref name="name"/> with store id <paramref name="id"/>, or null (no such layer or feature).</summary>
+    Task<StoredLayerFeature?> GetLayerFeatureAsync(string name, long id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// What a vector tile of layer <paramref name="name"/> draws: the features whose envelopes meet <paramref name="bbox"/> (WGS 84),

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using LandMap.Core.Conflicts;
+using LandMap.Core.Filtering;
 using LandMap.Core.Layers;
 using LandMap.Data.Layers;
 using NetTopologySuite.Geometries;
@@ -143,48 +145,105 @@ public abstract partial class SqlParcelStore : ILayerStore
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// A field of layer_features f's attributes as SQL of <paramref name="type"/> (numbers: null where the value is no number).
+    /// <paramref name="field"/> has passed <see cref="LayerFilterFields.IsSafeName"/>, so it may stand in a string literal.
+    /// </summary>
+    private protected abstract string LayerAttributeSql(string field, CqlType type);
+
+    /// <summary>A condition on layer_features f that is true when f.geom intersects @area; as coarse as <see cref="IntersectsFilterSql"/>.</summary>
+    private protected abstract string LayerIntersectsSql { get; }
+
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset,
+    public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset, CqlExpression? filter = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return WithConnectionAsync<IReadOnlyList<StoredLayerFeature>?>(async c =>
         {
-            var found = await Command(c, null, "SELECT id FROM layers WHERE name = @n", ("n", name)).ExecuteScalarAsync(cancellationToken);
-            if (found is null or DBNull) return null;
-            var parameters = new List<(string, object?)> { ("layer", Convert.ToInt64(found)), ("limit", limit), ("offset", offset) };
-            var filter = "";
-            if (bbox is not null)
-            {
-                filter = " AND " + LayerBoxFilterSql;
-                parameters.AddRange(BoxParameters(bbox));
-            }
+            if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
+            var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
+            parameters.Add(("layer", layer.Id));
+            // An inexact spatial filter is refined in memory, so limit and offset apply after it.
+            var page = refine ? "" : " LIMIT @limit OFFSET @offset";
+            if (!refine) parameters.AddRange([("limit", limit), ("offset", offset)]);
             var result = new List<StoredLayerFeature>();
+            var evaluator = refine ? new CqlEvaluator(filter!) : null;
+            var skipped = 0;
             await using var r = await Command(c, null,
-                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer{filter} ORDER BY f.id LIMIT @limit OFFSET @offset",
+                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer{where} ORDER BY f.id{page}",
                 [.. parameters]).ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-                result.Add(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0));
+            while (result.Count < limit && await r.ReadAsync(cancellationToken))
+            {
+                var feature = new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0);
+                if (evaluator is not null && (!evaluator.Matches(LayerFilterFields.Reader(feature, layer.Schema)) || skipped++ < offset)) continue;
+                result.Add(feature);
+            }
             return result;
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CancellationToken cancellationToken = default) =>
+    public Task<long?> CountLayerFeaturesAsync(string name, Envelope? bbox, CqlExpression? filter = null, CancellationToken cancellationToken = default) =>
         WithConnectionAsync<long?>(async c =>
         {
-            if (await LayerIdAsync(c, name, cancellationToken) is not { } layerId) return null;
-            var parameters = new List<(string, object?)> { ("layer", layerId) };
-            var filter = "";
-            if (bbox is not null)
-            {
-                filter = " AND " + LayerBoxFilterSql;
-                parameters.AddRange(BoxParameters(bbox));
-            }
-            return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{filter}", [.. parameters])
-                .ExecuteScalarAsync(cancellationToken));
+            if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
+            var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
+            parameters.Add(("layer", layer.Id));
+            if (!refine)
+                return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
+                    .ExecuteScalarAsync(cancellationToken));
+            // Candidates one at a time: memory stays bounded however many the envelope test lets through.
+            var evaluator = new CqlEvaluator(filter!);
+            var count = 0L;
+            await using var r = await Command(c, null, $"SELECT f.id, f.feature_key, f.attributes, f.geom FROM layer_features f WHERE f.layer_id = @layer{where}",
+                [.. parameters]).ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                if (evaluator.Matches(LayerFilterFields.Reader(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, 0), layer.Schema)))
+                    count++;
+            return count;
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredLayerFeature?> GetLayerFeatureAsync(string name, long id, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync<StoredLayerFeature?>(async c =>
+        {
+            await using var r = await Command(c, null,
+                "SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f JOIN layers l ON l.id = f.layer_id WHERE l.name = @n AND f.id = @id",
+                ("n", name), ("id", id)).ExecuteReaderAsync(cancellationToken);
+            return await r.ReadAsync(cancellationToken)
+                ? new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0)
+                : null;
+        }, cancellationToken);
+
+    // The conditions after "f.layer_id = @layer": the envelope test of bbox and the filter, and whether rows need refining in memory.
+    private (string Where, List<(string, object?)> Parameters, bool Refine) LayerFilter(IReadOnlyDictionary<string, CqlType> schema, Envelope? bbox,
+        CqlExpression? filter)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object?)>();
+        if (bbox is not null)
+        {
+            sql.Append(" AND ").Append(LayerBoxFilterSql);
+            parameters.AddRange(BoxParameters(bbox));
+        }
+        if (filter is null) return (sql.ToString(), parameters, false);
+        sql.Append(" AND ");
+        AppendCql(sql, parameters, filter, new CqlTarget(field => field == LayerFilterFields.Geometry ? new CqlColumn("f.geom", CqlType.Geometry)
+            : schema.TryGetValue(field, out var type) && LayerFilterFields.IsSafeName(field) ? new CqlColumn(LayerAttributeSql(field, type), type)
+            : throw new ArgumentException($"'{field}' is no queryable field of the layer.", nameof(filter)), LayerIntersectsSql, LayerBoxFilterSql));
+        return (sql.ToString(), parameters, !IntersectsIsExact && CqlTree.HasSpatial(filter));
+    }
+
+    // The layer's id and its queryable fields, or null when there is no such layer.
+    private async Task<(long Id, IReadOnlyDictionary<string, CqlType> Schema)?> LayerFieldsAsync(DbConnection c, string name, CancellationToken ct)
+    {
+        await using var r = await Command(c, null, "SELECT id, fields FROM layers WHERE name = @n", ("n", name)).ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        var fields = JsonSerializer.Deserialize<List<LayerField>>(r.GetString(1), JsonOptions) ?? [];
+        return (Long(r, 0), LayerFilterFields.Schema(fields));
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerTileFeaturesAsync(string name, Envelope bbox, double minAreaM2, int limit,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LandMap.Core.Filtering;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -30,4 +31,13 @@ public sealed partial class PostgisParcelStore
     private protected override string LayerBoxFilterSql =>
         "f.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326)" +
         " AND ST_XMax(f.geom) >= @bb_min_x AND ST_XMin(f.geom) <= @bb_max_x AND ST_YMax(f.geom) >= @bb_min_y AND ST_YMin(f.geom) <= @bb_max_y";
+
+    /// <inheritdoc />
+    private protected override string LayerIntersectsSql => "ST_Intersects(f.geom, @area)";
+
+    /// <inheritdoc />
+    // jsonb_typeof guards the cast: a number field's stray text is null, never a cast error that fails the request.
+    private protected override string LayerAttributeSql(string field, CqlType type) => type == CqlType.String
+        ? $"(f.attributes ->> '{field}')"
+        : $"(CASE WHEN jsonb_typeof(f.attributes -> '{field}') = 'number' THEN (f.attributes ->> '{field}')::double precision END)";
 }

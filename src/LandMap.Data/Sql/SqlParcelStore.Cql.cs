@@ -5,7 +5,8 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Data.Sql;
 
 /// <summary>
-/// CQL2 filters as SQL: property names only through <see cref="ParcelFilterFields"/>, every literal a parameter, chains of
+/// CQL2 filters as SQL: property names only through an allow-list (<see cref="ParcelFilterFields"/> for parcels, a layer's
+/// own fields for its features, <see cref="Layers.LayerFilterFields"/>), every literal a parameter, chains of
 /// AND/OR written as balanced trees (SQLite refuses expressions nested 1,000 deep), and S_INTERSECTS through the store's own
 /// spatial test. Where that test is only an envelope test (<see cref="IntersectsIsExact"/> false: SQLite's R*Tree), the SQL
 /// is a superset — an envelope test where the predicate counts positively, "false" under an odd number of NOTs — and the
@@ -37,10 +38,30 @@ public abstract partial class SqlParcelStore
             && (evaluator is null || evaluator.Matches(name => ParcelFilterFields.Get(name).Read(p)));
     }
 
-    private void AppendCql(StringBuilder sql, List<(string, object?)> parameters, CqlExpression filter) =>
-        new CqlSqlWriter(this, sql, parameters).Write(filter, positive: true);
+    /// <summary>A property a filter may name, as SQL: its expression, what it compares with, and the decimals it is rounded to.</summary>
+    private protected sealed record CqlColumn(string Sql, CqlType Type, int? RoundDigits = null);
 
-    private sealed class CqlSqlWriter(SqlParcelStore store, StringBuilder sql, List<(string, object?)> parameters)
+    /// <summary>
+    /// What a filter is written over: its properties (<paramref name="Column"/> throws for a name outside the allow-list), a
+    /// condition true where the geometry intersects @area, and an envelope condition on @bb_min_x … @bb_max_y.
+    /// </summary>
+    private protected sealed record CqlTarget(Func<string, CqlColumn> Column, string IntersectsSql, string BoxSql);
+
+    private CqlTarget ParcelTarget => new(ParcelColumn, IntersectsFilterSql, BoxFilterSql);
+
+    private static CqlColumn ParcelColumn(string name)
+    {
+        var field = ParcelFilterFields.Get(name);
+        return new CqlColumn(field.Sql, field.Type, field.RoundDigits);
+    }
+
+    private void AppendCql(StringBuilder sql, List<(string, object?)> parameters, CqlExpression filter) =>
+        AppendCql(sql, parameters, filter, ParcelTarget);
+
+    private protected void AppendCql(StringBuilder sql, List<(string, object?)> parameters, CqlExpression filter, CqlTarget target) =>
+        new CqlSqlWriter(this, target, sql, parameters).Write(filter, positive: true);
+
+    private sealed class CqlSqlWriter(SqlParcelStore store, CqlTarget target, StringBuilder sql, List<(string, object?)> parameters)
     {
         private int _next;
 
@@ -107,11 +128,11 @@ public abstract partial class SqlParcelStore
                 var copy = geometry.Copy();
                 copy.SRID = 4326;
                 parameters.Add((name, copy));
-                sql.Append('(').Append(store.IntersectsFilterSql.Replace("@area", "@" + name, StringComparison.Ordinal)).Append(')');
+                sql.Append('(').Append(target.IntersectsSql.Replace("@area", "@" + name, StringComparison.Ordinal)).Append(')');
             }
             else if (positive)
             {
-                sql.Append('(').Append(store.BoxFilterSql.Replace("@bb_", $"@{name}_", StringComparison.Ordinal)).Append(')');
+                sql.Append('(').Append(target.BoxSql.Replace("@bb_", $"@{name}_", StringComparison.Ordinal)).Append(')');
                 parameters.AddRange(BoxParameters(geometry.EnvelopeInternal).Select(p => (p.Item1.Replace("bb_", name + "_", StringComparison.Ordinal), p.Item2)));
             }
             // Under NOT an envelope test would drop rows the exact test keeps; "false" there keeps them all for refinement.
@@ -151,14 +172,14 @@ public abstract partial class SqlParcelStore
             sql.Append(')');
         }
 
-        private string Column(string property, out ParcelFilterFields.Field field)
+        private string Column(string property, out CqlColumn field)
         {
-            field = ParcelFilterFields.Get(property);
+            field = target.Column(property);
             return field.RoundDigits is { } digits ? store.CqlRound(field.Sql, digits) : field.Sql;
         }
 
         // Whole numbers of an integer column are bound as integers (exact, and PostgreSQL then compares integers).
-        private static object Value(ParcelFilterFields.Field field, object literal) =>
+        private static object Value(CqlColumn field, object literal) =>
             field.Type == CqlType.Integer && literal is double d && Math.Abs(d) < 9e15 && d == Math.Floor(d) ? (long)d : literal;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LandMap.Core.Filtering;
 using Microsoft.Data.Sqlite;
 
 namespace LandMap.Data.Sqlite;
@@ -38,4 +39,13 @@ public sealed partial class SqliteParcelStore
     private protected override string LayerBoxFilterSql =>
         "f.id IN (SELECT id FROM layer_feature_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y)" +
         " AND f.max_x >= @bb_min_x AND f.min_x <= @bb_max_x AND f.max_y >= @bb_min_y AND f.min_y <= @bb_max_y";
+
+    /// <inheritdoc />
+    private protected override string LayerIntersectsSql => LayerBoxFilterSql.Replace("@bb_", "@area_", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    // json_type tells numbers from text, so a number field's stray text is null (as in PostgreSQL), never compared as text.
+    private protected override string LayerAttributeSql(string field, CqlType type) => type == CqlType.String
+        ? $"CAST(json_extract(f.attributes, '$.\"{field}\"') AS TEXT)"
+        : $"(CASE WHEN json_type(f.attributes, '$.\"{field}\"') IN ('integer', 'real') THEN json_extract(f.attributes, '$.\"{field}\"') END)";
 }

@@ -91,6 +91,7 @@ public static class LandMapServer
         builder.Services.AddSingleton<ServerGazetteer>();
         builder.Services.AddSingleton<IOgcCollection, ParcelsCollection>();
         builder.Services.AddSingleton<IOgcCollection, ProjectsCollection>();
+        builder.Services.AddSingleton<OgcCatalog>();
         builder.Services.AddLandMapInvestor();
         builder.Services.AddLandMapExports();
 

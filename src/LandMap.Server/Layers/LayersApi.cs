@@ -51,8 +51,8 @@ public static class LayersApi
         var store = ILayerStore.Of(await access.GetAsync(cancellationToken));
         var visible = (await store.ListLayersAsync(cancellationToken)).Where(l => LayerAccess.MaySee(l.Kind, http.User)).ToList();
         var seen = visible.Any(l => l.Name == name);
-        var matched = seen ? await store.CountLayerFeaturesAsync(name, box, cancellationToken) : null;
-        var page = matched is null ? null : await store.QueryLayerFeaturesAsync(name, box, pageLimit, pageOffset, cancellationToken);
+        var matched = seen ? await store.CountLayerFeaturesAsync(name, box, cancellationToken: cancellationToken) : null;
+        var page = matched is null ? null : await store.QueryLayerFeaturesAsync(name, box, pageLimit, pageOffset, cancellationToken: cancellationToken);
         if (matched is null || page is null)
         {
             var known = visible.Select(l => l.Name).ToList();

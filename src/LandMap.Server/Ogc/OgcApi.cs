@@ -52,8 +52,8 @@ public static class OgcApi
         group.MapGet("/", Landing);
         group.MapGet("/conformance", (HttpRequest r) =>
             Respond(r, new JsonObject { ["conformsTo"] = Many(ConformsTo.Select(c => (JsonNode)c)), ["links"] = new JsonArray() }, Json, OgcHtml.Conformance));
-        group.MapGet("/api", (HttpRequest r, IEnumerable<IOgcCollection> collections) =>
-            Respond(r, OgcOpenApi.Document(Base(r), collections.ToList()), OpenApiType, OgcHtml.Api, links: false));
+        group.MapGet("/api", async (HttpRequest r, OgcCatalog catalog, CancellationToken cancellationToken) =>
+            Respond(r, OgcOpenApi.Document(Base(r), await catalog.ListAsync(r.HttpContext.User, cancellationToken)), OpenApiType, OgcHtml.Api, links: false));
         group.MapGet("/collections", CollectionsAsync);
         group.MapGet("/collections/{collectionId}", CollectionAsync);
         group.MapGet("/collections/{collectionId}/queryables", Queryables);
@@ -80,11 +80,11 @@ public static class OgcApi
         }, Json, OgcHtml.Landing);
     }
 
-    private static async Task<IResult> CollectionsAsync(HttpRequest request, IEnumerable<IOgcCollection> collections, CancellationToken cancellationToken)
+    private static async Task<IResult> CollectionsAsync(HttpRequest request, OgcCatalog catalog, CancellationToken cancellationToken)
     {
         var b = Base(request);
         var list = new JsonArray();
-        foreach (var c in collections) list.Add(await DescribeAsync(b, c, cancellationToken));
+        foreach (var c in await catalog.ListAsync(request.HttpContext.User, cancellationToken)) list.Add(await DescribeAsync(b, c, cancellationToken));
         return Respond(request, new JsonObject
         {
             ["links"] = Array(Link($"{b}/ogc/collections", "self", Json, "数据集")),
@@ -92,13 +92,14 @@ public static class OgcApi
         }, Json, OgcHtml.Collections);
     }
 
-    private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
-        CancellationToken cancellationToken) =>
-        Find(collections, collectionId) is { } c ? Respond(request, await DescribeAsync(Base(request), c, cancellationToken), Json, OgcHtml.Collection) : NoCollection(collectionId);
+    private static async Task<IResult> CollectionAsync(string collectionId, HttpRequest request, OgcCatalog catalog, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(collectionId, request.HttpContext.User, cancellationToken) is { } c
+            ? Respond(request, await DescribeAsync(Base(request), c, cancellationToken), Json, OgcHtml.Collection)
+            : NoCollection(collectionId);
 
-    private static IResult Queryables(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections)
+    private static async Task<IResult> Queryables(string collectionId, HttpRequest request, OgcCatalog catalog, CancellationToken cancellationToken)
     {
-        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        if (await catalog.FindAsync(collectionId, request.HttpContext.User, cancellationToken) is not { } c) return NoCollection(collectionId);
         var properties = new JsonObject();
         foreach (var q in c.Queryables)
         {
@@ -112,7 +113,7 @@ public static class OgcApi
         return Respond(request, new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = $"{Base(request)}/ogc/collections/{c.Id}/queryables",
+            ["$id"] = $"{Base(request)}/ogc/collections/{Uri.EscapeDataString(c.Id)}/queryables",
             ["type"] = "object",
             ["title"] = c.Title,
             ["properties"] = properties,
@@ -120,10 +121,9 @@ public static class OgcApi
         }, "application/schema+json", OgcHtml.Queryables, links: false);
     }
 
-    private static async Task<IResult> ItemsAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> ItemsAsync(string collectionId, HttpRequest request, OgcCatalog catalog, CancellationToken cancellationToken)
     {
-        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        if (await catalog.FindAsync(collectionId, request.HttpContext.User, cancellationToken) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
         OgcNegotiation.Negotiate(request, errors, features: true);
         var query = OgcItemsQuery.Parse(request.Query, c.Queryables, errors);
@@ -132,7 +132,7 @@ public static class OgcApi
         if (errors.Any) return errors.ToProblem();
 
         var b = Base(request);
-        var links = Array(Link(ParcelsApi.PageUrl(request, query.Offset, absolute: true), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
+        var links = Array(Link(ParcelsApi.PageUrl(request, query.Offset, absolute: true), "self", GeoJson, "本页"), Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "collection", Json, c.Title));
         if (query.Offset + page.Features.Count < page.NumberMatched) links.Add(Link(ParcelsApi.PageUrl(request, query.Offset + page.Features.Count, absolute: true), "next", GeoJson, "下一页"));
         if (query.Offset > 0) links.Add(Link(ParcelsApi.PageUrl(request, Math.Max(0, query.Offset - query.Limit), absolute: true), "prev", GeoJson, "上一页"));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
@@ -147,10 +147,10 @@ public static class OgcApi
         }, GeoJson, doc => OgcHtml.Items(doc, c.Title, Labels(c)));
     }
 
-    private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpRequest request, IEnumerable<IOgcCollection> collections,
+    private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpRequest request, OgcCatalog catalog,
         CancellationToken cancellationToken)
     {
-        if (Find(collections, collectionId) is not { } c) return NoCollection(collectionId);
+        if (await catalog.FindAsync(collectionId, request.HttpContext.User, cancellationToken) is not { } c) return NoCollection(collectionId);
         var errors = new QueryErrors();
         foreach (var key in request.Query.Keys.Where(k => k is not ("crs" or "f")))
             errors.Add(key, $"'{OgcItemsQuery.Short(key)}' is not a parameter of a single feature; use crs or f.");
@@ -159,11 +159,11 @@ public static class OgcApi
         if (errors.Any) return errors.ToProblem();
         if (await c.ItemAsync(featureId, crs, cancellationToken) is not { } feature)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "要素不存在",
-                detail: $"Collection '{c.Id}' has no published feature '{OgcItemsQuery.Short(featureId)}'; /ogc/collections/{c.Id}/items lists them.");
+                detail: $"Collection '{c.Id}' has no published feature '{OgcItemsQuery.Short(featureId)}'; /ogc/collections/{Uri.EscapeDataString(c.Id)}/items lists them.");
         var b = Base(request);
         feature["links"] = Array(
-            Link($"{b}/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
-            Link($"{b}/ogc/collections/{c.Id}", "collection", Json, c.Title));
+            Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "本要素"),
+            Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "collection", Json, c.Title));
         request.HttpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
         return Respond(request, feature, GeoJson, doc => OgcHtml.Item(doc, c.Title, Labels(c)));
     }
@@ -190,16 +190,14 @@ public static class OgcApi
             ["storageCrs"] = Crs84,
             ["extent"] = extent,
             ["links"] = Array(
-                Link($"{b}/ogc/collections/{c.Id}", "self", Json, c.Title),
-                Link($"{b}/ogc/collections/{c.Id}/items", "items", GeoJson, "要素"),
-                Link($"{b}/ogc/collections/{c.Id}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
+                Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "self", Json, c.Title),
+                Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}/items", "items", GeoJson, "要素"),
+                Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
                 OgcTiles.CollectionLink(b, c)),
         };
     }
 
     private static Dictionary<string, string> Labels(IOgcCollection c) => c.Queryables.ToDictionary(q => q.Name, q => q.Title, StringComparer.Ordinal);
-
-    internal static IOgcCollection? Find(IEnumerable<IOgcCollection> collections, string id) => collections.FirstOrDefault(c => c.Id == id);
 
     internal static IResult NoCollection(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集不存在",
         detail: $"There is no collection '{OgcItemsQuery.Short(id)}'; /ogc/collections lists them.");

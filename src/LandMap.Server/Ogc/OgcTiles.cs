@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using LandMap.Server.Tiles;
 using LandMap.Tiles.Sources;
@@ -45,18 +46,18 @@ internal static class OgcTiles
 
     /// <summary>The link from a collection to its tilesets, when a tile source draws it.</summary>
     public static JsonObject? CollectionLink(string b, IOgcCollection c) =>
-        c.Tiles is null ? null : Link($"{b}/ogc/collections/{c.Id}/tiles", TilesetsVectorRel, Json, $"{c.Title}：矢量瓦片");
+        c.Tiles is null ? null : Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}/tiles", TilesetsVectorRel, Json, $"{c.Title}：矢量瓦片");
 
-    private static async Task<IResult> TilesetsAsync(string collectionId, HttpRequest request, IEnumerable<IOgcCollection> collections, TileCatalog catalog,
+    private static async Task<IResult> TilesetsAsync(string collectionId, HttpRequest request, OgcCatalog collections, TileCatalog catalog,
         CancellationToken cancellationToken)
     {
         if (JsonOnly(request) is { } bad) return bad;
-        var (c, _, problem) = await ResolveAsync(collectionId, WebMercatorQuad.Id, collections, catalog, cancellationToken);
+        var (c, _, problem) = await ResolveAsync(collectionId, WebMercatorQuad.Id, collections, request.HttpContext.User, catalog, cancellationToken);
         if (problem is not null) return problem;
         var b = Base(request);
         return Send(new JsonObject
         {
-            ["links"] = Array(Link($"{b}/ogc/collections/{c!.Id}/tiles", "self", Json, $"{c.Title}：矢量瓦片集")),
+            ["links"] = Array(Link($"{b}/ogc/collections/{Uri.EscapeDataString(c!.Id)}/tiles", "self", Json, $"{c.Title}：矢量瓦片集")),
             ["tilesets"] = Array(new JsonObject
             {
                 ["title"] = $"{c.Title}（{WebMercatorQuad.Id}）",
@@ -70,11 +71,11 @@ internal static class OgcTiles
         }, Json);
     }
 
-    private static async Task<IResult> TilesetAsync(string collectionId, string tileMatrixSetId, HttpRequest request, IEnumerable<IOgcCollection> collections,
+    private static async Task<IResult> TilesetAsync(string collectionId, string tileMatrixSetId, HttpRequest request, OgcCatalog collections,
         TileCatalog catalog, CancellationToken cancellationToken)
     {
         if (JsonOnly(request) is { } bad) return bad;
-        var (c, source, problem) = await ResolveAsync(collectionId, tileMatrixSetId, collections, catalog, cancellationToken);
+        var (c, source, problem) = await ResolveAsync(collectionId, tileMatrixSetId, collections, request.HttpContext.User, catalog, cancellationToken);
         if (problem is not null) return problem;
         var (bbox, _, _) = await c!.ExtentAsync(cancellationToken);
         var b = Base(request);
@@ -94,7 +95,7 @@ internal static class OgcTiles
                 Link(TilesetUrl(request, c), "self", Json, "本瓦片集"),
                 Link(TmsUrl(request), TilingSchemeRel, Json, "WebMercatorQuad"),
                 Templated(Link($"{TilesetUrl(request, c)}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", Mvt, "瓦片（z/y/x）")),
-                Link($"{b}/ogc/collections/{c.Id}", "http://www.opengis.net/def/rel/ogc/1.0/geodata", Json, c.Title),
+                Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "http://www.opengis.net/def/rel/ogc/1.0/geodata", Json, c.Title),
                 Link($"{b}/tiles/{source.Id}.json", "alternate", Json, "TileJSON 3.0.0")),
         };
         if (tileJson.Attribution is { } attribution) tileset["attribution"] = attribution;
@@ -109,7 +110,7 @@ internal static class OgcTiles
     }
 
     private static async Task<IResult> TileAsync(string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
-        HttpContext context, IEnumerable<IOgcCollection> collections, TileCatalog catalog, CancellationToken cancellationToken)
+        HttpContext context, OgcCatalog collections, TileCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = new Problems.QueryErrors();
         foreach (var key in context.Request.Query.Keys)
@@ -119,7 +120,7 @@ internal static class OgcTiles
         var col = Integer("tileCol", tileCol, errors);
         if (errors.Any) return errors.ToProblem();
 
-        var (c, source, problem) = await ResolveAsync(collectionId, tileMatrixSetId, collections, catalog, cancellationToken);
+        var (c, source, problem) = await ResolveAsync(collectionId, tileMatrixSetId, collections, context.User, catalog, cancellationToken);
         if (problem is not null) return problem;
         var (minZoom, maxZoom) = Zooms(source!.TileJson);
         if (z < minZoom || z > maxZoom)
@@ -137,17 +138,16 @@ internal static class OgcTiles
 
     // The collection, its tile source and the matrix set, or the problem saying which of them does not exist.
     private static async Task<(IOgcCollection? Collection, ITileSource? Source, IResult? Problem)> ResolveAsync(string collectionId, string tileMatrixSetId,
-        IEnumerable<IOgcCollection> collections, TileCatalog catalog, CancellationToken cancellationToken)
+        OgcCatalog collections, ClaimsPrincipal user, TileCatalog catalog, CancellationToken cancellationToken)
     {
-        if (Find(collections, collectionId) is not { } c) return (null, null, NoCollection(collectionId));
+        if (await collections.FindAsync(collectionId, user, cancellationToken) is not { } c) return (null, null, NoCollection(collectionId));
         if (c.Tiles is not { } tiles)
             return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "数据集无矢量瓦片",
-                detail: $"Collection '{c.Id}' has no vector tiles: no tile source draws it (its items are at /ogc/collections/{c.Id}/items)."));
+                detail: $"Collection '{c.Id}' has no vector tiles: no tile source draws it (its items are at /ogc/collections/{Uri.EscapeDataString(c.Id)}/items)."));
         if (tileMatrixSetId != WebMercatorQuad.Id) return (null, null, NoMatrixSet(tileMatrixSetId));
+        // A layer removed between the two reads has no tile source left: gone, as an unknown collection.
         var sources = await catalog.SourcesAsync(cancellationToken);
-        return sources.GetValueOrDefault(tiles.SourceId) is { } source
-            ? (c, source, null)
-            : throw new InvalidOperationException($"Collection '{c.Id}' names the tile source '{tiles.SourceId}', which the catalog does not hold.");
+        return sources.GetValueOrDefault(tiles.SourceId) is { } source ? (c, source, null) : (null, null, NoCollection(collectionId));
     }
 
     /// <summary>The tileset's limits: the tiles the collection's extent touches (the whole matrix when the collection is empty).</summary>
@@ -181,7 +181,7 @@ internal static class OgcTiles
             ["minTileMatrix"] = (layer.MinZoom ?? minZoom).ToString(CultureInfo.InvariantCulture),
             ["maxTileMatrix"] = (layer.MaxZoom ?? maxZoom).ToString(CultureInfo.InvariantCulture),
             ["propertiesSchema"] = new JsonObject { ["type"] = "object", ["properties"] = properties },
-            ["links"] = Array(Link($"{b}/ogc/collections/{c.Id}", "http://www.opengis.net/def/rel/ogc/1.0/geodata", Json, c.Title)),
+            ["links"] = Array(Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "http://www.opengis.net/def/rel/ogc/1.0/geodata", Json, c.Title)),
         };
     }
 
@@ -216,5 +216,5 @@ internal static class OgcTiles
 
     private static string TmsUrl(HttpRequest request) => $"{Base(request)}/ogc/tileMatrixSets/{WebMercatorQuad.Id}";
 
-    private static string TilesetUrl(HttpRequest request, IOgcCollection c) => $"{Base(request)}/ogc/collections/{c.Id}/tiles/{WebMercatorQuad.Id}";
+    private static string TilesetUrl(HttpRequest request, IOgcCollection c) => $"{Base(request)}/ogc/collections/{Uri.EscapeDataString(c.Id)}/tiles/{WebMercatorQuad.Id}";
 }

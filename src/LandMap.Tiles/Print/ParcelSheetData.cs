@@ -113,7 +113,7 @@ public static class ParcelSheetSource
         foreach (var layer in controlLayers.OrderBy(l => Array.IndexOf(OverlayKinds, l.Kind)))
         {
             if (layer.Extent is { } extent && !extent.Intersects(box)) continue;
-            var features = await layers.QueryLayerFeaturesAsync(layer.Name, box, MaxOverlayFeatures, 0, cancellationToken) ?? [];
+            var features = await layers.QueryLayerFeaturesAsync(layer.Name, box, MaxOverlayFeatures, 0, cancellationToken: cancellationToken) ?? [];
             if (features.Count > 0) overlays.Add(new SheetOverlay(layer.Name, layer.Kind, features.Select(f => f.Geometry).ToList()));
         }
 

@@ -13,10 +13,28 @@ public sealed class OgcServer : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("landmap-ogc-clients-").FullName;
 
+    /// <summary>The imported 三调 layer the clients read beside the parcels: <see cref="LayerCount"/> plots east of 卫东区's parcels.</summary>
+    public const string LayerName = "三调地类图斑";
+
+    public const int LayerCount = 23;
+
+    /// <summary>The layer's collection id, as the clients name it.</summary>
+    public const string LayerCollection = "layer-" + LayerName;
+
+    /// <summary>The 地类 of plot i is <c>Classes[i % 5]</c>.</summary>
+    public static readonly (string Dlbm, string Dlmc)[] Classes = [("0101", "水田"), ("0103", "旱地"), ("0301", "乔木林地"), ("0702", "农村宅基地"), ("1006", "农村道路")];
+
     internal ServerProcess? Server { get; private set; }
 
-    public async Task InitializeAsync() =>
-        Server = await ServerProcess.StartAsync("ogc", Path.Combine(_folder, "ogc.db"), new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+    public async Task InitializeAsync()
+    {
+        var database = Path.Combine(_folder, "ogc.db");
+        // The layer first, through the real reader; the server then finds no reports and imports the samples beside it.
+        await Layers.TestLayers.ImportAsync(database, LayerName, LandMap.Core.Layers.LayerKind.LandSurvey, [.. Enumerable.Range(0, LayerCount).Select(i =>
+            Layers.TestLayers.Square(113.330 + i % 6 * 0.004, 33.735 + i / 6 * 0.004, 0.0035, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $$"""{"BSM":"41040300{{i:0000}}","DLBM":"{{Classes[i % 5].Dlbm}}","DLMC":"{{Classes[i % 5].Dlmc}}","QSDWMC":"{{(i % 2 == 0 ? "东高皇村" : "西高皇村")}}","TBMJ":{{100000 + i * 250.5}}}""")))]);
+        Server = await ServerProcess.StartAsync("ogc", database, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+    }
 
     public Task DisposeAsync()
     {
@@ -132,7 +150,7 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
             is not { } python) return;
         var script = Path.Combine(AppContext.BaseDirectory, "Ogc", "owslib_client.py");
 
-        var (exit, text) = Tools.Run(python, $"{script} {Server.Client.BaseAddress}ogc");
+        var (exit, text) = Tools.Run(python, $"{script} {Server.Client.BaseAddress}ogc {OgcServer.LayerCollection}");
 
         Assert.True(exit == 0, text);
         output.WriteLine(text);
@@ -140,7 +158,7 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         var r = read.RootElement;
         Assert.Equal(["alternate", "conformance", "data", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", "self", "service-desc", "service-doc"], r.GetProperty("landingRels").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", r.GetProperty("conformsTo").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["parcels", "projects"], r.GetProperty("collections").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["parcels", "projects", OgcServer.LayerCollection], r.GetProperty("collections").EnumerateArray().Select(e => e.GetString()));
         var queryables = r.GetProperty("queryables").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "district", "landUse", "planYear", "reviewStatus", "name", "areaMu", "geometry" }, queryables.ToHashSet());
         Assert.Equal("integer", r.GetProperty("queryableTypes").GetProperty("planYear").GetString());
@@ -158,6 +176,17 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         Assert.NotEmpty(r.GetProperty("spatialIds").EnumerateArray());
         Assert.All(r.GetProperty("spatialIds").EnumerateArray(), id => Assert.Contains(id.GetInt64(), inBox));
         Assert.Contains("ANDD", r.GetProperty("refused").GetString());
+
+        // The imported layer: its fields typed as imported, and both kinds of filter answered by the server.
+        var layerTypes = r.GetProperty("layerQueryableTypes");
+        Assert.Equal(("string", "number", "geometry-any"), (layerTypes.GetProperty("DLMC").GetString(), layerTypes.GetProperty("TBMJ").GetString(),
+            layerTypes.GetProperty("geometry").GetString()));
+        string Bsm(int i) => $"41040300{i:0000}";
+        var forest = Enumerable.Range(0, OgcServer.LayerCount).Where(i => OgcServer.Classes[i % 5].Dlmc.Contains('林') && i % 2 == 0).Select(Bsm).ToList();
+        Assert.NotEmpty(forest);
+        Assert.Equal(forest.Count, r.GetProperty("layerCqlMatched").GetInt32());
+        Assert.Equal(forest, r.GetProperty("layerCqlBsm").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(Enumerable.Range(0, OgcServer.LayerCount).Where(i => i % 5 == 0).Select(Bsm), r.GetProperty("layerParamBsm").EnumerateArray().Select(e => e.GetString()));
 
         using var api = JsonDocument.Parse(await Server.Client.GetStringAsync("/api/parcels?limit=10000&planYear=2023&district=卫东区"));
         var ids = api.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
@@ -199,6 +228,35 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         Assert.Equal(FeatureCount(page), FeatureCount(ogc));
         Assert.Contains("name (String) = 河南（平顶山）电子半导体产业园", ogc);
         Assert.Contains("WGS 84 / Pseudo-Mercator", ogc);
+    }
+
+    // An imported layer through GDAL as through QGIS: every plot across pages of 7, its Chinese fields intact, and -where
+    // sent as CQL2 over the layer's own fields, answered by the server (the count GDAL reports is the server's).
+    [Fact]
+    public void Ogr2ogrCopiesAnImportedLayerAndFiltersItByItsOwnFields()
+    {
+        if (!Has("ogr2ogr")) return;
+        var gpkg = Path.Combine(Path.GetTempPath(), $"landmap-ogc-layer-{Guid.NewGuid():N}.gpkg");
+        try
+        {
+            var (exit, text) = Tools.Run("ogr2ogr", $"-f GPKG {gpkg} {Service} {OgcServer.LayerCollection} -nln dltb -oo PAGE_SIZE=7");
+
+            Assert.True(exit == 0, text);
+            var (_, summary) = Tools.Run("ogrinfo", $"-ro -so {gpkg} dltb");
+            Assert.Equal(OgcServer.LayerCount, FeatureCount(summary));
+            var (_, plot) = Tools.Run("ogrinfo", $"-ro {gpkg} dltb -where \"BSM = '410403000007'\"");
+            Assert.Contains("DLMC (String) = 乔木林地", plot);
+            Assert.Contains("QSDWMC (String) = 西高皇村", plot);
+            Assert.Contains("TBMJ (Real) = 101753.5", plot);
+        }
+        finally { File.Delete(gpkg); }
+
+        var (filtered, debug) = Tools.Run("ogrinfo", $"-ro -so --debug on {Service} {OgcServer.LayerCollection} -where \"DLBM = '0301' AND TBMJ > 102000\"");
+        Assert.True(filtered == 0, debug);
+        Assert.Matches(@"filter=[^&\s]+&filter-lang=cql-text", debug);
+        var expected = Enumerable.Range(0, OgcServer.LayerCount).Count(i => OgcServer.Classes[i % 5].Dlbm == "0301" && 100000 + i * 250.5 > 102000);
+        Assert.InRange(expected, 1, 4);
+        Assert.Equal(expected, FeatureCount(debug));
     }
 
     private async Task<long> MatchedAsync(string query)

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace LandMap.Server.Tests.Ogc;
 
 /// <summary>
-/// QGIS (Debian's python3-qgis 3.22, headless) against a real <c>landmap serve</c>: the parcels collection as an OAPIF layer
-/// (every parcel, across pages of 7, Chinese attributes intact) and the parcel vector tiles as a vectortile layer, each
+/// QGIS (Debian's python3-qgis 3.22, headless) against a real <c>landmap serve</c>: the parcels collection and an imported
+/// 三调 layer as OAPIF layers (every feature, across pages of 7, Chinese attributes intact) and the parcel vector tiles as a vectortile layer, each
 /// drawing on a rendered map. Required in CI (.ci/setup.d/45-qgis.sh installs it in its own step); locally a missing
 /// QGIS is a skipped check with a message, never a pass in CI.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output)
         Directory.CreateDirectory(screenshots);
         var png = Path.Combine(screenshots, "qgis-landmap-parcels.png");
 
-        var text = ExternalTools.Run(python, [script, server.Client.BaseAddress!.ToString(), png]);
+        var text = ExternalTools.Run(python, [script, server.Client.BaseAddress!.ToString(), png, OgcServer.LayerCollection]);
 
         output.WriteLine(text);
         using var read = JsonDocument.Parse(text);
@@ -50,6 +50,13 @@ public sealed class QgisClientTests(OgcServer ogc, ITestOutputHelper output)
         Assert.True(r.GetProperty("ogcTileValid").GetBoolean());
         var pixels = r.GetProperty("vectorTilePixels").GetInt32();
         Assert.InRange(r.GetProperty("ogcTilePixels").GetInt32(), pixels * 0.97, pixels * 1.03);
+        // The imported 三调 layer through the same connection: every plot across pages of 7, its fields as imported, drawn.
+        Assert.True(r.GetProperty("layerValid").GetBoolean(), r.TryGetProperty("layerError", out var error) ? error.GetString() : "");
+        Assert.Equal(OgcServer.LayerCount, r.GetProperty("layerFeatureCount").GetInt32());
+        var plot = r.GetProperty("layerPlot");
+        Assert.Equal(("0301", "乔木林地", "西高皇村"), (plot.GetProperty("DLBM").GetString(), plot.GetProperty("DLMC").GetString(), plot.GetProperty("QSDWMC").GetString()));
+        Assert.Equal(101753.5, double.Parse(plot.GetProperty("TBMJ").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(r.GetProperty("layerPixels").GetInt32() > 500, "the imported layer drew (almost) nothing");
         Assert.True(r.GetProperty("saved").GetBoolean());
         Assert.True(new FileInfo(png).Length > 10_000);
     }

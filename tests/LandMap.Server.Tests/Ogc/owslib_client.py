@@ -1,6 +1,6 @@
 """OWSLib (Debian python3-owslib) as a client of LandMap's /ogc: prints what it read as one JSON object.
 
-Usage: python3 owslib_client.py http://127.0.0.1:PORT/ogc
+Usage: python3 owslib_client.py http://127.0.0.1:PORT/ogc LAYER_COLLECTION_ID
 """
 import json
 import sys
@@ -17,6 +17,11 @@ metres = service.collection_items("parcels", limit=1, crs="http://www.opengis.ne
 # Part 3: OWSLib 0.27 passes filter (and any other keyword) as a query parameter of the items request.
 cql = service.collection_items("parcels", limit=10000, filter="planYear = 2023 AND name LIKE '%产业园%'", **{"filter-lang": "cql2-text"})
 spatial = service.collection_items("parcels", limit=10000, filter="S_INTERSECTS(geometry, BBOX(113.35, 33.74, 113.40, 33.77))")
+# An imported layer: its own fields as queryables, a CQL2 filter and an equality parameter on them.
+layer = sys.argv[2]
+layer_queryables = service.collection_queryables(layer)
+layer_cql = service.collection_items(layer, limit=100, filter="DLMC LIKE '%林%' AND QSDWMC = '东高皇村'")
+layer_param = service.collection_items(layer, limit=100, DLBM="0101")
 try:
     service.collection_items("parcels", filter="planYear = 2023 ANDD district = 'x'")
     refused = ""
@@ -39,4 +44,8 @@ print(json.dumps({
     "cqlIds": sorted(f["id"] for f in cql["features"]),
     "spatialIds": sorted(f["id"] for f in spatial["features"]),
     "refused": refused,
+    "layerQueryableTypes": {k: v.get("type", v.get("format")) for k, v in layer_queryables["properties"].items()},
+    "layerCqlMatched": layer_cql["numberMatched"],
+    "layerCqlBsm": sorted(f["properties"]["BSM"] for f in layer_cql["features"]),
+    "layerParamBsm": sorted(f["properties"]["BSM"] for f in layer_param["features"]),
 }, ensure_ascii=False))

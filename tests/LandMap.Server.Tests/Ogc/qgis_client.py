@@ -1,7 +1,7 @@
 """QGIS (Debian's python3-qgis, headless) as a client of a running LandMap server.
 
-Usage: qgis_client.py BASE_URL PNG_OUT
-Adds the parcels collection of /ogc as an OAPIF layer and the parcel vector tiles (/tiles/parcels, and the same tiles
+Usage: qgis_client.py BASE_URL PNG_OUT LAYER_COLLECTION_ID
+Adds the parcels collection of /ogc and an imported layer's collection as OAPIF layers, and the parcel vector tiles (/tiles/parcels, and the same tiles
 through OGC API - Tiles) as vectortile layers, as a bureau would in QGIS's "WFS / OGC API - Features" and "Vector Tiles" connections, reads every feature,
 and renders both to PNG_OUT. Prints one JSON object: counts, one feature's attributes, the layers' CRS and extent.
 """
@@ -45,7 +45,7 @@ def drawn(image):
     return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) != white)
 
 
-def main(base, png):
+def main(base, png, layer_id):
     app = QgsApplication([], False)
     app.initQgis()
     try:
@@ -63,6 +63,19 @@ def main(base, png):
         result["park"] = None if park is None else {n: str(park[n]) for n in ("id", "name", "district", "landUseName", "planYear")}
         result["crs"] = parcels.crs().authid()
 
+        # An imported layer (三调) as a bureau adds it: the same connection, its collection id as typename.
+        survey = QgsVectorLayer(f"url='{base}/ogc' typename='{layer_id}' pageSize='7'", "三调地类图斑", "OAPIF")
+        result["layerValid"] = survey.isValid()
+        if survey.isValid():
+            plots = list(survey.getFeatures())
+            result["layerFeatureCount"] = len(plots)
+            result["layerFields"] = [f.name() for f in survey.fields()]
+            plot = next((f for f in plots if f["BSM"] == "410403000007"), None)
+            result["layerPlot"] = None if plot is None else {n: str(plot[n]) for n in ("BSM", "DLBM", "DLMC", "QSDWMC", "TBMJ")}
+            survey.renderer().symbol().setColor(QColor(56, 168, 0, 150))
+        else:
+            result["layerError"] = survey.error().summary()
+
         tiles = QgsVectorTileLayer(f"type=xyz&url={base}/tiles/parcels/{{z}}/{{x}}/{{y}}.pbf&zmin=0&zmax=16", "LandMap 地块瓦片")
         result["vectorTileValid"] = tiles.isValid()
         # QGIS 3.22 has no OGC API - Tiles connection; it reads the tileset's item template as an XYZ URL ({tileRow} = y).
@@ -71,7 +84,7 @@ def main(base, png):
         result["ogcTileValid"] = ogc.isValid()
 
         project = QgsProject.instance()
-        project.addMapLayers([tiles, ogc, parcels])
+        project.addMapLayers([tiles, ogc, survey, parcels])
         mercator = QgsCoordinateReferenceSystem("EPSG:3857")
         extent = QgsCoordinateTransform(parcels.crs(), mercator, project).transformBoundingBox(parcels.extent())
         extent.scale(1.1)
@@ -80,7 +93,8 @@ def main(base, png):
         result["oapifPixels"] = drawn(render([parcels], mercator, extent, QSize(400, 300)))
         result["vectorTilePixels"] = drawn(render([tiles], mercator, extent, QSize(400, 300)))
         result["ogcTilePixels"] = drawn(render([ogc], mercator, extent, QSize(400, 300)))
-        result["saved"] = render([parcels, tiles], mercator, extent, QSize(1200, 900)).save(png, "png")
+        result["layerPixels"] = drawn(render([survey], mercator, extent, QSize(400, 300))) if survey.isValid() else 0
+        result["saved"] = render([parcels, survey, tiles], mercator, extent, QSize(1200, 900)).save(png, "png")
         print(json.dumps(result, ensure_ascii=False))
         return 0
     finally:
@@ -88,4 +102,4 @@ def main(base, png):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1].rstrip("/"), sys.argv[2]))
+    sys.exit(main(sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]))
