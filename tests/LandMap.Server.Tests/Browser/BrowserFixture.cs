@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string? MissingReason { get; private set; }
 
+    /// <summary>The server's store file, for tests that import a layer of their own (and remove it after).</summary>
+    public string Database => Path.Combine(_folder, "landmap.db");
+
     /// <summary>The password of the accounts <c>reviewer</c> and <c>viewer</c> added to the store before the page loads.</summary>
     public const string Password = "correct-horse-battery-staple";
 

@@ -35,7 +35,9 @@ export function layerHits(layers) {
       const fields = [...info.fields.map((f) => f.name).filter((name) => name in properties),
         ...Object.keys(properties).filter((name) => name !== 'geometry' && name !== TILE_LAYER_PROPERTY && !labels.has(name))];
       const rows = fields.map((name) => [labels.get(name) ?? null, name, properties[name]]);
-      const title = ['DLMC', 'JBNTTBBH', 'ZDDM', 'HXMC', 'QLR', 'YDYHFLMC'].map((name) => properties[name]).find((v) => v != null);
+      // The title field in any letter case (PostGIS and GDAL exports write ydyhflmc).
+      const byUpper = new Map(Object.entries(properties).map(([name, value]) => [name.toUpperCase(), value]));
+      const title = ['DLMC', 'JBNTTBBH', 'ZDDM', 'HXMC', 'QLR', 'YDYHFLMC'].map((name) => byUpper.get(name)).find((v) => v != null);
       return { key: `layer-${info.name}-${i}`, kind: info.kindName, name: `${info.name}${title != null ? ` · ${title}` : ''}`, layer: info.name, rows };
     });
   });

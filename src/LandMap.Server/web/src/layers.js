@@ -1,14 +1,15 @@
 // The bureau's own layers (landmap layer import): one vector-tile layer per imported layer (/tiles/layer-{name}), a
 // switcher in the sidebar (a checkbox and an opacity slider per layer, grouped by kind), the kind's conventional style
-// (三调 by DLBM code in the 三调 colours, 永久基本农田 yellow hatch, 生态保护红线 red outline, 城镇开发边界 purple
-// dashed line), and a legend of what the visible layers draw in the view. Layers start hidden: a 三调 layer covers
-// everything under the parcels.
+// (三调 by DLBM code in the 三调 colours, 国土空间规划 by YDYHFLDM in the 用地用海 colours of landuse-colours.js,
+// 永久基本农田 yellow hatch, 生态保护红线 red outline, 城镇开发边界 purple dashed line), and a legend of what the visible
+// layers draw in the view. Layers start hidden: a 三调 layer covers everything under the parcels.
 import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import MVT from 'ol/format/MVT.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
 import { escape } from './html.js';
 import { PHONE } from './layout.js';
+import { landUseClass } from './landuse-colours.js';
 
 // The switcher's groups, in the order a 国土 review reads them.
 export const KINDS = [
@@ -80,21 +81,41 @@ function hatch() {
   return context.createPattern(canvas, 'repeat');
 }
 
+// The field of a layer named `name` in any letter case (PostGIS and GDAL exports write ydyhfldm), else `name` itself.
+const fieldOf = (info, name) => info.fields?.find((f) => f.name.toUpperCase() === name)?.name ?? name;
+
+// The class drawer of a 三调 or 国土空间规划 layer: feature → [code, name, colour]; null for other kinds. 国土空间规划 reads
+// YDYHFLDM, or DLBM where a feature has no YDYHFLDM.
+function classOf(info) {
+  if (info.kind === 'land-survey') {
+    const dlbm = fieldOf(info, 'DLBM');
+    return (feature) => landClass(feature.get(dlbm));
+  }
+  if (info.kind === 'planning') {
+    const [code, dlbm] = [fieldOf(info, 'YDYHFLDM'), fieldOf(info, 'DLBM')];
+    return (feature) => landUseClass(feature.get(code) || feature.get(dlbm));
+  }
+  return null;
+}
+
 // Lines that bound an area still take clicks inside it: a fill almost transparent is hit-detected, plain none is not.
 const faint = (colour) => new Fill({ color: hex(colour, 0.04) });
 
-// The style of each kind; 三调 by each feature's DLBM.
-function kindStyle(kind) {
-  switch (kind) {
-    case 'land-survey': {
-      const cache = new Map();
-      const outline = new Stroke({ color: 'rgba(90,90,90,0.6)', width: 0.6 });
-      return (feature) => {
-        const [code, , colour] = landClass(feature.get('DLBM') ?? feature.get('dlbm'));
-        if (!cache.has(code)) cache.set(code, new Style({ fill: new Fill({ color: hex(colour, 0.85) }), stroke: outline }));
-        return cache.get(code);
-      };
-    }
+// The style of each kind; 三调 and 国土空间规划 by each feature's class. 用地用海 fills are opaque, as the cartographic
+// standard prints them; the layer's opacity slider lets the basemap through.
+function kindStyle(info) {
+  const classes = classOf(info);
+  if (classes) {
+    const cache = new Map();
+    const alpha = info.kind === 'planning' ? 1 : 0.85;
+    const outline = new Stroke({ color: 'rgba(90,90,90,0.6)', width: 0.6 });
+    return (feature) => {
+      const [code, , colour] = classes(feature);
+      if (!cache.has(code)) cache.set(code, new Style({ fill: new Fill({ color: hex(colour, alpha) }), stroke: outline }));
+      return cache.get(code);
+    };
+  }
+  switch (info.kind) {
     case 'farmland':
       return new Style({ fill: new Fill({ color: hatch() }), stroke: new Stroke({ color: '#c9a400', width: 1.2 }) });
     case 'eco-redline':
@@ -103,8 +124,6 @@ function kindStyle(kind) {
       return new Style({ fill: faint('#8e44ad'), stroke: new Stroke({ color: '#8e44ad', width: 2.5, lineDash: [10, 6] }) });
     case 'cadastre':
       return new Style({ fill: faint('#7a4b22'), stroke: new Stroke({ color: '#7a4b22', width: 1 }) });
-    case 'planning':
-      return new Style({ fill: new Fill({ color: 'rgba(255,170,60,0.35)' }), stroke: new Stroke({ color: '#d9822b', width: 1 }) });
     default:
       return new Style({ fill: new Fill({ color: 'rgba(52,120,246,0.15)' }), stroke: new Stroke({ color: '#3478f6', width: 1.2 }) });
   }
@@ -118,7 +137,7 @@ export function bureauLayers(list) {
   const order = (kind) => KINDS.findIndex(([k]) => k === kind);
   return [...list].sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name, 'zh-CN')).map((layer) => new VectorTileLayer({
     source: new VectorTileSource({ format: new MVT({ layerName: TILE_LAYER_PROPERTY }), url: `/tiles/${encodeURIComponent(layer.tileSource)}/{z}/{x}/{y}.pbf`, maxZoom: 18 }),
-    style: kindStyle(layer.kind),
+    style: kindStyle(layer),
     visible: false,
     opacity: 0.8,
     properties: { name: `layer:${layer.name}`, bureauLayer: layer },
@@ -151,30 +170,33 @@ export function renderSwitcher(container, layers, onChange) {
   });
 }
 
-// The legend of the visible layers: per 三调 layer the 地类 its features in the view draw, per other layer its symbol.
+// The legend of the visible layers: per 三调 or 国土空间规划 layer the classes its features in the view draw (code and
+// name), per other layer its symbol.
 export function renderLayerLegend(container, layers, extent) {
   const visible = layers.filter((l) => l.getVisible() && l.getOpacity() > 0);
   container.hidden = !visible.length;
-  const swatch = (css, label) => `<div class="legend-row"><span class="swatch" style="${css}"></span>${escape(label)}</div>`;
+  const swatch = (css, label, code) =>
+    `<div class="legend-row"${code != null ? ` data-code="${escape(code)}"` : ''}><span class="swatch" style="${css}"></span>${escape(label)}</div>`;
   const symbols = {
     farmland: 'background:repeating-linear-gradient(135deg,rgba(214,170,0,.9) 0 2px,rgba(255,236,61,.35) 2px 6px);border:1px solid #c9a400',
     'eco-redline': 'background:rgba(230,0,18,.08);border:2px solid #e60012',
     'urban-boundary': 'border:2px dashed #8e44ad',
     cadastre: 'border:1px solid #7a4b22',
-    planning: 'background:rgba(255,170,60,.35);border:1px solid #d9822b',
     other: 'background:rgba(52,120,246,.15);border:1px solid #3478f6',
   };
   container.innerHTML = visible.map((layer) => {
     const info = layer.get('bureauLayer');
-    if (info.kind !== 'land-survey') return `<div class="legend-title">${escape(info.name)}</div>${swatch(symbols[info.kind] ?? symbols.other, info.kindName)}`;
+    const classes = classOf(info);
+    if (!classes) return `<div class="legend-title">${escape(info.name)}</div>${swatch(symbols[info.kind] ?? symbols.other, info.kindName)}`;
     const seen = new Map();
     for (const feature of layer.getFeaturesInExtent(extent)) {
-      const [code, name, colour] = landClass(feature.get('DLBM') ?? feature.get('dlbm'));
+      const [code, name, colour] = classes(feature);
       seen.set(code, [name, colour]);
     }
     const rows = [...seen].sort(([a], [b]) => a.localeCompare(b)).map(([code, [name, colour]]) =>
-      swatch(`background:${colour}`, `${code} ${name}`)).join('');
-    return `<div class="legend-title">${escape(info.name)}（三调地类）</div>${rows || '<div class="muted">视图内无图斑</div>'}`;
+      swatch(`background:${colour}`, `${code} ${name}`, code)).join('');
+    const title = info.kind === 'planning' ? '用地用海分类' : '三调地类';
+    return `<div class="legend-title">${escape(info.name)}（${title}）</div>${rows || '<div class="muted">视图内无图斑</div>'}`;
   }).join('');
 }
 
