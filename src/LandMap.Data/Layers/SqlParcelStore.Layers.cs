@@ -54,7 +54,8 @@ public abstract partial class SqlParcelStore : ILayerStore
                 ("name", import.Name), ("kind", import.Kind.Name()), ("file", import.SourceFile), ("crs", import.SourceCrs), ("area_crs", import.AreaCrs),
                 ("encoding", import.Encoding), ("fields", Json(Array.Empty<object>())), ("at", DateTime.UtcNow), ("by", import.ImportedBy))
                 .ExecuteScalarAsync(cancellationToken));
-            await WriteLayerFeaturesAsync(c, t, layerId, tally.Rows(features), cancellationToken);
+            // Reading, repair, projection and encoding run on a second core while this one writes (ReadAhead).
+            await WriteLayerFeaturesAsync(c, t, layerId, ReadAhead.Of(tally.Rows(features), cancellationToken), cancellationToken);
 
             var (added, removed, changed) = (tally.Count, 0L, 0L);
             if (old is { } previous)
