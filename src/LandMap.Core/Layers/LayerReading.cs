@@ -178,11 +178,9 @@ public sealed class LayerReading : IDisposable
         if (geometry.IsEmpty) return (ImportProblemCode.EmptyGeometry, "The geometry is empty; delete the record or draw it.");
         if (geometry.NumPoints > _options.MaxVerticesPerFeature)
             return (ImportProblemCode.TooManyVertices, $"{geometry.NumPoints} vertices, over the cap of {_options.MaxVerticesPerFeature}; simplify or split the feature.");
-        foreach (var c in geometry.Coordinates)
-        {
-            if (!double.IsFinite(c.X) || !double.IsFinite(c.Y)) return (ImportProblemCode.NonFiniteCoordinate, "A vertex is NaN or infinite; remove or fix it.");
-        }
-        return null;
+        var finite = new FiniteCheck();
+        geometry.Apply(finite);
+        return finite.Done ? (ImportProblemCode.NonFiniteCoordinate, "A vertex is NaN or infinite; remove or fix it.") : null;
     }
 
     // A Gauss-Krüger CRS with the zone in its false easting expects eastings of zone·10⁶ + …, one without expects < 10⁶.
@@ -249,5 +247,18 @@ public sealed class LayerReading : IDisposable
     {
         _source?.Dispose();
         _cleanup?.Invoke();
+    }
+
+    // Reads the sequences in place: Geometry.Coordinates would copy every vertex of a million features.
+    private sealed class FiniteCheck : IEntireCoordinateSequenceFilter
+    {
+        public bool Done { get; private set; }
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            for (var i = 0; i < seq.Count && !Done; i++) Done = !double.IsFinite(seq.GetX(i)) || !double.IsFinite(seq.GetY(i));
+        }
     }
 }

@@ -41,8 +41,33 @@ internal static class GeometryGuard
         return null;
     }
 
-    /// <summary>A copy with X and Y only: Z and M (NaN in many GeoPackage blobs) mean nothing to the gazetteer.</summary>
-    public static Geometry ToXY(Geometry geometry) => new XYTransformer().Transform(geometry);
+    /// <summary>
+    /// The geometry with X and Y only: Z and M (NaN in many GeoPackage blobs) mean nothing to the gazetteer. A copy when it
+    /// has either; the geometry itself when it has neither (a layer import's million features need no copy).
+    /// </summary>
+    public static Geometry ToXY(Geometry geometry) => IsXY(geometry) ? geometry : new XYTransformer().Transform(geometry);
+
+    private static bool IsXY(Geometry geometry)
+    {
+        var xy = true;
+        geometry.Apply(new XYCheck(() => xy = false));
+        return xy;
+    }
+
+    // Stops at the first sequence that carries Z or M.
+    private sealed class XYCheck(Action found) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done { get; private set; }
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            if (!seq.HasZ && !seq.HasM && seq.Dimension == 2) return;
+            found();
+            Done = true;
+        }
+    }
 
     private static int? FirstNonFinite(Geometry geometry)
     {
