@@ -38,6 +38,7 @@ public abstract partial class SqlParcelStore : ILayerStore
             await using var c = NewConnection();
             await c.OpenAsync(cancellationToken);
             await PrepareConnectionAsync(c, cancellationToken);
+            await PrepareBulkWriteAsync(c, cancellationToken);
             await using var t = await c.BeginTransactionAsync(cancellationToken);
             var old = await Command(c, t, "SELECT id FROM layers WHERE name = @n", ("n", import.Name)).ExecuteScalarAsync(cancellationToken) is { } o and not DBNull
                 ? Convert.ToInt64(o) : (long?)null;

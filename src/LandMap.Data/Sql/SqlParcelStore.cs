@@ -37,6 +37,12 @@ public abstract partial class SqlParcelStore : IParcelStore
     /// <summary>Per-connection settings run after every open (SQLite pragmas).</summary>
     protected virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Readies a connection (already prepared) for one large write, such as a layer import of a million features; the
+    /// next <see cref="PrepareConnectionAsync"/> of a pooled connection undoes it.
+    /// </summary>
+    protected virtual Task PrepareBulkWriteAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>SQL run inside the migration transaction before the version is read, to keep two openers apart.</summary>
     protected virtual string? MigrationLockSql => null;
 
