@@ -46,7 +46,9 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     protected override DbConnection NewConnection() => _dataSource.CreateConnection();
 
     /// <inheritdoc />
-    protected override string MigrationLockSql => "SELECT pg_advisory_xact_lock(7240311)";
+    // One lock per schema: a long migration of one store (a million parcels) must not hold up opening another store of
+    // the same database.
+    protected override string MigrationLockSql => "SELECT pg_advisory_xact_lock(7240311, hashtext(current_schema()))";
 
     /// <inheritdoc />
     protected override string GeometryColumns => "geom";
@@ -106,8 +108,11 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
             new StoreException(StoreErrorKind.Integrity, $"The data broke a rule of the schema and nothing was written: {e.MessageText}", e),
         PostgresException e when IsTransient(e) =>
             new StoreException(StoreErrorKind.Locked, $"{_where} stayed locked by other writers; try again.", e),
-        NpgsqlException { InnerException: SocketException or TimeoutException } e =>
+        NpgsqlException { InnerException: SocketException } e =>
             new StoreException(StoreErrorKind.Unavailable, $"Cannot reach PostgreSQL at {_where}: start the server or fix Host/Port in --db.", e),
+        NpgsqlException { InnerException: TimeoutException } e =>
+            new StoreException(StoreErrorKind.Unavailable,
+                $"PostgreSQL at {_where} did not answer in time: it is overloaded or another process holds this store (a migration or a long import); try again, or raise Timeout/Command Timeout in --db.", e),
         _ => null,
     };
 
