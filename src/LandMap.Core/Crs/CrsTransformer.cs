@@ -122,12 +122,21 @@ public sealed class CrsTransformer
         return CrsResult<Geometry>.Ok(copy);
     }
 
-    /// <summary>Transforms one position; may return NaN for input outside the CRS's domain.</summary>
+    /// <summary>Transforms one position; NaN for input outside the CRS's domain.</summary>
     public (double X, double Y) Transform(double x, double y)
     {
-        foreach (var step in _steps)
+        try
         {
-            (x, y) = step.Transform(x, y);
+            foreach (var step in _steps)
+            {
+                (x, y) = step.Transform(x, y);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArithmeticException or ArgumentException)
+        {
+            // ProjNet's inverse Transverse Mercator throws "No convergence" far outside its zone (a forged file's
+            // 1e300 easting): no position, as NaN says for every other such input.
+            return (double.NaN, double.NaN);
         }
 
         return (x, y);

@@ -86,8 +86,20 @@ public sealed class GazetteerIndex
     public static (GazetteerIndex? Gazetteer, GazetteerLoadResult Load) LoadDirectory(string directory, GazetteerLoadOptions? options = null)
     {
         var load = new GazetteerLoader(options).LoadAll(directory);
-        return (load.IsSuccess ? new GazetteerIndex(load.Features) : null, load);
+        if (!load.IsSuccess) return (null, load);
+        var folder = Path.Combine(directory, VillageRegistry.FolderName);
+        try
+        {
+            return (new GazetteerIndex(load.Features) { Villages = VillageRegistry.Load(folder) }, load);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return (null, load with { Problems = [new GazetteerProblem(GazetteerProblemCode.ReadFailed, folder, null, null, e.Message)] });
+        }
     }
+
+    /// <summary>The official 村/社区 lists of the folder's <c>divisions/</c> (none when it has none).</summary>
+    public VillageRegistry Villages { get; init; } = VillageRegistry.Empty;
 
     /// <summary>All features, in load order, after overrides.</summary>
     public IReadOnlyList<GazetteerFeature> Features { get; }

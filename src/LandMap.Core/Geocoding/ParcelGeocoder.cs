@@ -101,10 +101,22 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         }
     }
 
+    // Every place a location names (a 村 among them), wherever the grammar put it: the place itself, a side of it, a 四至 edge, a stretch's end.
+    private static IEnumerable<string> NamedPlaces(ParsedLocation parsed) => parsed.Constraints.SelectMany(c => c switch
+    {
+        PlaceConstraint p => [p.Place],
+        SideConstraint s => [s.Feature],
+        BothSidesConstraint b => [b.Feature],
+        BoxConstraint box => new[] { box.West, box.East, box.South, box.North }.OfType<string>(),
+        StretchConstraint st => [st.From, st.To],
+        _ => [],
+    });
+
     private GeocodedEntry GeocodeEntry(ExtractedReport report, LandEntry entry, ParsedLocation parsed, (double AreaMu, int? PlanYear)? borrowed,
         ConstraintSolver solver, Geometry district, List<PlacedParcel> placed)
     {
         var warnings = new List<string>();
+        if (report.District is { } named) warnings.AddRange(NamedPlaces(parsed).Select(p => gazetteer.Villages.Check(named, p)).OfType<string>().Distinct());
         var areaMu = entry.AreaMu ?? borrowed?.AreaMu;
         if (entry.AreaMu is null && borrowed is { } b) warnings.Add($"未写面积：取 {b.PlanYear} 年同名条目的 {b.AreaMu:0.##} 亩");
         else if (areaMu is null) warnings.Add("未写面积：只定位，不画地块");

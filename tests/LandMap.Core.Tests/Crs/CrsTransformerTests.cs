@@ -8,6 +8,25 @@ public class CrsTransformerTests
     private const double CgcsA = 6378137, CgcsRf = 298.257222101;
     private static readonly GeometryFactory Wgs84Factory = new(new PrecisionModel(), 4326);
 
+    // A forged or corrupt file's coordinates far outside the zone: ProjNet's inverse Transverse Mercator throws "No
+    // convergence" for some; the transformer answers "no position" for all, never an exception (found by the hostile
+    // Shapefile property test).
+    [Theory]
+    [InlineData(430_700, -6.614392556042099E+186)]
+    [InlineData(430_700, 1e20)]
+    [InlineData(1e300, 3_730_000)]
+    [InlineData(-1e300, -1e300)]
+    public void CoordinatesFarOutsideTheZoneHaveNoPositionInsteadOfThrowing(double x, double y)
+    {
+        var transformer = CrsTransformer.Create(KnownCrs.Cgcs2000Gk114, KnownCrs.Wgs84).Value;
+
+        var (lon, lat) = transformer.Transform(x, y);
+        var geometry = transformer.Transform(new GeometryFactory().CreatePoint(new Coordinate(x, y)));
+
+        Assert.True(!double.IsFinite(lon) || !double.IsFinite(lat) || Math.Abs(lat) <= 90, $"({lon}, {lat})");
+        Assert.True(!geometry.IsSuccess || double.IsFinite(geometry.Value.Coordinate.X));
+    }
+
     [Fact]
     public void PointOnCentralMeridianProjectsToFalseEasting()
     {
