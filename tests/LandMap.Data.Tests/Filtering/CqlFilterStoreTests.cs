@@ -81,15 +81,7 @@ public abstract class CqlFilterStoreTests(ITestOutputHelper output) : IAsyncLife
             ? Gen.Frequency((4, Gen.OneOf(values[name])), (1, Gen.OneOf<object>("", "logistics", "卫东区 ", "It's")))
             : Gen.Select(Gen.OneOf(values[name]), Gen.OneOf(0.0, 0.0, 1.0, -1.0, 0.25)).Select((v, nudge) => (object)((double)v + nudge));
         var texts = values["name"].Concat(values["location"]).Cast<string>().ToArray();
-        var pattern = Gen.Select(Gen.OneOf(texts), Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[0, 3]).Select((text, a, b, kind) =>
-        {
-            var (from, to) = (Math.Min(a, b) * text.Length / 100, Math.Max(a, b) * text.Length / 100);
-            // Never half of a surrogate pair: a lone surrogate is no text (PostgreSQL refuses it, the parser too).
-            if (from > 0 && char.IsLowSurrogate(text[from])) from--;
-            if (to > 0 && to < text.Length && char.IsLowSurrogate(text[to])) to++;
-            var part = text[from..to].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            return kind switch { 0 => "%" + part + "%", 1 => part + "%", 2 => "_" + part + "%", _ => part.Length > 0 && !char.IsLowSurrogate(part[^1]) ? "%" + part[..^1] + "_" : "%" };
-        });
+        var pattern = CqlGenerators.LikePattern(texts);
         return new CqlDomain(ParcelFilterFields.Schema, Literal, pattern, CqlGenerators.PointOrBox(Area));
     }
 

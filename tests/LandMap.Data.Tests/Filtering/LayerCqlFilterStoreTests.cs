@@ -78,13 +78,7 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
             ? Gen.Frequency((4, Gen.OneOf(values[name])), (1, Gen.OneOf<object>("", "ROAD", "It's")))
             : Gen.Select(Gen.OneOf(values[name]), Gen.OneOf(0.0, 0.0, 1.0, -1.0, 0.25)).Select((v, nudge) => (object)((double)v + nudge));
         var texts = values["DLMC"].Concat(values["ZLDWMC"]).Cast<string>().ToArray();
-        var pattern = Gen.Select(Gen.OneOf(texts), Gen.Int[0, 100], Gen.Int[0, 3]).Select((text, cut, kind) =>
-        {
-            var at = cut * text.Length / 100;
-            if (at > 0 && at < text.Length && char.IsLowSurrogate(text[at])) at++;
-            var part = text[..at].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            return kind switch { 0 => "%" + part + "%", 1 => part + "%", 2 => "_" + part + "%", _ => "%" };
-        });
+        var pattern = CqlGenerators.LikePattern(texts);
         return new CqlDomain(Schema, Literal, pattern, CqlGenerators.PointOrBox(Area));
     }
 

@@ -57,4 +57,19 @@ public static class CqlGenerators
                     ? Wgs84.CreatePoint(new Coordinate(x0, y0))
                     : Wgs84.ToGeometry(new Envelope(x0, Math.Round(x + w, 5) + 1e-5, y0, Math.Round(y + h, 5) + 1e-5));
             });
+
+    /// <summary>
+    /// LIKE patterns cut from <paramref name="texts"/> (the values the features hold, so patterns match some and miss
+    /// some): a substring between two random points with its wildcards escaped, then %…%, …%, _…% or a pattern whose last
+    /// character is a _ wildcard. Never half of a surrogate pair: a lone surrogate is no text (PostgreSQL refuses it).
+    /// </summary>
+    public static Gen<string> LikePattern(string[] texts) =>
+        Gen.Select(Gen.OneOf(texts), Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[0, 3]).Select((text, a, b, kind) =>
+        {
+            var (from, to) = (Math.Min(a, b) * text.Length / 100, Math.Max(a, b) * text.Length / 100);
+            if (from > 0 && char.IsLowSurrogate(text[from])) from--;
+            if (to > 0 && to < text.Length && char.IsLowSurrogate(text[to])) to++;
+            var part = text[from..to].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            return kind switch { 0 => "%" + part + "%", 1 => part + "%", 2 => "_" + part + "%", _ => part.Length > 0 && !char.IsLowSurrogate(part[^1]) ? "%" + part[..^1] + "_" : "%" };
+        });
 }
