@@ -55,7 +55,7 @@ public abstract partial class SqlParcelStore
             await AuditAsync(c, t, import.Actor, previous is null ? "import" : "supersede", "report", reportId,
                 new { file = report.File, sha256 = import.ContentSha256, entries = report.LandEntries.Count, superseded = previous, keptReviewed = kept }, cancellationToken);
             return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);
-        }, cancellationToken);
+        }, cancellationToken, bulk: true);
 
     /// <summary>
     /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to

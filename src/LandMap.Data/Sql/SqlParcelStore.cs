@@ -173,10 +173,11 @@ public abstract partial class SqlParcelStore : IParcelStore
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns, retried on transient locks. Unless
     /// <paramref name="countsAsChange"/> is false, the store's change counter goes up in the same transaction, last, so
-    /// its row lock is held only for the commit.
+    /// its row lock is held only for the commit. <paramref name="bulk"/> readies the connection for a large write
+    /// (<see cref="PrepareBulkWriteAsync"/>: a report of thousands of parcels fills the R*Trees).
     /// </summary>
     protected async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken,
-        bool countsAsChange = true)
+        bool countsAsChange = true, bool bulk = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -185,6 +186,7 @@ public abstract partial class SqlParcelStore : IParcelStore
                 await using var connection = NewConnection();
                 await connection.OpenAsync(cancellationToken);
                 await PrepareConnectionAsync(connection, cancellationToken);
+                if (bulk) await PrepareBulkWriteAsync(connection, cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await work(connection, transaction);
                 if (countsAsChange) await Command(connection, transaction, "UPDATE store_changes SET seq = seq + 1 WHERE id = 1").ExecuteNonQueryAsync(cancellationToken);
