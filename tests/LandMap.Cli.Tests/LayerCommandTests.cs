@@ -53,4 +53,25 @@ public sealed class LayerCommandTests : IDisposable
         Assert.Contains("farm", stderr);
         Assert.False(File.Exists(db) && Landmap.Run("layer", "list", "--db", db).Stdout.Contains("name=x", StringComparison.Ordinal));
     }
+
+    // A name is part of the layer's URLs (/tiles/layer-NAME, /ogc/collections/layer-NAME): one that would break them is
+    // refused before the file is read, without a stack trace, and no store is created.
+    [Theory]
+    [InlineData("三调/2023")]
+    [InlineData("50%")]
+    [InlineData("a#b")]
+    [InlineData("{z}")]
+    public void ANameThatBreaksTheLayersUrlsIsRefusedBeforeAnyWork(string name)
+    {
+        var db = Path.Combine(_folder, "names.db");
+        File.WriteAllText(Path.Combine(_folder, "y.geojson"), """{"type":"FeatureCollection","features":[]}""");
+
+        var (exit, _, stderr) = Landmap.Run("layer", "import", Path.Combine(_folder, "y.geojson"), "--name", name, "--kind", "farmland", "--db", db);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--name", stderr);
+        Assert.Contains("/ \\ ? # % { }", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(File.Exists(db));
+    }
 }

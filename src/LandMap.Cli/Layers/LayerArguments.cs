@@ -2,6 +2,8 @@ using System.Globalization;
 using LandMap.Core.Crs;
 using LandMap.Core.Layers;
 
+using LandMap.Data.Layers;
+
 namespace LandMap.Cli.Layers;
 
 /// <summary>Turns the text of <c>layer import</c> options into <see cref="LayerReadOptions"/>, or says which option is wrong.</summary>
@@ -63,8 +65,5 @@ internal static class LayerArguments
     }
 
     /// <summary>Why <paramref name="name"/> cannot name a layer, or null.</summary>
-    public static string? CheckName(string name) =>
-        string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl) || name != name.Trim()
-            ? $"--name '{name}' must be 1 to 200 characters without control characters or surrounding spaces."
-            : null;
+    public static string? CheckName(string name) => LayerNames.Problem(name) is { } problem ? $"--name: {problem}" : null;
 }

@@ -72,7 +72,10 @@ internal static class LayerImportRun
         return result!;
     }
 
-    /// <summary>Reports on the caller's thread: <see cref="Progress{T}"/> posts to the thread pool, after the bar is gone.</summary>
+    /// <summary>
+    /// Reports at once, on the thread that reads the file (the store reads ahead on a second thread; Spectre's task is
+    /// safe to update from it): <see cref="Progress{T}"/> would post to the thread pool, after the bar is gone.
+    /// </summary>
     private sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);

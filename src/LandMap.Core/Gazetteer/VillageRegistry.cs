@@ -37,6 +37,9 @@ public sealed class VillageRegistry
     /// <summary>No lists: nothing is checked.</summary>
     public static VillageRegistry Empty { get; } = new([], []);
 
+    /// <summary>Every village of every list.</summary>
+    public IEnumerable<Village> All => _byName.Values.SelectMany(v => v);
+
     /// <summary>The districts with a list.</summary>
     public IReadOnlyCollection<string> Districts => _byDistrict.Keys;
 
@@ -87,7 +90,7 @@ public sealed class VillageRegistry
     private static readonly (string Suffix, string Replacement)[] Offices =
     [
         ("村村民委员会", "村"), ("村民委员会", "村"), ("村村委会", "村"), ("村委会", "村"),
-        ("社区居民委员会", "社区"), ("社区居委会", "社区"), ("居民委员会", "社区"), ("居委会", "社区"),
+        ("社区居民委员会", "社区"), ("社区居委会", "社区"), ("社区委员会", "社区"), ("居民委员会", "社区"), ("居委会", "社区"),
     ];
 
     /// <summary>A registered 村/社区 name as a report writes it.</summary>

@@ -11,6 +11,12 @@ namespace LandMap.Data.Layers;
 /// </summary>
 public interface ILayerStore
 {
+    /// <summary>
+    /// The most features an inexact spatial filter (SQLite's envelope test) may leave for refinement in memory; beyond it
+    /// a query or count throws <see cref="FilterTooBroadException"/> before reading any of them.
+    /// </summary>
+    const long MaxRefinedCandidates = 50_000;
+
     /// <summary>The layer store of <paramref name="store"/>.</summary>
     static ILayerStore Of(IParcelStore store) =>
         store as ILayerStore ?? throw new InvalidOperationException($"The {store.Backend} store has no layer tables.");

@@ -43,8 +43,9 @@ public static class LayerFilterFields
     }
 
     /// <summary>
-    /// A feature's values as a filter reads them in memory, agreeing with the SQL the stores write: a number field's
-    /// non-numbers are null, a text field's numbers are their JSON text.
+    /// A feature's values as a filter reads them in memory, agreeing with the SQL the stores write: each field keeps to its
+    /// type, so a number field's text and a text field's numbers or booleans are null (SQLite and PostgreSQL would print
+    /// such strays differently).
     /// </summary>
     public static Func<string, object?> Reader(StoredLayerFeature feature, IReadOnlyDictionary<string, CqlType> schema)
     {
@@ -61,7 +62,6 @@ public static class LayerFilterFields
         (JsonValueKind.Number, CqlType.Integer or CqlType.Number) => value.GetDouble(),
         (_, CqlType.Integer or CqlType.Number) => null,
         (JsonValueKind.String, _) => value.GetString(),
-        (JsonValueKind.Number, _) => value.GetRawText(),
         _ => null,
     };
 }

@@ -6,20 +6,24 @@ namespace LandMap.Data.Layers;
 /// <summary>
 /// Enumerates a sequence on a worker thread while the caller consumes it, handing items over in batches through a bounded
 /// queue: a layer import reads, repairs, projects and encodes features on one core while the store writes on the other.
-/// Memory stays bounded (at most <c>batches × batchSize</c> items wait). An exception of the sequence is rethrown to the
-/// consumer, with its stack, when it reaches that point; a consumer that stops early stops the worker before returning.
+/// Memory stays bounded: a batch closes at <c>batchSize</c> items or once their <c>weigh</c>t (bytes) reaches
+/// <c>batchWeight</c>, and at most <c>batches</c> batches wait. An exception of the sequence is rethrown to the consumer,
+/// with its stack, when it reaches that point; a consumer that stops early stops the worker before returning.
 /// </summary>
 internal static class ReadAhead
 {
-    public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken, int batchSize = 256, int batches = 8)
+    public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken, int batchSize = 256, int batches = 8,
+        Func<T, long>? weigh = null, long batchWeight = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 1);
-        return Enumerate(source, cancellationToken, batchSize, batches);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchWeight, 1);
+        return Enumerate(source, cancellationToken, batchSize, batches, weigh ?? (_ => 0), batchWeight);
     }
 
-    private static IEnumerable<T> Enumerate<T>(IEnumerable<T> source, CancellationToken cancellationToken, int batchSize, int batches)
+    private static IEnumerable<T> Enumerate<T>(IEnumerable<T> source, CancellationToken cancellationToken, int batchSize, int batches,
+        Func<T, long> weigh, long batchWeight)
     {
         using var queue = new BlockingCollection<List<T>>(batches);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -27,6 +31,7 @@ internal static class ReadAhead
         var worker = Task.Factory.StartNew(() =>
         {
             var batch = new List<T>(batchSize);
+            var weight = 0L;
             try
             {
                 try
@@ -34,9 +39,10 @@ internal static class ReadAhead
                     foreach (var item in source)
                     {
                         batch.Add(item);
-                        if (batch.Count < batchSize) continue;
+                        weight += weigh(item);
+                        if (batch.Count < batchSize && weight < batchWeight) continue;
                         queue.Add(batch, stop.Token);
-                        batch = new List<T>(batchSize);
+                        (batch, weight) = (new List<T>(batchSize), 0);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)

@@ -12,7 +12,6 @@ namespace LandMap.Data.Sql;
 // The layer queries live beside the layer schema; they share the store's helpers, so this is a part of the same class.
 public abstract partial class SqlParcelStore : ILayerStore
 {
-    private const int MaxLayerNameLength = 200;
 
     /// <summary>Writes the rows of layer <paramref name="layerId"/> (and, in SQLite, their R*Tree entries) as they come.</summary>
     private protected abstract Task WriteLayerFeaturesAsync(DbConnection c, DbTransaction t, long layerId, IEnumerable<LayerRow> rows, CancellationToken ct);
@@ -56,7 +55,9 @@ public abstract partial class SqlParcelStore : ILayerStore
                 ("encoding", import.Encoding), ("fields", Json(Array.Empty<object>())), ("at", DateTime.UtcNow), ("by", import.ImportedBy))
                 .ExecuteScalarAsync(cancellationToken));
             // Reading, repair, projection and encoding run on a second core while this one writes (ReadAhead).
-            await WriteLayerFeaturesAsync(c, t, layerId, ReadAhead.Of(tally.Rows(features), cancellationToken), cancellationToken);
+            // At most 8 batches of 256 rows or 4 MiB wait, so a layer of 100,000-vertex red-line polygons stays bounded too.
+            var rows = ReadAhead.Of(tally.Rows(features), cancellationToken, weigh: row => row.Wkb.Length + 2L * row.AttributesJson.Length, batchWeight: 4 << 20);
+            await WriteLayerFeaturesAsync(c, t, layerId, rows, cancellationToken);
 
             var (added, removed, changed) = (tally.Count, 0L, 0L);
             if (old is { } previous)
@@ -167,6 +168,7 @@ public abstract partial class SqlParcelStore : ILayerStore
             if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
             var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
             parameters.Add(("layer", layer.Id));
+            if (refine) await CheckRefinementAsync(c, where, parameters, cancellationToken);
             // An inexact spatial filter is refined in memory, so limit and offset apply after it.
             var page = refine ? "" : " LIMIT @limit OFFSET @offset";
             if (!refine) parameters.AddRange([("limit", limit), ("offset", offset)]);
@@ -196,7 +198,8 @@ public abstract partial class SqlParcelStore : ILayerStore
             if (!refine)
                 return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
                     .ExecuteScalarAsync(cancellationToken));
-            // Candidates one at a time: memory stays bounded however many the envelope test lets through.
+            // Candidates one at a time, and no more than the cap: memory and time stay bounded.
+            await CheckRefinementAsync(c, where, parameters, cancellationToken);
             var evaluator = new CqlEvaluator(filter!);
             var count = 0L;
             await using var r = await Command(c, null, $"SELECT f.id, f.feature_key, f.attributes, f.geom FROM layer_features f WHERE f.layer_id = @layer{where}",
@@ -219,6 +222,14 @@ public abstract partial class SqlParcelStore : ILayerStore
                 : null;
         }, cancellationToken);
 
+    // Before a spatial filter is refined in memory: how many rows the envelope test lets through, refused over the cap.
+    private async Task CheckRefinementAsync(DbConnection c, string where, List<(string, object?)> parameters, CancellationToken ct)
+    {
+        var candidates = Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
+            .ExecuteScalarAsync(ct));
+        if (candidates > ILayerStore.MaxRefinedCandidates) throw new FilterTooBroadException(candidates, ILayerStore.MaxRefinedCandidates);
+    }
+
     // The conditions after "f.layer_id = @layer": the envelope test of bbox and the filter, and whether rows need refining in memory.
     private (string Where, List<(string, object?)> Parameters, bool Refine) LayerFilter(IReadOnlyDictionary<string, CqlType> schema, Envelope? bbox,
         CqlExpression? filter)
@@ -234,7 +245,8 @@ public abstract partial class SqlParcelStore : ILayerStore
         sql.Append(" AND ");
         AppendCql(sql, parameters, filter, new CqlTarget(field => field == LayerFilterFields.Geometry ? new CqlColumn("f.geom", CqlType.Geometry)
             : schema.TryGetValue(field, out var type) && LayerFilterFields.IsSafeName(field) ? new CqlColumn(LayerAttributeSql(field, type), type)
-            : throw new ArgumentException($"'{field}' is no queryable field of the layer.", nameof(filter)), LayerIntersectsSql, LayerBoxFilterSql));
+            // A field the layer no longer has (replaced since the filter was parsed) is missing in every feature: null.
+            : new CqlColumn("NULL", CqlType.String), LayerIntersectsSql, LayerBoxFilterSql));
         return (sql.ToString(), parameters, !IntersectsIsExact && CqlTree.HasSpatial(filter));
     }
 
@@ -274,9 +286,7 @@ public abstract partial class SqlParcelStore : ILayerStore
 
     private static void CheckLayerName(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLayerNameLength || name.Any(char.IsControl) || name != name.Trim())
-            throw new ArgumentException(
-                $"A layer name is 1 to {MaxLayerNameLength} characters without control characters or surrounding spaces (given '{name}').", nameof(name));
+        if (LayerNames.Problem(name) is { } problem) throw new ArgumentException(problem, nameof(name));
     }
 
     /// <summary>One feature as written: the key, attributes as JSON, WKB, envelope, area and content hash.</summary>

@@ -36,8 +36,9 @@ public sealed partial class PostgisParcelStore
     private protected override string LayerIntersectsSql => "ST_Intersects(f.geom, @area)";
 
     /// <inheritdoc />
-    // jsonb_typeof guards the cast: a number field's stray text is null, never a cast error that fails the request.
+    // jsonb_typeof keeps each field to its type: a number field's stray text is null (never a cast error that fails the
+    // request), a text field's stray number or boolean too, as in SQLite.
     private protected override string LayerAttributeSql(string field, CqlType type) => type == CqlType.String
-        ? $"(f.attributes ->> '{field}')"
+        ? $"(CASE WHEN jsonb_typeof(f.attributes -> '{field}') = 'string' THEN f.attributes ->> '{field}' END)"
         : $"(CASE WHEN jsonb_typeof(f.attributes -> '{field}') = 'number' THEN (f.attributes ->> '{field}')::double precision END)";
 }

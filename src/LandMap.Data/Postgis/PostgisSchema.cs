@@ -13,6 +13,9 @@ internal static class PostgisSchema
     [
         new(1, "reports, entries, parcels with geometry versions, projects, indicators, gazetteer, audit log",
         [
+            // The extension belongs to the whole database, and stores of other schemas migrate beside this one (their
+            // locks are per schema): creating it takes the database-wide key for the rest of this first migration.
+            "SELECT pg_advisory_xact_lock(7240311)",
             "CREATE EXTENSION IF NOT EXISTS postgis",
             """
             CREATE TABLE reports (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, file_name text NOT NULL, content_sha256 text NOT NULL UNIQUE,

@@ -44,8 +44,9 @@ public sealed partial class SqliteParcelStore
     private protected override string LayerIntersectsSql => LayerBoxFilterSql.Replace("@bb_", "@area_", StringComparison.Ordinal);
 
     /// <inheritdoc />
-    // json_type tells numbers from text, so a number field's stray text is null (as in PostgreSQL), never compared as text.
-    private protected override string LayerAttributeSql(string field, CqlType type) => type == CqlType.String
-        ? $"CAST(json_extract(f.attributes, '$.\"{field}\"') AS TEXT)"
-        : $"(CASE WHEN json_type(f.attributes, '$.\"{field}\"') IN ('integer', 'real') THEN json_extract(f.attributes, '$.\"{field}\"') END)";
+    // json_type keeps each field to its type (a number field's stray text, a text field's stray number or boolean are
+    // null), as in PostgreSQL: the two would print such strays differently (1E+20, 100000000000000000000; 1, true).
+    private protected override string LayerAttributeSql(string field, CqlType type) =>
+        $"(CASE WHEN json_type(f.attributes, '$.\"{field}\"') IN ({(type == CqlType.String ? "'text'" : "'integer', 'real'")}) " +
+        $"THEN json_extract(f.attributes, '$.\"{field}\"') END)";
 }

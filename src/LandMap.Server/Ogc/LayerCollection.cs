@@ -58,19 +58,34 @@ internal sealed class LayerCollection : IOgcCollection
             errors.Add("datetime", $"Collection '{OgcItemsQuery.Short(Id)}' has no time (a layer carries no plan year); leave datetime out.");
         if (errors.Any) return new OgcPage([], 0);
         var store = ILayerStore.Of(await _access.GetAsync(cancellationToken));
-        // A layer removed since the catalog was read has no features left: an empty page, as for a bbox that meets none.
-        var matched = await store.CountLayerFeaturesAsync(_layer.Name, query.Bbox, query.Filter, cancellationToken) ?? 0;
-        var page = matched == 0 ? []
-            : await store.QueryLayerFeaturesAsync(_layer.Name, query.Bbox, query.Limit, query.Offset, query.Filter, cancellationToken) ?? [];
-        return new OgcPage(page.Select(f => ToFeature(f, query.Crs)).ToList(), matched);
+        try
+        {
+            var matched = await store.CountLayerFeaturesAsync(_layer.Name, query.Bbox, query.Filter, cancellationToken) ?? 0;
+            var page = query.Offset >= matched ? []
+                : await store.QueryLayerFeaturesAsync(_layer.Name, query.Bbox, query.Limit, query.Offset, query.Filter, cancellationToken) ?? [];
+            // Replaced or removed since the catalog was read (whose version decided who may see it): as if removed, empty.
+            if (!await UnchangedAsync(store, cancellationToken)) return new OgcPage([], 0);
+            return new OgcPage(page.Select(f => ToFeature(f, query.Crs)).ToList(), matched);
+        }
+        catch (FilterTooBroadException e)
+        {
+            errors.Add("filter", e.Message);
+            return new OgcPage([], 0);
+        }
     }
 
     public async Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken)
     {
         if (!long.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
         var store = ILayerStore.Of(await _access.GetAsync(cancellationToken));
-        return await store.GetLayerFeatureAsync(_layer.Name, id, cancellationToken) is { } feature ? ToFeature(feature, crs) : null;
+        var feature = await store.GetLayerFeatureAsync(_layer.Name, id, cancellationToken);
+        return feature is not null && await UnchangedAsync(store, cancellationToken) ? ToFeature(feature, crs) : null;
     }
+
+    // Whether the layer of this name is still the version the catalog listed. Read after the features: a version id is
+    // never reused, so an unchanged id now means the features came from that version.
+    private async Task<bool> UnchangedAsync(ILayerStore store, CancellationToken cancellationToken) =>
+        (await store.ListLayersAsync(cancellationToken)).Any(l => l.Id == _layer.Id);
 
     private static JsonObject ToFeature(StoredLayerFeature feature, OgcCrs crs) => new()
     {

@@ -96,7 +96,7 @@ internal static class OgcTiles
                 Link(TmsUrl(request), TilingSchemeRel, Json, "WebMercatorQuad"),
                 Templated(Link($"{TilesetUrl(request, c)}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}", "item", Mvt, "瓦片（z/y/x）")),
                 Link($"{b}/ogc/collections/{Uri.EscapeDataString(c.Id)}", "http://www.opengis.net/def/rel/ogc/1.0/geodata", Json, c.Title),
-                Link($"{b}/tiles/{source.Id}.json", "alternate", Json, "TileJSON 3.0.0")),
+                Link($"{b}/tiles/{Uri.EscapeDataString(source.Id)}.json", "alternate", Json, "TileJSON 3.0.0")),
         };
         if (tileJson.Attribution is { } attribution) tileset["attribution"] = attribution;
         if (bbox is not null)

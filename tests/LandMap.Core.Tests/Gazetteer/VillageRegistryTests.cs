@@ -27,6 +27,7 @@ public sealed class VillageRegistryTests
     [InlineData("东苑社区居委会", "东苑社区")]
     [InlineData("东苑社区居民委员会", "东苑社区")]
     [InlineData("建设路居委会", "建设路社区")]
+    [InlineData("花园社区委员会", "花园社区")]
     [InlineData("大营村", "大营村")]
     public void RegisteredNamesReadAsReportsWriteThem(string registered, string written) =>
         Assert.Equal(written, VillageRegistry.ShortName(registered));
@@ -54,6 +55,9 @@ public sealed class VillageRegistryTests
         var jiaozhuang = villages.Find("焦庄村");
         Assert.Contains(jiaozhuang, v => v is { Code: "410403009212", District: "卫东区", Town: "申楼街道", Registered: "焦庄村村民委员会" });
         Assert.Contains(jiaozhuang, v => v is { Code: "410411200229", District: "湛河区", Town: "曹镇乡" });
+        // Every registered name reads as a report would write it, or the check would warn about a listed village.
+        Assert.All(villages.All, v => Assert.True(VillageRegistry.IsVillageName(v.Name), $"{v.Code} {v.Registered} → {v.Name}"));
+        Assert.True(villages.All.Count() > 2000);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
     private static readonly Envelope Area = new(113.20, 113.40, 33.60, 33.80);
     private static readonly string[] Words = ["水田", "乔木林地", "Road", "road", "100%林地", "a_b地", "It's 村", "𠀀坑塘", "东高皇村", "\\沟"];
 
-    // DLMC text, TBMJ real (missing in some), SJNF integer, ZLDWMC text that sometimes holds a number, a boolean (not queryable).
+    // DLMC text, TBMJ real (missing in some), SJNF integer, ZLDWMC text that sometimes holds a number or a boolean, a boolean (not queryable).
     private static readonly LayerField[] Fields =
         [new("BSM", "string"), new("DLMC", "string"), new("TBMJ", "real"), new("SJNF", "integer"), new("ZLDWMC", "string"), new("SFJS", "boolean")];
 
@@ -44,7 +44,7 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
     }
 
     private static Gen<LayerFeature[]> Features { get; } =
-        Gen.Select(Gen.OneOf(Words).Array[1, 2], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[2019, 2023], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[1, 30], Gen.Bool)
+        Gen.Select(Gen.OneOf(Words).Array[1, 2], Gen.Int[0, 4], Gen.Int[0, 5], Gen.Int[2019, 2023], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Int[1, 30], Gen.Bool)
             .Array[60]
             .Select(rows => rows.Select((r, i) =>
             {
@@ -58,7 +58,7 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
                     ["BSM"] = $"4104{i:000000}", ["DLMC"] = string.Concat(name),
                     ["TBMJ"] = area == 0 ? null : Math.Round(d * d * 1e10 / area, 2),
                     ["SJNF"] = (long)year,
-                    ["ZLDWMC"] = place switch { 0 => null, 1 => "东高皇村", 2 => "Road 'A' 村", _ => 410403L },
+                    ["ZLDWMC"] = place switch { 0 => null, 1 => "东高皇村", 2 => "Road 'A' 村", 3 => 410403L, 4 => 1e20, _ => true },
                     ["SFJS"] = triangle,
                 };
                 return new LayerFeature(i, $"4104{i:000000}", attributes, geometry, d * d * 1e10, false);
@@ -131,7 +131,7 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
         // Inside the triangle's envelope, outside the triangle (its hypotenuse runs from (maxX, minY) to (minX, maxY)).
         var corner = $"POINT({e.MaxX - e.Width * 0.05} {e.MaxY - e.Height * 0.05})";
         foreach (var text in (string[])["DLMC LIKE '%road%'", "DLMC LIKE '%Road%'", $"S_INTERSECTS(geometry, {corner})", $"NOT S_INTERSECTS(geometry, {corner})",
-                     "NOT (TBMJ > 100)", "TBMJ IS NULL", "ZLDWMC = '410403'", "SJNF BETWEEN 2020 AND 2021", "DLMC = ''' OR 1=1 --'", @"DLMC LIKE '%100\%%'"])
+                     "NOT (TBMJ > 100)", "TBMJ IS NULL", "ZLDWMC = '410403'", "ZLDWMC = '1E+20'", "ZLDWMC IS NULL", "SJNF BETWEEN 2020 AND 2021", "DLMC = ''' OR 1=1 --'", @"DLMC LIKE '%100\%%'"])
         {
             var parsed = CqlParser.Parse(text, Schema);
             Assert.True(parsed.Succeeded, $"{text}: {parsed.Error}");
@@ -151,9 +151,36 @@ public abstract class LayerCqlFilterStoreTests(ITestOutputHelper output) : IAsyn
 
 public sealed class SqliteLayerCqlFilterTests(ITestOutputHelper output) : LayerCqlFilterStoreTests(output)
 {
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(Path.Combine(TestEnvironment.TempFolder(), "landmap.db"));
+    private readonly string _database = Path.Combine(TestEnvironment.TempFolder(), "landmap.db");
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(_database);
 
     protected override Task DropDatabaseAsync() => Task.CompletedTask;
+
+    // SQLite tests S_INTERSECTS by envelope and refines in memory: a filter whose envelope test keeps more than the cap
+    // is refused before any candidate is read, and the same filter within a bbox is answered.
+    [Fact]
+    public async Task ASpatialFilterLeavingTooManyCandidatesIsRefusedBeforeTheWork()
+    {
+        var factory = new GeometryFactory(new PrecisionModel(), 4326);
+        var count = (int)ILayerStore.MaxRefinedCandidates + 1;
+        var features = Enumerable.Range(0, count).Select(i => new LayerFeature(i, $"K{i}", new Dictionary<string, object?> { ["BSM"] = $"K{i}" },
+            factory.ToGeometry(new Envelope(113 + i % 300 * 1e-3, 113 + i % 300 * 1e-3 + 5e-4, 33 + i / 300 * 1e-3, 33 + i / 300 * 1e-3 + 5e-4)), 100, false));
+        await using var store = await ParcelStoreFactory.OpenAsync(_database);
+        var layers = ILayerStore.Of(store);
+        await layers.ImportLayerAsync(new LayerImport("宽", LayerKind.LandSurvey, "k.gpkg", "EPSG:4326", "EPSG:4547", "tester")
+        {
+            DeclaredFields = [new LayerField("BSM", "string")],
+        }, features);
+        var everything = CqlParser.Parse("NOT S_INTERSECTS(geometry, POINT(0 0))", LayerFilterFields.Schema([new LayerField("BSM", "string")])).Expression!;
+
+        var refused = await Assert.ThrowsAsync<FilterTooBroadException>(() => layers.CountLayerFeaturesAsync("宽", null, everything));
+        await Assert.ThrowsAsync<FilterTooBroadException>(() => layers.QueryLayerFeaturesAsync("宽", null, 10, 0, everything));
+
+        Assert.Equal(count, refused.Candidates);
+        Assert.Contains("bbox", refused.Message);
+        Assert.Equal(2, await layers.CountLayerFeaturesAsync("宽", new Envelope(113, 113.0015, 33, 33.0005), everything));
+    }
 
     [Fact] public Task StoreAnswersWhatTheEvaluatorAnswers() => CheckStoreAnswersWhatTheEvaluatorAnswers();
     [Fact] public Task TheTrickyCasesAreExact() => CheckTheTrickyCasesAreExact();

@@ -89,4 +89,26 @@ public sealed class ReadAheadTests
         });
         Assert.True(closed);
     }
+
+    [Fact]
+    public void HeavyItemsCloseABatchBeforeItsCountSoFewWait()
+    {
+        var read = 0;
+        IEnumerable<byte[]> Heavy()
+        {
+            // 1 MiB each, as a 100,000-vertex polygon's WKB is.
+            while (true)
+            {
+                Interlocked.Increment(ref read);
+                yield return new byte[1 << 20];
+            }
+        }
+
+        using var first = ReadAhead.Of(Heavy(), CancellationToken.None, batchSize: 256, batches: 2, weigh: b => b.Length, batchWeight: 4 << 20).GetEnumerator();
+        Assert.True(first.MoveNext());
+        Thread.Sleep(500);
+
+        // Two waiting batches of 4 items, the one being filled and the one being read: far under the 768 the counts allow.
+        Assert.InRange(Volatile.Read(ref read), 4, 20);
+    }
 }

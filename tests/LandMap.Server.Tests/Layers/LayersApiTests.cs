@@ -143,7 +143,7 @@ public sealed class LayersApiTests(LayerServer server) : IClassFixture<LayerServ
     [Fact]
     public async Task ARemovedLayerLeavesTheTileListAndItsTilesAreNotFound()
     {
-        const string name = "临时/图层";
+        const string name = "临时 图层（测试）";
         await TestLayers.ImportAsync(server.App.DatabasePath, name, LayerKind.Farmland,
             TestLayers.Square(113.50, 33.70, 0.002, """{"JBNTTBBH":"J001","DLBM":"0101"}"""));
         var tile = TileAddress.At(113.501, 33.701, 15);
