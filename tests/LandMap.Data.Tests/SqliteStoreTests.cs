@@ -16,6 +16,23 @@ public sealed class SqliteStoreTests : StoreContractTests
         await command.ExecuteNonQueryAsync();
     }
 
+    // SQLite tests S_INTERSECTS by envelope and refines in memory: a filter whose envelope test keeps more parcels than
+    // the cap is refused before they are read (an anonymous OGC request must not read a city), within a bbox answered.
+    [Fact]
+    public async Task ASpatialFilterLeavingTooManyParcelsIsRefusedBeforeTheWork()
+    {
+        var store = await OpenAsync();
+        await store.ImportReportAsync(Column("卫东区", 2023, (int)FilterTooBroadException.MaxCandidates + 1));
+        var everything = Core.Filtering.CqlParser.Parse("NOT S_INTERSECTS(geometry, POINT(0 0))", ParcelFilterFields.Schema).Expression!;
+
+        var refused = await Assert.ThrowsAsync<FilterTooBroadException>(() => store.CountParcelsAsync(new ParcelQuery { Filter = everything }));
+        await Assert.ThrowsAsync<FilterTooBroadException>(() => store.QueryParcelsAsync(new ParcelQuery { Filter = everything, Limit = 10 }));
+
+        Assert.Equal(FilterTooBroadException.MaxCandidates + 1, refused.Candidates);
+        var box = new NetTopologySuite.Geometries.Envelope(113.20, 113.2035, 33.60, 33.6005);
+        Assert.Equal(2, await store.CountParcelsAsync(new ParcelQuery { Filter = everything, BoundingBox = box }));
+    }
+
     [Fact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
     [Fact] public Task ReviewStatusesCommentsAndQueue() => CheckReviewStatusesCommentsAndQueue();
     [Fact] public Task ReviewedGeometryConflictIsAudited() => CheckReviewedGeometryConflictIsAudited();

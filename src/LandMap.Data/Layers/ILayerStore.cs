@@ -11,12 +11,6 @@ namespace LandMap.Data.Layers;
 /// </summary>
 public interface ILayerStore
 {
-    /// <summary>
-    /// The most features an inexact spatial filter (SQLite's envelope test) may leave for refinement in memory; beyond it
-    /// a query or count throws <see cref="FilterTooBroadException"/> before reading any of them.
-    /// </summary>
-    const long MaxRefinedCandidates = 50_000;
-
     /// <summary>The layer store of <paramref name="store"/>.</summary>
     static ILayerStore Of(IParcelStore store) =>
         store as ILayerStore ?? throw new InvalidOperationException($"The {store.Backend} store has no layer tables.");
@@ -42,7 +36,8 @@ public interface ILayerStore
     /// <summary>
     /// One page of the features of layer <paramref name="name"/> whose envelopes meet <paramref name="bbox"/> (WGS 84; all
     /// when null) and that <paramref name="filter"/> keeps (CQL2 over the fields of <see cref="LayerFilterFields.Schema"/>,
-    /// in SQL), in storage order; null when there is no such layer.
+    /// in SQL), in storage order; null when there is no such layer. A spatial filter the store tests by envelope and that
+    /// leaves over <see cref="FilterTooBroadException.MaxCandidates"/> candidates throws <see cref="FilterTooBroadException"/>.
     /// </summary>
     Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset, CqlExpression? filter = null,
         CancellationToken cancellationToken = default);

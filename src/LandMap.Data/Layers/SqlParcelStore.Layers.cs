@@ -168,7 +168,7 @@ public abstract partial class SqlParcelStore : ILayerStore
             if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
             var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
             parameters.Add(("layer", layer.Id));
-            if (refine) await CheckRefinementAsync(c, where, parameters, cancellationToken);
+            if (refine) await CheckLayerRefinementAsync(c, where, parameters, cancellationToken);
             // An inexact spatial filter is refined in memory, so limit and offset apply after it.
             var page = refine ? "" : " LIMIT @limit OFFSET @offset";
             if (!refine) parameters.AddRange([("limit", limit), ("offset", offset)]);
@@ -199,7 +199,7 @@ public abstract partial class SqlParcelStore : ILayerStore
                 return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
                     .ExecuteScalarAsync(cancellationToken));
             // Candidates one at a time, and no more than the cap: memory and time stay bounded.
-            await CheckRefinementAsync(c, where, parameters, cancellationToken);
+            await CheckLayerRefinementAsync(c, where, parameters, cancellationToken);
             var evaluator = new CqlEvaluator(filter!);
             var count = 0L;
             await using var r = await Command(c, null, $"SELECT f.id, f.feature_key, f.attributes, f.geom FROM layer_features f WHERE f.layer_id = @layer{where}",
@@ -223,11 +223,11 @@ public abstract partial class SqlParcelStore : ILayerStore
         }, cancellationToken);
 
     // Before a spatial filter is refined in memory: how many rows the envelope test lets through, refused over the cap.
-    private async Task CheckRefinementAsync(DbConnection c, string where, List<(string, object?)> parameters, CancellationToken ct)
+    private async Task CheckLayerRefinementAsync(DbConnection c, string where, List<(string, object?)> parameters, CancellationToken ct)
     {
         var candidates = Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
             .ExecuteScalarAsync(ct));
-        if (candidates > ILayerStore.MaxRefinedCandidates) throw new FilterTooBroadException(candidates, ILayerStore.MaxRefinedCandidates);
+        if (candidates > FilterTooBroadException.MaxCandidates) throw new FilterTooBroadException(candidates);
     }
 
     // The conditions after "f.layer_id = @layer": the envelope test of bbox and the filter, and whether rows need refining in memory.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LandMap.Core.Filtering;
 using LandMap.Core.Layers;
+using LandMap.Data;
 using LandMap.Data.Layers;
 using LandMap.Server.Hosting;
 using LandMap.Server.Parcels;

@@ -94,9 +94,18 @@ internal sealed class ParcelsCollection(StoreAccess access, Districts.DistrictEx
         if (errors.Any) return new OgcPage([], 0);
 
         var store = await access.GetAsync(cancellationToken);
-        var matched = await store.CountParcelsAsync(filter, cancellationToken);
-        var features = (await store.QueryParcelsAsync(filter, cancellationToken)).Select(r => ToFeature(r, query.Crs)).ToList();
-        return new OgcPage(features, matched);
+        try
+        {
+            var matched = await store.CountParcelsAsync(filter, cancellationToken);
+            var features = query.Offset >= matched ? []
+                : (await store.QueryParcelsAsync(filter, cancellationToken)).Select(r => ToFeature(r, query.Crs)).ToList();
+            return new OgcPage(features, matched);
+        }
+        catch (FilterTooBroadException e)
+        {
+            errors.Add("filter", e.Message);
+            return new OgcPage([], 0);
+        }
     }
 
     public async Task<JsonObject?> ItemAsync(string featureId, OgcCrs crs, CancellationToken cancellationToken)

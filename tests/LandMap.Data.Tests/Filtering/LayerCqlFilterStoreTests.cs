@@ -163,7 +163,7 @@ public sealed class SqliteLayerCqlFilterTests(ITestOutputHelper output) : LayerC
     public async Task ASpatialFilterLeavingTooManyCandidatesIsRefusedBeforeTheWork()
     {
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
-        var count = (int)ILayerStore.MaxRefinedCandidates + 1;
+        var count = (int)FilterTooBroadException.MaxCandidates + 1;
         var features = Enumerable.Range(0, count).Select(i => new LayerFeature(i, $"K{i}", new Dictionary<string, object?> { ["BSM"] = $"K{i}" },
             factory.ToGeometry(new Envelope(113 + i % 300 * 1e-3, 113 + i % 300 * 1e-3 + 5e-4, 33 + i / 300 * 1e-3, 33 + i / 300 * 1e-3 + 5e-4)), 100, false));
         await using var store = await ParcelStoreFactory.OpenAsync(_database);
