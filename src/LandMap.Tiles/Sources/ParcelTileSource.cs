@@ -6,10 +6,10 @@ namespace LandMap.Tiles.Sources;
 
 /// <summary>
 /// The published parcels of a store as vector tiles, built on request: one MVT layer <c>parcels</c> whose feature ids
-/// are the parcels' public ids. A PostGIS store encodes the tile in the database (<see cref="IParcelTileEncoder"/>,
-/// <c>ST_AsMVT</c>); any other store streams the parcels meeting the tile's clip box through its spatial index
-/// (SQLite R*Tree) and <see cref="MvtEncoder"/> encodes them. Either way polygons under the zoom's pixel are left out
-/// in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn — <see cref="OverviewMaxFeatures"/> in an
+/// are the parcels' public ids. The store streams the parcels meeting the tile's clip box through its spatial index
+/// (SQLite R*Tree, PostGIS GiST) and <see cref="MvtEncoder"/> encodes them; a PostGIS store can instead encode the tile in
+/// the database (<see cref="IParcelTileEncoder"/>, <c>ST_AsMVT</c>) when asked to. Either way polygons under the zoom's
+/// pixel are left out in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn — <see cref="OverviewMaxFeatures"/> in an
 /// overview tile (zoom ≤ <see cref="OverviewMaxZoom"/>), whose largest parcels SQLite finds through its area R*Tree
 /// instead of ranking every parcel of the box.
 /// The source's version is the store's change counter; a tile's version is the <see cref="ParcelFingerprint"/> of the
@@ -42,6 +42,7 @@ public sealed class ParcelTileSource : ITileSource
 
     private readonly IParcelStore _store;
     private readonly int _maxFeatures;
+    private readonly bool _encodeInDatabase;
     private readonly MvtEncoder _encoder;
 
     /// <summary>A source over a store's parcels.</summary>
@@ -49,8 +50,15 @@ public sealed class ParcelTileSource : ITileSource
     /// <param name="options">Generalisation and byte cap; <see cref="MvtEncoderOptions.Default"/> when null.</param>
     /// <param name="id">The source's id in URLs.</param>
     /// <param name="maxFeatures">The most parcels a tile holds (1 to <see cref="MaxFeatures"/>).</param>
-    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName, int maxFeatures = MaxFeatures)
+    /// <param name="encodeInDatabase">
+    /// Whether a store that can encode tiles itself (<see cref="IParcelTileEncoder"/>, PostGIS <c>ST_AsMVT</c>) does so. Off by
+    /// default: its rows are read and <see cref="MvtEncoder"/> encodes them, as for SQLite, which is faster than <c>ST_AsMVT</c>
+    /// at z14–z16 (docs/benchmarks.md, City scale, run 11) and makes the same tile on both stores.
+    /// </param>
+    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName, int maxFeatures = MaxFeatures,
+        bool encodeInDatabase = false)
     {
+        _encodeInDatabase = encodeInDatabase;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFeatures, 1);
@@ -104,7 +112,7 @@ public sealed class ParcelTileSource : ITileSource
         if (!TileJson.CoversZoom(tile.Z)) return TileResult.Empty(ParcelFingerprint.Empty);
         var options = _encoder.Options;
         var filter = Filter(tile);
-        if (_store is IParcelTileEncoder database)
+        if (_encodeInDatabase && _store is IParcelTileEncoder database)
         {
             var encoded = await database.EncodeParcelTileAsync(new ParcelTileRequest(tile.Z, tile.X, tile.Y, filter, LayerName,
                 (int)Math.Round(options.BufferPixels * 16), options.MinPolygonAreaPixels, options.MaxBytes), ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace LandMap.Benchmarks.City;
 /// </summary>
 internal static class CityBench
 {
-    public static async Task<int> RunAsync(string db, string? postgis, int seconds, IReadOnlyCollection<string> only)
+    public static async Task<int> RunAsync(string db, string? postgis, int seconds, IReadOnlyCollection<string> only, IReadOnlySet<int>? zooms = null)
     {
         if (!File.Exists(db)) throw new ArgumentException($"{db} not found: write it first with city make --parcels N --out {db}.");
         var (parcels, centres) = await SampleAsync(db);
@@ -32,8 +32,9 @@ internal static class CityBench
             await using var pgRaw = postgis is null ? null : NpgsqlDataSource.Create(postgis);
             var contenders = new List<TileContender> { LandMapTiles.For(sqlite) };
             if (pg is not null) contenders.Add(LandMapTiles.For(pg));
+            if (pg is not null) contenders.Add(LandMapTiles.EncodedInDatabase(pg));
             if (pgRaw is not null) contenders.Add(TileBench.StAsMvt(pgRaw));
-            await TileBench.RunAsync(contenders, TileBench.TileList(centres));
+            await TileBench.RunAsync(contenders, TileBench.TileList(centres).Where(t => zooms is null || zooms.Contains(t.Z)).ToList());
         }
 
         if (only.Contains("server") || only.Contains("page"))
