@@ -130,7 +130,7 @@ public sealed class ParcelTileSource : ITileSource
     /// The parcels a tile draws: published, placed, meeting its clip box, not under the zoom's pixel, and at most
     /// the source's limit of them (<see cref="MaxFeatures"/> at most), the largest; what a map reads of them.
     /// </summary>
-    private ParcelQuery Filter(TileAddress tile) => new()
+    public ParcelQuery Filter(TileAddress tile) => new()
     {
         BoundingBox = MvtEncoder.ClipEnvelope(tile, _encoder.Options), ExcludeRejected = true, IncludeUnresolved = false,
         MapFieldsOnly = true, Sort = ParcelSort.OutlineAreaDescending,

@@ -30,8 +30,8 @@ internal static class CityBench
             await using var sqlite = await ParcelStoreFactory.OpenAsync(db);
             await using var pg = postgis is null ? null : await ParcelStoreFactory.OpenAsync(postgis);
             await using var pgRaw = postgis is null ? null : NpgsqlDataSource.Create(postgis);
-            var contenders = new List<TileContender> { LandMapTiles.For(sqlite) };
-            if (pg is not null) contenders.Add(LandMapTiles.For(pg));
+            var contenders = new List<TileContender> { LandMapTiles.For(sqlite), LandMapTiles.StoreRead(sqlite) };
+            if (pg is not null) contenders.AddRange([LandMapTiles.For(pg), LandMapTiles.StoreRead(pg)]);
             if (pg is not null) contenders.Add(LandMapTiles.EncodedInDatabase(pg));
             if (pgRaw is not null) contenders.Add(TileBench.StAsMvt(pgRaw));
             await TileBench.RunAsync(contenders, TileBench.TileList(centres).Where(t => zooms is null || zooms.Contains(t.Z)).ToList());

@@ -16,6 +16,17 @@ internal static class LandMapTiles
         return new($"LandMap {store.Backend}", async tile => (await source.GetTileAsync(tile, CancellationToken.None)).Uncompressed());
     }
 
+    /// <summary>The store's read of a tile alone (the source's query, no encoding): where the time of <see cref="For"/> goes.</summary>
+    public static TileContender StoreRead(IParcelStore store)
+    {
+        var source = new ParcelTileSource(store);
+        return new($"{store.Backend} store read", async tile =>
+        {
+            _ = await store.QueryParcelsAsync(source.Filter(tile), CancellationToken.None);
+            return [];
+        });
+    }
+
     /// <summary>The parcel source with the tile encoded in the database (PostGIS ST_AsMVT with LandMap's filters), the default before run 11.</summary>
     public static TileContender EncodedInDatabase(IParcelStore store)
     {
