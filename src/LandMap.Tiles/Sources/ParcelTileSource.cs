@@ -122,7 +122,7 @@ public sealed class ParcelTileSource : ITileSource
         var parcels = await _store.QueryParcelsAsync(filter, ct).ConfigureAwait(false);
         var version = ParcelFingerprint.Of(parcels);
         if (parcels.Count == 0) return TileResult.Empty(version);
-        var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new Feature(p.Geometry, Attributes(p))).ToList())]).Bytes;
+        var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new ParcelTileFeature(p)).ToList())]).Bytes;
         return bytes.Length == 0 ? TileResult.Empty(version) : new TileResult(bytes, false, version);
     }
 
@@ -152,19 +152,5 @@ public sealed class ParcelTileSource : ITileSource
         var farthest = Math.Min(89.0, Math.Max(Math.Abs(bounds.MinY), Math.Abs(bounds.MaxY)));
         var pixelMetres = MercatorWorldMetres / Math.Pow(2, tile.Z) / 256 * Math.Cos(farthest * Math.PI / 180);
         return minPixels * pixelMetres * pixelMetres / SquareMetresPerMu * 0.5;
-    }
-
-    /// <summary>What the page styles and filters by; MVT has no null, so absent values are left out.</summary>
-    private static AttributesTable Attributes(ParcelRecord p)
-    {
-        var attributes = new AttributesTable
-        {
-            { "id", p.PublicId }, { "name", p.Name }, { "seq", p.Seq }, { "status", p.Status }, { "confidence", Math.Round(p.Confidence, 3) },
-            { "planYear", p.PlanYear ?? 0 }, { "district", p.District ?? "" }, { "landUse", p.LandUse }, { "reviewStatus", p.ReviewStatus },
-        };
-        if (p.AreaMu is { } area) attributes.Add("areaMu", area);
-        if (p.AreaMuComputed is { } computed) attributes.Add("areaMuComputed", Math.Round(computed, 2));
-        if (p.ProjectStage is { } stage) attributes.Add("projectStage", stage);
-        return attributes;
     }
 }

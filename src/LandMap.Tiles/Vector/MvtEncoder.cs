@@ -162,9 +162,12 @@ public sealed class MvtEncoder
             {
                 if (c.Layer != layerIndex || c.Rank >= keep) continue;
                 tags.Clear();
-                var id = c.Feature is JsonAttributesFeature { AttributesReplaced: false } json
-                    ? attributes.Append(layer, json.AttributesJson, tags)
-                    : attributes.Append(layer, c.Feature.Attributes, tags);
+                var id = c.Feature switch
+                {
+                    IMvtTags direct => direct.AppendTags(layer, tags),
+                    JsonAttributesFeature { AttributesReplaced: false } json => attributes.Append(layer, json.AttributesJson, tags),
+                    var other => attributes.Append(layer, other.Attributes, tags),
+                };
                 layer.Feature(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tags), c.Type, all.Slice(c.Start, c.Length));
             }
             if (layer.FeatureCount > 0) layer.WriteTo(tile, names[layerIndex], Extent);
