@@ -78,29 +78,8 @@ public sealed class LayerTileSource : ITileSource
         // A layer removed since the list was read has no tiles.
         if (features is null || features.Count == 0) return TileResult.Empty(version);
         ct.ThrowIfCancellationRequested();
-        var result = _encoder.EncodeTile(tile, [new TileLayer(_name, features.Select(f => (IFeature)new Feature(f.Geometry, Attributes(f))).ToList())]);
+        var result = _encoder.EncodeTile(tile, [new TileLayer(_name, features.Select(f => (IFeature)new JsonAttributesFeature(f.Geometry, f.AttributesJson)).ToList())]);
         return result.IsEmpty ? TileResult.Empty(version) : new TileResult(result.Bytes, false, version);
-    }
-
-    /// <summary>Every imported field of the feature, as MVT values: text, whole numbers, reals, booleans; dates as ISO text.</summary>
-    internal static AttributesTable Attributes(StoredLayerFeature feature)
-    {
-        var table = new AttributesTable();
-        using var json = JsonDocument.Parse(feature.AttributesJson);
-        foreach (var property in json.RootElement.EnumerateObject())
-        {
-            object? value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.TryGetInt64(out var whole) ? whole : property.Value.GetDouble(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => property.Value.GetRawText(),
-            };
-            if (value is not null && !table.Exists(property.Name)) table.Add(property.Name, value);
-        }
-        return table;
     }
 
     private static TileJson TileJsonOf(StoredLayer layer) => new()

@@ -6,10 +6,10 @@ namespace LandMap.Tiles.Sources;
 
 /// <summary>
 /// The published parcels of a store as vector tiles, built on request: one MVT layer <c>parcels</c> whose feature ids
-/// are the parcels' public ids. A PostGIS store encodes the tile in the database (<see cref="IParcelTileEncoder"/>,
-/// <c>ST_AsMVT</c>); any other store streams the parcels meeting the tile's clip box through its spatial index
-/// (SQLite R*Tree) and <see cref="MvtEncoder"/> encodes them. Either way polygons under the zoom's pixel are left out
-/// in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn — <see cref="OverviewMaxFeatures"/> in an
+/// are the parcels' public ids. The store streams the parcels meeting the tile's clip box through its spatial index
+/// (SQLite R*Tree, PostGIS GiST) and <see cref="MvtEncoder"/> encodes them; a PostGIS store can instead encode the tile in
+/// the database (<see cref="IParcelTileEncoder"/>, <c>ST_AsMVT</c>) when asked to. Either way polygons under the zoom's
+/// pixel are left out in SQL, and at most <see cref="MaxFeatures"/> parcels, the largest, are drawn — <see cref="OverviewMaxFeatures"/> in an
 /// overview tile (zoom ≤ <see cref="OverviewMaxZoom"/>), whose largest parcels SQLite finds through its area R*Tree
 /// instead of ranking every parcel of the box.
 /// The source's version is the store's change counter; a tile's version is the <see cref="ParcelFingerprint"/> of the
@@ -42,6 +42,7 @@ public sealed class ParcelTileSource : ITileSource
 
     private readonly IParcelStore _store;
     private readonly int _maxFeatures;
+    private readonly bool _encodeInDatabase;
     private readonly MvtEncoder _encoder;
 
     /// <summary>A source over a store's parcels.</summary>
@@ -49,8 +50,15 @@ public sealed class ParcelTileSource : ITileSource
     /// <param name="options">Generalisation and byte cap; <see cref="MvtEncoderOptions.Default"/> when null.</param>
     /// <param name="id">The source's id in URLs.</param>
     /// <param name="maxFeatures">The most parcels a tile holds (1 to <see cref="MaxFeatures"/>).</param>
-    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName, int maxFeatures = MaxFeatures)
+    /// <param name="encodeInDatabase">
+    /// Whether a store that can encode tiles itself (<see cref="IParcelTileEncoder"/>, PostGIS <c>ST_AsMVT</c>) does so. Off by
+    /// default: its rows are read and <see cref="MvtEncoder"/> encodes them, as for SQLite, which is faster than <c>ST_AsMVT</c>
+    /// at z14–z16 (docs/benchmarks.md, City scale, run 11) and makes the same tile on both stores.
+    /// </param>
+    public ParcelTileSource(IParcelStore store, MvtEncoderOptions? options = null, string id = LayerName, int maxFeatures = MaxFeatures,
+        bool encodeInDatabase = false)
     {
+        _encodeInDatabase = encodeInDatabase;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFeatures, 1);
@@ -104,7 +112,7 @@ public sealed class ParcelTileSource : ITileSource
         if (!TileJson.CoversZoom(tile.Z)) return TileResult.Empty(ParcelFingerprint.Empty);
         var options = _encoder.Options;
         var filter = Filter(tile);
-        if (_store is IParcelTileEncoder database)
+        if (_encodeInDatabase && _store is IParcelTileEncoder database)
         {
             var encoded = await database.EncodeParcelTileAsync(new ParcelTileRequest(tile.Z, tile.X, tile.Y, filter, LayerName,
                 (int)Math.Round(options.BufferPixels * 16), options.MinPolygonAreaPixels, options.MaxBytes), ct).ConfigureAwait(false);
@@ -114,7 +122,7 @@ public sealed class ParcelTileSource : ITileSource
         var parcels = await _store.QueryParcelsAsync(filter, ct).ConfigureAwait(false);
         var version = ParcelFingerprint.Of(parcels);
         if (parcels.Count == 0) return TileResult.Empty(version);
-        var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new Feature(p.Geometry, Attributes(p))).ToList())]).Bytes;
+        var bytes = _encoder.EncodeTile(tile, [new TileLayer(LayerName, parcels.Select(p => (IFeature)new ParcelTileFeature(p)).ToList())]).Bytes;
         return bytes.Length == 0 ? TileResult.Empty(version) : new TileResult(bytes, false, version);
     }
 
@@ -122,7 +130,7 @@ public sealed class ParcelTileSource : ITileSource
     /// The parcels a tile draws: published, placed, meeting its clip box, not under the zoom's pixel, and at most
     /// the source's limit of them (<see cref="MaxFeatures"/> at most), the largest; what a map reads of them.
     /// </summary>
-    private ParcelQuery Filter(TileAddress tile) => new()
+    public ParcelQuery Filter(TileAddress tile) => new()
     {
         BoundingBox = MvtEncoder.ClipEnvelope(tile, _encoder.Options), ExcludeRejected = true, IncludeUnresolved = false,
         MapFieldsOnly = true, Sort = ParcelSort.OutlineAreaDescending,
@@ -144,19 +152,5 @@ public sealed class ParcelTileSource : ITileSource
         var farthest = Math.Min(89.0, Math.Max(Math.Abs(bounds.MinY), Math.Abs(bounds.MaxY)));
         var pixelMetres = MercatorWorldMetres / Math.Pow(2, tile.Z) / 256 * Math.Cos(farthest * Math.PI / 180);
         return minPixels * pixelMetres * pixelMetres / SquareMetresPerMu * 0.5;
-    }
-
-    /// <summary>What the page styles and filters by; MVT has no null, so absent values are left out.</summary>
-    private static AttributesTable Attributes(ParcelRecord p)
-    {
-        var attributes = new AttributesTable
-        {
-            { "id", p.PublicId }, { "name", p.Name }, { "seq", p.Seq }, { "status", p.Status }, { "confidence", Math.Round(p.Confidence, 3) },
-            { "planYear", p.PlanYear ?? 0 }, { "district", p.District ?? "" }, { "landUse", p.LandUse }, { "reviewStatus", p.ReviewStatus },
-        };
-        if (p.AreaMu is { } area) attributes.Add("areaMu", area);
-        if (p.AreaMuComputed is { } computed) attributes.Add("areaMuComputed", Math.Round(computed, 2));
-        if (p.ProjectStage is { } stage) attributes.Add("projectStage", stage);
-        return attributes;
     }
 }

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.VectorTiles;
-using NetTopologySuite.IO.VectorTiles.Mapbox;
+using LandMap.Tiles.Vector.Mvt;
 using NetTopologySuite.Simplify;
 
 namespace LandMap.Tiles.Vector;
@@ -13,12 +12,16 @@ namespace LandMap.Tiles.Vector;
 public sealed record TileLayer(string Name, IEnumerable<IFeature> Features);
 
 /// <summary>
-/// Encodes features as one Mapbox Vector Tile (MVT 2.1, extent 4096) with NetTopologySuite.IO.VectorTiles,
-/// generalised for the tile's zoom (<see cref="MvtEncoderOptions"/>), in this order:
+/// Encodes features as one Mapbox Vector Tile (MVT 2.1, extent 4096), generalised for the tile's zoom
+/// (<see cref="MvtEncoderOptions"/>), in this order:
 /// <list type="number">
 /// <item>polygons whose whole area is below <see cref="MvtEncoderOptions.MinPolygonAreaPixels"/> are left out;</item>
-/// <item>the rest are clipped to the tile plus <see cref="MvtEncoderOptions.BufferPixels"/> (the writer only
-/// rescales coordinates) and simplified to <see cref="MvtEncoderOptions.SimplifyTolerancePixels"/>;</item>
+/// <item>the rest are projected straight to tile units, clipped to the tile plus <see cref="MvtEncoderOptions.BufferPixels"/>
+/// (only features whose envelope leaves that box), rounded to the 4096 grid with repeated vertices dropped — which is
+/// the default 1/16 px simplification; a coarser <see cref="MvtEncoderOptions.SimplifyTolerancePixels"/> simplifies
+/// (topology preserving) before — and what collapses on the grid is left out (<see cref="Mvt.TileGeometryEncoder"/>);</item>
+/// <item>attributes go straight into the layer's key and value tables, each distinct value once; a
+/// <see cref="JsonAttributesFeature"/>'s from its JSON without an attribute table;</item>
 /// <item>a feature whose <see cref="MvtEncoderOptions.IdAttribute"/> holds a non-negative integer gets it as
 /// its MVT feature id (uint64, never truncated);</item>
 /// <item>when the tile is over <see cref="MvtEncoderOptions.MaxBytes"/>, the smallest features (polygons by area,
@@ -31,6 +34,7 @@ public sealed class MvtEncoder
 {
     private const uint Extent = 4096;
     private const double TilePixels = 256;
+    private const double GridPixels = TilePixels / Extent;
 
     /// <summary>An encoder with the given options; throws <see cref="ArgumentOutOfRangeException"/> on invalid ones.</summary>
     public MvtEncoder(MvtEncoderOptions options)
@@ -92,14 +96,18 @@ public sealed class MvtEncoder
         var pixelWidth = bounds.Width / TilePixels;
         var pixelHeight = bounds.Height / TilePixels;
         var clip = ClipEnvelope(tile, Options);
-        var clipGeometry = Geometry.DefaultFactory.ToGeometry(clip);
-        var tolerance = pixelWidth * Options.SimplifyTolerancePixels;
+        // The grid of 4096 units is a 1/16 px simplification in itself; a coarser tolerance asks for Douglas–Peucker first.
+        var tolerance = Options.SimplifyTolerancePixels > GridPixels ? pixelWidth * Options.SimplifyTolerancePixels : 0;
+        var geometries = new TileGeometryEncoder(tile, (int)Extent, Options.BufferPixels * Extent / TilePixels);
 
-        var prepared = new List<(string Name, List<Candidate> Features)>();
+        var names = new List<string>();
+        var candidates = new List<Candidate>();
+        var commands = new List<uint>(16 * 1024);
         var tiny = 0;
         foreach (var layer in layers)
         {
-            var candidates = new List<Candidate>();
+            var layerIndex = names.Count;
+            names.Add(layer.Name);
             foreach (var feature in layer.Features)
             {
                 if (feature.Geometry is not { IsEmpty: false } geometry || !clip.Intersects(geometry.EnvelopeInternal)) continue;
@@ -109,43 +117,62 @@ public sealed class MvtEncoder
                     tiny++;
                     continue;
                 }
-                if (ClipAndSimplify(geometry, clip, clipGeometry, tolerance) is not { } clipped) continue;
-                candidates.Add(new Candidate(new Feature(clipped, WithFeatureId(feature.Attributes)), size));
+                if (tolerance > 0 && geometry is not (Point or MultiPoint)) geometry = TopologyPreservingSimplifier.Simplify(geometry, tolerance);
+                var start = commands.Count;
+                var type = geometries.Encode(geometry, clip: !clip.Contains(geometry.EnvelopeInternal), commands);
+                if (type == MvtGeometryType.Unknown)
+                {
+                    // Nothing of it left on the grid: a polygon too small to draw; a line or point beyond the clip box.
+                    if (geometry is IPolygonal) tiny++;
+                    continue;
+                }
+                candidates.Add(new Candidate(layerIndex, feature, type, start, commands.Count - start, size));
             }
-            if (candidates.Count > 0) prepared.Add((layer.Name, candidates));
         }
 
-        // Rank every feature of the tile by size, largest first: the byte cap keeps a prefix of this order.
-        var ranked = prepared.SelectMany(l => l.Features).OrderByDescending(c => c.Size).ToList();
-        for (var i = 0; i < ranked.Count; i++) ranked[i].Rank = i;
-
-        var keep = ranked.Count;
-        var bytes = Write(tile, prepared, keep);
-        while (bytes.Length > Options.MaxBytes && keep > 0)
+        var keep = candidates.Count;
+        var bytes = Write(names, candidates, commands, keep);
+        if (bytes.Length > Options.MaxBytes)
         {
-            // Bytes grow about linearly with features: aim a little under the cap, and drop at least one.
-            var estimate = (int)(keep * (Options.MaxBytes / (double)bytes.Length) * 0.95);
-            keep = Math.Max(0, Math.Min(keep - 1, estimate));
-            bytes = Write(tile, prepared, keep);
+            // Rank every feature of the tile by size, largest first: the byte cap keeps a prefix of this order.
+            var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(i => candidates[i].Size).ToArray();
+            for (var r = 0; r < ranked.Length; r++) candidates[ranked[r]] = candidates[ranked[r]] with { Rank = r };
+            while (bytes.Length > Options.MaxBytes && keep > 0)
+            {
+                // Bytes grow about linearly with features: aim a little under the cap, and drop at least one.
+                var estimate = (int)(keep * (Options.MaxBytes / (double)bytes.Length) * 0.95);
+                keep = Math.Max(0, Math.Min(keep - 1, estimate));
+                bytes = Write(names, candidates, commands, keep);
+            }
         }
-        return new MvtEncodeResult(bytes, keep, tiny, ranked.Count - keep);
+        return new MvtEncodeResult(bytes, keep, tiny, candidates.Count - keep);
     }
 
-    private byte[] Write(TileAddress tile, List<(string Name, List<Candidate> Features)> layers, int keep)
+    private byte[] Write(List<string> names, List<Candidate> candidates, List<uint> commands, int keep)
     {
-        var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z).Id };
-        foreach (var (name, features) in layers)
+        if (keep == 0) return [];
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(commands);
+        var attributes = new MvtAttributeWriter(Options.IdAttribute);
+        var tags = new List<uint>(64);
+        var tile = new ProtoBuffer(Math.Min(Options.MaxBytes, commands.Count * 2 + candidates.Count * 48 + 256));
+        for (var layerIndex = 0; layerIndex < names.Count; layerIndex++)
         {
-            var mvtLayer = new Layer { Name = name };
-            foreach (var candidate in features)
-                if (candidate.Rank < keep) mvtLayer.Features.Add(candidate.Feature);
-            if (mvtLayer.Features.Count > 0) vectorTile.Layers.Add(mvtLayer);
+            var layer = new MvtLayerWriter();
+            foreach (var c in candidates)
+            {
+                if (c.Layer != layerIndex || c.Rank >= keep) continue;
+                tags.Clear();
+                var id = c.Feature switch
+                {
+                    IMvtTags direct => direct.AppendTags(layer, tags),
+                    JsonAttributesFeature { AttributesReplaced: false } json => attributes.Append(layer, json.AttributesJson, tags),
+                    var other => attributes.Append(layer, other.Attributes, tags),
+                };
+                layer.Feature(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tags), c.Type, all.Slice(c.Start, c.Length));
+            }
+            if (layer.FeatureCount > 0) layer.WriteTo(tile, names[layerIndex], Extent);
         }
-        if (vectorTile.Layers.Count == 0) return [];
-
-        using var stream = new MemoryStream();
-        vectorTile.Write(stream, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent, Extent, Options.IdAttribute);
-        return stream.ToArray();
+        return tile.ToArray();
     }
 
     /// <summary>Polygons by area (px²), lines by length (px, as if one pixel wide), points as nothing: the order the byte cap drops in.</summary>
@@ -156,57 +183,9 @@ public sealed class MvtEncoder
         _ => 0,
     };
 
-    /// <summary>
-    /// The writer takes the feature id from the id attribute by parsing its text as an unsigned integer, which
-    /// a fractional type (a double or decimal read from JSON or SQL) may fail ("4.1E+14", "17.0"): such values
-    /// that hold a whole non-negative number are handed over as <see cref="ulong"/>. Integers pass as they are.
-    /// </summary>
-    private IAttributesTable WithFeatureId(IAttributesTable? attributes)
+    /// <summary>A feature ready to write: its layer, its commands in the tile's command list, its size; ranked only when the tile is over the cap.</summary>
+    private readonly record struct Candidate(int Layer, IFeature Feature, MvtGeometryType Type, int Start, int Length, double Size)
     {
-        if (attributes is null) return new AttributesTable();
-        var name = Options.IdAttribute;
-        if (!attributes.Exists(name)) return attributes;
-        var id = attributes[name] switch
-        {
-            double d when d >= 0 && d < 1.8e19 && Math.Floor(d) == d => (ulong)d,
-            float f when f >= 0 && f < 1.8e19f && MathF.Floor(f) == f => (ulong)f,
-            decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Truncate(m) == m => (ulong)m,
-            _ => (ulong?)null,
-        };
-        if (id is null) return attributes;
-        var copy = new AttributesTable();
-        foreach (var attribute in attributes.GetNames()) copy.Add(attribute, attribute == name ? id.Value : attributes[attribute]);
-        return copy;
-    }
-
-    private static Geometry? ClipAndSimplify(Geometry geometry, Envelope clip, Geometry clipGeometry, double tolerance)
-    {
-        var clipped = clip.Contains(geometry.EnvelopeInternal) ? geometry : geometry.Intersection(clipGeometry);
-        if (clipped.IsEmpty) return null;
-        // Points carry no detail to drop; lines and polygons lose vertices within the tolerance.
-        var simplified = clipped is Point or MultiPoint || tolerance <= 0 ? clipped : TopologyPreservingSimplifier.Simplify(clipped, tolerance);
-        return simplified.IsEmpty ? null : Homogeneous(simplified);
-    }
-
-    /// <summary>MVT features have one geometry type: a clip may leave a collection, of which the dimension of the whole is kept.</summary>
-    private static Geometry? Homogeneous(Geometry geometry)
-    {
-        if (geometry is not GeometryCollection collection || geometry is MultiPoint or MultiLineString or MultiPolygon) return geometry;
-        var parts = Enumerable.Range(0, collection.NumGeometries).Select(collection.GetGeometryN).ToList();
-        var polygons = parts.OfType<Polygon>().ToArray();
-        if (polygons.Length > 0) return geometry.Factory.CreateMultiPolygon(polygons);
-        var lines = parts.OfType<LineString>().ToArray();
-        if (lines.Length > 0) return geometry.Factory.CreateMultiLineString(lines);
-        var points = parts.OfType<Point>().ToArray();
-        return points.Length > 0 ? geometry.Factory.CreateMultiPoint(points) : null;
-    }
-
-    private sealed class Candidate(IFeature feature, double size)
-    {
-        public IFeature Feature { get; } = feature;
-
-        public double Size { get; } = size;
-
-        public int Rank { get; set; }
+        public int Rank { get; init; } = -1;
     }
 }

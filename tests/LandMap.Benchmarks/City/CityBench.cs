@@ -12,7 +12,7 @@ namespace LandMap.Benchmarks.City;
 /// </summary>
 internal static class CityBench
 {
-    public static async Task<int> RunAsync(string db, string? postgis, int seconds, IReadOnlyCollection<string> only)
+    public static async Task<int> RunAsync(string db, string? postgis, int seconds, IReadOnlyCollection<string> only, IReadOnlySet<int>? zooms = null)
     {
         if (!File.Exists(db)) throw new ArgumentException($"{db} not found: write it first with city make --parcels N --out {db}.");
         var (parcels, centres) = await SampleAsync(db);
@@ -30,10 +30,11 @@ internal static class CityBench
             await using var sqlite = await ParcelStoreFactory.OpenAsync(db);
             await using var pg = postgis is null ? null : await ParcelStoreFactory.OpenAsync(postgis);
             await using var pgRaw = postgis is null ? null : NpgsqlDataSource.Create(postgis);
-            var contenders = new List<TileContender> { LandMapTiles.For(sqlite) };
-            if (pg is not null) contenders.Add(LandMapTiles.For(pg));
+            var contenders = new List<TileContender> { LandMapTiles.For(sqlite), LandMapTiles.StoreRead(sqlite) };
+            if (pg is not null) contenders.AddRange([LandMapTiles.For(pg), LandMapTiles.StoreRead(pg)]);
+            if (pg is not null) contenders.Add(LandMapTiles.EncodedInDatabase(pg));
             if (pgRaw is not null) contenders.Add(TileBench.StAsMvt(pgRaw));
-            await TileBench.RunAsync(contenders, TileBench.TileList(centres));
+            await TileBench.RunAsync(contenders, TileBench.TileList(centres).Where(t => zooms is null || zooms.Contains(t.Z)).ToList());
         }
 
         if (only.Contains("server") || only.Contains("page"))

@@ -11,7 +11,7 @@ namespace LandMap.Benchmarks.City;
 /// <list type="bullet">
 /// <item><c>city make --parcels N --out city.db [--pg]</c>: writes the city through <see cref="IParcelStore.ImportReportAsync"/>
 /// into a new SQLite file and, with --pg, into a new schema of $LANDMAP_TEST_PG (printed), timing the imports.</item>
-/// <item><c>city bench --db city.db [--pg SCHEMA] [--seconds 60] [--only bbox,tiles,server,page]</c>: the measurements.</item>
+/// <item><c>city bench --db city.db [--pg SCHEMA] [--seconds 60] [--only bbox,tiles,server,page] [--zooms 14,15,16]</c>: the measurements (tiles: of the zooms given, else all).</item>
 /// <item><c>city drop-pg SCHEMA</c>: drops a schema <c>city make --pg</c> wrote.</item>
 /// <item><c>city serve --db DB --port P</c>: the map server as <c>landmap serve</c> runs it (the benchmark starts it as a child process).</item>
 /// </list>
@@ -29,7 +29,8 @@ internal static class CityCommand
                 return await MakeAsync(int.Parse(options.Get("--parcels") ?? "1000000"), options.Get("--out") ?? throw Usage(), options.Has("--pg"));
             case "bench":
                 return await CityBench.RunAsync(options.Get("--db") ?? throw Usage(), options.Get("--pg") is { } schema ? PgConnection(schema) : null,
-                    int.Parse(options.Get("--seconds") ?? "60"), options.Get("--only")?.Split(',') ?? ["bbox", "tiles", "server", "page"]);
+                    int.Parse(options.Get("--seconds") ?? "60"), options.Get("--only")?.Split(',') ?? ["bbox", "tiles", "server", "page"],
+                    options.Get("--zooms")?.Split(',').Select(int.Parse).ToHashSet());
             case "drop-pg":
                 await DropSchemaAsync(args.ElementAtOrDefault(2) ?? throw Usage());
                 return 0;
@@ -46,7 +47,7 @@ internal static class CityCommand
     }
 
     private static ArgumentException Usage() => new(
-        "usage: city make --parcels N --out city.db [--pg] | city bench --db city.db [--pg SCHEMA] [--seconds 60] [--only bbox,tiles,server,page] | city drop-pg SCHEMA");
+        "usage: city make --parcels N --out city.db [--pg] | city bench --db city.db [--pg SCHEMA] [--seconds 60] [--only bbox,tiles,server,page] [--zooms 14,15,16] | city drop-pg SCHEMA");
 
     private static async Task<int> MakeAsync(int parcels, string outPath, bool pg)
     {
