@@ -74,8 +74,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(9L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(9L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(10L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(10L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using LandMap.Data.Sql;
 using NetTopologySuite.Geometries;
@@ -77,6 +78,31 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     protected override string BoxFilterSql =>
         "g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326)" +
         " AND ST_XMax(g.geom) >= @bb_min_x AND ST_XMin(g.geom) <= @bb_max_x AND ST_YMax(g.geom) >= @bb_min_y AND ST_YMin(g.geom) <= @bb_max_y";
+
+    /// <inheritdoc />
+    // The floor as a literal too: only then can the planner prove the partial index's predicate (area ≥ 160) and use it.
+    protected override string BoxAndAreaFilterSql(double floor) =>
+        BoxFilterSql + string.Create(CultureInfo.InvariantCulture, $" AND g.area_mu_computed >= {floor:R} AND g.area_mu_computed >= @outline_floor");
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Counts in the partial GiST index of each floor (<see cref="PostgisSchema.OverviewFloors"/>) every version of every
+    /// outline in the box, rejected and superseded too; a floor it picks may still yield fewer than Limit published
+    /// parcels, and the caller then tries the next one, and at last none.
+    /// </remarks>
+    private protected override async Task<IReadOnlyList<double>> LargestFirstFloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct)
+    {
+        var floors = PostgisSchema.OverviewFloors;
+        for (var i = 0; i < floors.Length; i++)
+        {
+            if (floors[i] <= (query.MinAreaMuComputed ?? 0)) break;
+            var count = Convert.ToInt64(await Command(c, null, string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT count(*) FROM parcel_geometries g WHERE g.area_mu_computed >= {floors[i]:R} AND g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326)"),
+                [.. BoxParameters(query.BoundingBox!)]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            if (count >= query.Limit) return floors[i..];
+        }
+        return [];
+    }
 
     /// <inheritdoc />
     protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";

@@ -227,7 +227,7 @@ public abstract partial class SqlParcelStore
         }
         if (query.BoundingBox is { } box)
         {
-            sql.Append(" AND ").Append(query.OutlineFloor is not null ? BoxAndAreaFilterSql : BoxFilterSql);
+            sql.Append(" AND ").Append(query.OutlineFloor is { } outlineFloor ? BoxAndAreaFilterSql(outlineFloor) : BoxFilterSql);
             parameters.AddRange(BoxParameters(box));
             if (query.OutlineFloor is { } outlines) parameters.Add(("outline_floor", outlines));
         }

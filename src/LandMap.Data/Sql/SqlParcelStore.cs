@@ -68,10 +68,11 @@ public abstract partial class SqlParcelStore : IParcelStore
     protected abstract string GazetteerBoxFilterSql { get; }
 
     /// <summary>
-    /// <see cref="BoxFilterSql"/> and "an outline of at least @outline_floor 亩": a backend with an index of outlines by
-    /// box and area (SQLite's second R*Tree since schema 7) tests both in it.
+    /// <see cref="BoxFilterSql"/> and "an outline of at least @outline_floor 亩" (<paramref name="floor"/>, one of the
+    /// store's own floors): a backend with an index of outlines by box and area (SQLite's second R*Tree since schema 7,
+    /// PostGIS's partial GiST indexes since schema 10) tests both in it.
     /// </summary>
-    protected virtual string BoxAndAreaFilterSql => BoxFilterSql + " AND g.area_mu_computed >= @outline_floor";
+    protected virtual string BoxAndAreaFilterSql(double floor) => BoxFilterSql + " AND g.area_mu_computed >= @outline_floor";
 
     /// <summary>
     /// For "the <c>Limit</c> largest parcels in a box" (a low-zoom tile): area floors, highest first, above each of which

@@ -111,7 +111,7 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
 
     /// <inheritdoc />
     // The R*Tree rounds its float32 bounds outwards, so max_a only narrows; the exact test on g.area_mu_computed stays.
-    protected override string BoxAndAreaFilterSql =>
+    protected override string BoxAndAreaFilterSql(double floor) =>
         "g.id IN (SELECT id FROM parcel_area_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y" +
         " AND max_a >= @outline_floor) AND g.area_mu_computed >= @outline_floor" +
         " AND g.max_x >= @bb_min_x AND g.min_x <= @bb_max_x AND g.max_y >= @bb_min_y AND g.min_y <= @bb_max_y";

@@ -89,6 +89,8 @@ internal static class SqliteSchema
         AreaRtree,
         Layers.LayerSchema.Sqlite,
         Conflicts.ConflictSchema.Sqlite,
+        // PostGIS's schema 10 adds partial GiST indexes for the overview tiles; SQLite has its area R*Tree since 7.
+        new(10, "(PostGIS only) partial GiST indexes of the outlines above the overview floors", []),
     ];
 
     /// <summary>
