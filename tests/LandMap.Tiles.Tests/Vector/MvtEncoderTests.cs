@@ -8,6 +8,25 @@ public sealed class MvtEncoderTests(ITestOutputHelper output)
 {
     private const long ParcelId = 410403202300017;
 
+    // One feature's stored number beyond a double (a file's 1e400) is written as +∞; the tile and its other features stand.
+    [Fact]
+    public void ANumberBeyondADoubleDoesNotFailTheTile()
+    {
+        var tile = TileAddress.At(TestParcels.Lon, TestParcels.Lat, 16);
+        var square = TestParcels.Square(TestParcels.Lon, TestParcels.Lat, 50);
+        var features = new List<IFeature>
+        {
+            new JsonAttributesFeature(square, """{"BSM":"A","TBMJ":1e400}"""),
+            new JsonAttributesFeature(TestParcels.Square(TestParcels.Lon + 0.001, TestParcels.Lat, 50), """{"BSM":"B","TBMJ":12.5}"""),
+        };
+
+        var decoded = RawMvt.Decode(MvtEncoder.Encode(tile, [new TileLayer("三调", features)]));
+
+        Assert.Equal(2, decoded.Count);
+        Assert.Equal(double.PositiveInfinity, decoded.Single(f => (string)f.Tags["BSM"].Value == "A").Tags["TBMJ"].Value);
+        Assert.Equal(12.5, decoded.Single(f => (string)f.Tags["BSM"].Value == "B").Tags["TBMJ"].Value);
+    }
+
     [Fact]
     public void FeatureIdSurvivesAsFifteenDigitInteger()
     {

@@ -84,7 +84,7 @@ internal sealed class MvtAttributeWriter(string idAttribute)
                 case JsonTokenType.String:
                     var text = Text(ref reader, ref _chars);
                     value = layer.String(text);
-                    if (isId && ulong.TryParse(text, NumberStyles.Integer, CultureInfo.CurrentCulture, out var parsed)) memberId = parsed;
+                    if (isId && ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) memberId = parsed;
                     break;
                 case JsonTokenType.Number:
                     // Every JSON number is a double, whole or not, so a field keeps one type across the tile's features.
