@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using LandMap.Core.Conflicts;
@@ -154,8 +155,11 @@ public abstract partial class SqlParcelStore : ILayerStore
     /// </summary>
     private protected abstract string LayerAttributeSql(string field, CqlType type);
 
-    /// <summary>A condition on layer_features f that is true when f.geom intersects @area; as coarse as <see cref="IntersectsFilterSql"/>.</summary>
-    private protected abstract string LayerIntersectsSql { get; }
+    /// <summary>
+    /// A condition on layer_features f that is true when f.geom intersects @area, for a backend whose intersects test is
+    /// exact (<see cref="IntersectsIsExact"/>); the others test envelopes and refine in memory.
+    /// </summary>
+    private protected virtual string? LayerIntersectsSql => null;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredLayerFeature>?> QueryLayerFeaturesAsync(string name, Envelope? bbox, int limit, int offset, CqlExpression? filter = null,
@@ -168,22 +172,13 @@ public abstract partial class SqlParcelStore : ILayerStore
             if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
             var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
             parameters.Add(("layer", layer.Id));
-            if (refine) await CheckLayerRefinementAsync(c, where, parameters, cancellationToken);
             // An inexact spatial filter is refined in memory, so limit and offset apply after it.
-            var page = refine ? "" : " LIMIT @limit OFFSET @offset";
-            if (!refine) parameters.AddRange([("limit", limit), ("offset", offset)]);
+            if (refine) return await RefinedLayerFeaturesAsync(c, where, parameters, filter!, layer.Schema, cancellationToken).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+            parameters.AddRange([("limit", limit), ("offset", offset)]);
             var result = new List<StoredLayerFeature>();
-            var evaluator = refine ? new CqlEvaluator(filter!) : null;
-            var skipped = 0;
-            await using var r = await Command(c, null,
-                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer{where} ORDER BY f.id{page}",
+            await using var r = await Command(c, null, $"SELECT {LayerFeatureColumns} FROM layer_features f WHERE f.layer_id = @layer{where} ORDER BY f.id LIMIT @limit OFFSET @offset",
                 [.. parameters]).ExecuteReaderAsync(cancellationToken);
-            while (result.Count < limit && await r.ReadAsync(cancellationToken))
-            {
-                var feature = new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0);
-                if (evaluator is not null && (!evaluator.Matches(LayerFilterFields.Reader(feature, layer.Schema)) || skipped++ < offset)) continue;
-                result.Add(feature);
-            }
+            while (await r.ReadAsync(cancellationToken)) result.Add(ReadLayerFeature(r));
             return result;
         }, cancellationToken);
     }
@@ -195,40 +190,44 @@ public abstract partial class SqlParcelStore : ILayerStore
             if (await LayerFieldsAsync(c, name, cancellationToken) is not { } layer) return null;
             var (where, parameters, refine) = LayerFilter(layer.Schema, bbox, filter);
             parameters.Add(("layer", layer.Id));
-            if (!refine)
-                return Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
-                    .ExecuteScalarAsync(cancellationToken));
-            // Candidates one at a time, and no more than the cap: memory and time stay bounded.
-            await CheckLayerRefinementAsync(c, where, parameters, cancellationToken);
-            var evaluator = new CqlEvaluator(filter!);
-            var count = 0L;
-            await using var r = await Command(c, null, $"SELECT f.id, f.feature_key, f.attributes, f.geom FROM layer_features f WHERE f.layer_id = @layer{where}",
-                [.. parameters]).ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-                if (evaluator.Matches(LayerFilterFields.Reader(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, 0), layer.Schema)))
-                    count++;
-            return count;
+            return refine
+                ? await RefinedLayerFeaturesAsync(c, where, parameters, filter!, layer.Schema, cancellationToken).LongCountAsync(cancellationToken)
+                : Convert.ToInt64(await Command(c, null, LayerCountSql + where, [.. parameters]).ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
+
+    private const string LayerFeatureColumns = "f.id, f.feature_key, f.attributes, f.geom, f.area_m2";
+    private const string LayerCountSql = "SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer";
+
+    private StoredLayerFeature ReadLayerFeature(DbDataReader r) =>
+        new(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0);
+
+    // The rows the envelope test lets through (no more than the cap, checked first) that the filter keeps in memory, in
+    // storage order, one at a time: memory stays bounded however many there are.
+    private async IAsyncEnumerable<StoredLayerFeature> RefinedLayerFeaturesAsync(DbConnection c, string where, List<(string, object?)> parameters,
+        CqlExpression filter, IReadOnlyDictionary<string, CqlType> schema, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await CheckRefinementAsync(c, LayerCountSql + where, parameters, ct);
+        var evaluator = new CqlEvaluator(filter);
+        await using var r = await Command(c, null, $"SELECT {LayerFeatureColumns} FROM layer_features f WHERE f.layer_id = @layer{where} ORDER BY f.id",
+            [.. parameters]).ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var feature = ReadLayerFeature(r);
+            if (evaluator.Matches(LayerFilterFields.Reader(feature, schema))) yield return feature;
+        }
+    }
 
     /// <inheritdoc />
     public Task<StoredLayerFeature?> GetLayerFeatureAsync(string name, long id, CancellationToken cancellationToken = default) =>
         WithConnectionAsync<StoredLayerFeature?>(async c =>
         {
             await using var r = await Command(c, null,
-                "SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f JOIN layers l ON l.id = f.layer_id WHERE l.name = @n AND f.id = @id",
+                $"SELECT {LayerFeatureColumns} FROM layer_features f JOIN layers l ON l.id = f.layer_id WHERE l.name = @n AND f.id = @id",
                 ("n", name), ("id", id)).ExecuteReaderAsync(cancellationToken);
             return await r.ReadAsync(cancellationToken)
-                ? new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0)
+                ? ReadLayerFeature(r)
                 : null;
         }, cancellationToken);
-
-    // Before a spatial filter is refined in memory: how many rows the envelope test lets through, refused over the cap.
-    private async Task CheckLayerRefinementAsync(DbConnection c, string where, List<(string, object?)> parameters, CancellationToken ct)
-    {
-        var candidates = Convert.ToInt64(await Command(c, null, $"SELECT COUNT(*) FROM layer_features f WHERE f.layer_id = @layer{where}", [.. parameters])
-            .ExecuteScalarAsync(ct));
-        if (candidates > FilterTooBroadException.MaxCandidates) throw new FilterTooBroadException(candidates);
-    }
 
     // The conditions after "f.layer_id = @layer": the envelope test of bbox and the filter, and whether rows need refining in memory.
     private (string Where, List<(string, object?)> Parameters, bool Refine) LayerFilter(IReadOnlyDictionary<string, CqlType> schema, Envelope? bbox,
@@ -271,11 +270,11 @@ public abstract partial class SqlParcelStore : ILayerStore
             var result = new List<StoredLayerFeature>();
             // Lines and points have area 0 and are never dropped for size; polygons under the floor cannot show at the zoom.
             await using var r = await Command(c, null,
-                $"SELECT f.id, f.feature_key, f.attributes, f.geom, f.area_m2 FROM layer_features f WHERE f.layer_id = @layer AND {LayerBoxFilterSql}" +
+                $"SELECT {LayerFeatureColumns} FROM layer_features f WHERE f.layer_id = @layer AND {LayerBoxFilterSql}" +
                 " AND (f.area_m2 >= @floor OR f.area_m2 = 0) ORDER BY f.area_m2 DESC, f.id LIMIT @limit",
                 [("layer", layerId), ("floor", minAreaM2), ("limit", limit), .. BoxParameters(bbox)]).ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
-                result.Add(new StoredLayerFeature(Long(r, 0), r.GetString(1), r.GetString(2), ReadGeometry(r, 3)!, DoubleOrNull(r, 4) ?? 0));
+                result.Add(ReadLayerFeature(r));
             return result;
         }, cancellationToken);
     }

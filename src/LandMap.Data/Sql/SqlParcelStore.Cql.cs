@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using LandMap.Core.Filtering;
 using NetTopologySuite.Geometries;
@@ -43,9 +44,10 @@ public abstract partial class SqlParcelStore
 
     /// <summary>
     /// What a filter is written over: its properties (<paramref name="Column"/> throws for a name outside the allow-list), a
-    /// condition true where the geometry intersects @area, and an envelope condition on @bb_min_x … @bb_max_y.
+    /// condition true where the geometry intersects @area (needed only where <see cref="IntersectsIsExact"/>), and an
+    /// envelope condition on @bb_min_x … @bb_max_y.
     /// </summary>
-    private protected sealed record CqlTarget(Func<string, CqlColumn> Column, string IntersectsSql, string BoxSql);
+    private protected sealed record CqlTarget(Func<string, CqlColumn> Column, string? IntersectsSql, string BoxSql);
 
     private CqlTarget ParcelTarget => new(ParcelColumn, IntersectsFilterSql, BoxFilterSql);
 
@@ -53,6 +55,16 @@ public abstract partial class SqlParcelStore
     {
         var field = ParcelFilterFields.Get(name);
         return new CqlColumn(field.Sql, field.Type, field.RoundDigits);
+    }
+
+    /// <summary>
+    /// Before an inexact spatial filter is refined in memory: how many rows the envelope test lets through
+    /// (<paramref name="countSql"/>, the query's COUNT), refused over <see cref="FilterTooBroadException.MaxCandidates"/>.
+    /// </summary>
+    private protected async Task CheckRefinementAsync(DbConnection c, string countSql, List<(string, object?)> parameters, CancellationToken ct)
+    {
+        var candidates = Convert.ToInt64(await Command(c, null, countSql, [.. parameters]).ExecuteScalarAsync(ct));
+        if (candidates > FilterTooBroadException.MaxCandidates) throw new FilterTooBroadException(candidates);
     }
 
     private void AppendCql(StringBuilder sql, List<(string, object?)> parameters, CqlExpression filter) =>
@@ -128,7 +140,8 @@ public abstract partial class SqlParcelStore
                 var copy = geometry.Copy();
                 copy.SRID = 4326;
                 parameters.Add((name, copy));
-                sql.Append('(').Append(target.IntersectsSql.Replace("@area", "@" + name, StringComparison.Ordinal)).Append(')');
+                var exact = target.IntersectsSql ?? throw new InvalidOperationException("An exact store names its intersects test.");
+                sql.Append('(').Append(exact.Replace("@area", "@" + name, StringComparison.Ordinal)).Append(')');
             }
             else if (positive)
             {

@@ -81,7 +81,7 @@ public abstract partial class SqlParcelStore
         var sql = new StringBuilder(Select(query)).Append(where).Append(OrderByClause(query.Sort));
         // An inexact intersects filter is refined in memory, so limit and offset apply after refinement.
         var refine = NeedsRefinement(query);
-        if (refine) await CheckRefinementAsync(c, where, parameters, cancellationToken);
+        if (refine) await CheckRefinementAsync(c, "SELECT COUNT(*) " + ParcelFrom + where, parameters, cancellationToken);
         if (!refine)
         {
             sql.Append(" LIMIT @limit OFFSET @offset");
@@ -169,7 +169,7 @@ public abstract partial class SqlParcelStore
             var (where, parameters, area) = Filter(query);
             if (NeedsRefinement(query))
             {
-                await CheckRefinementAsync(c, where, parameters, cancellationToken);
+                await CheckRefinementAsync(c, "SELECT COUNT(*) " + ParcelFrom + where, parameters, cancellationToken);
                 var candidates = await ReadParcelsAsync(Command(c, null, ParcelSelect + where, [.. parameters]), cancellationToken);
                 return (long)candidates.Count(Refinement(query, area));
             }
@@ -177,13 +177,6 @@ public abstract partial class SqlParcelStore
             if (area is not null) BindGeometry(command, "area", area);
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
-
-    // Before an inexact spatial filter is refined in memory: how many parcels the envelope test lets through, refused over the cap.
-    private async Task CheckRefinementAsync(DbConnection c, string where, List<(string, object?)> parameters, CancellationToken ct)
-    {
-        var candidates = Convert.ToInt64(await Command(c, null, "SELECT COUNT(*) " + ParcelFrom + where, [.. parameters]).ExecuteScalarAsync(ct));
-        if (candidates > FilterTooBroadException.MaxCandidates) throw new FilterTooBroadException(candidates);
-    }
 
     /// <summary>The WHERE clause of <paramref name="query"/>, its parameters, and the intersects area when one is set.</summary>
     private protected (string Where, List<(string, object?)> Parameters, Geometry? Area) Filter(ParcelQuery query)

@@ -41,9 +41,6 @@ public sealed partial class SqliteParcelStore
         " AND f.max_x >= @bb_min_x AND f.min_x <= @bb_max_x AND f.max_y >= @bb_min_y AND f.min_y <= @bb_max_y";
 
     /// <inheritdoc />
-    private protected override string LayerIntersectsSql => LayerBoxFilterSql.Replace("@bb_", "@area_", StringComparison.Ordinal);
-
-    /// <inheritdoc />
     // json_type keeps each field to its type (a number field's stray text, a text field's stray number or boolean are
     // null), as in PostgreSQL: the two would print such strays differently (1E+20, 100000000000000000000; 1, true).
     private protected override string LayerAttributeSql(string field, CqlType type) =>

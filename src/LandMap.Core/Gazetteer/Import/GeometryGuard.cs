@@ -49,24 +49,19 @@ internal static class GeometryGuard
 
     private static bool IsXY(Geometry geometry)
     {
-        var xy = true;
-        geometry.Apply(new XYCheck(() => xy = false));
-        return xy;
+        var check = new ZOrMCheck();
+        geometry.Apply(check);
+        return !check.Done;
     }
 
-    // Stops at the first sequence that carries Z or M.
-    private sealed class XYCheck(Action found) : IEntireCoordinateSequenceFilter
+    // Done at the first sequence that carries Z or M.
+    private sealed class ZOrMCheck : IEntireCoordinateSequenceFilter
     {
         public bool Done { get; private set; }
 
         public bool GeometryChanged => false;
 
-        public void Filter(CoordinateSequence seq)
-        {
-            if (!seq.HasZ && !seq.HasM && seq.Dimension == 2) return;
-            found();
-            Done = true;
-        }
+        public void Filter(CoordinateSequence seq) => Done = seq.HasZ || seq.HasM || seq.Dimension != 2;
     }
 
     private static int? FirstNonFinite(Geometry geometry)
