@@ -21,6 +21,15 @@ public class GeocodingBenchmarks
     private ExtractedReport[] _seeds = [];
     private ExtractedReport[] _synthetic = [];
 
+    /// <summary>The gazetteer, after <see cref="Setup"/>.</summary>
+    public GazetteerIndex Gazetteer => _gazetteer;
+
+    /// <summary>The shipped reports with land entries, after <see cref="Setup"/>.</summary>
+    public IReadOnlyList<ExtractedReport> Seeds => _seeds;
+
+    /// <summary>The 400 synthetic columns, after <see cref="Setup"/>.</summary>
+    public IReadOnlyList<ExtractedReport> Synthetic => _synthetic;
+
     /// <summary>Entries in the synthetic set, for the entries/s figure.</summary>
     public const int SyntheticEntries = 10_000;
 
