@@ -155,9 +155,13 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var metric = geometries.Count == 1 ? geometries[0] : Regions.UnionAll(geometries);
         placed.Add(new PlacedParcel(entry.Name, metric, container));
         // Checked as stored: the WGS 84 form drops slivers and touching holes that could pass a check the land does not.
-        var checks = pieces.Where(p => p.Geometry is not null)
-            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, Metric.ToGk114(ToWgs84(p.Geometry!)))))
-            .ToList();
+        // Each piece is stored once (it was once per check); a single piece is also the entry's geometry.
+        var stored = pieces.Where(p => p.Geometry is not null).Select(p => (p.Plan, Wgs84: ToWgs84(p.Geometry!))).ToList();
+        var checks = stored.SelectMany(p =>
+        {
+            var asStored = Metric.ToGk114(p.Wgs84);
+            return p.Plan.Checks.Select(c => Evaluate(c, asStored));
+        }).ToList();
         var computedMu = metric is Polygon or MultiPolygon ? metric.Area / AreaParser.SquareMetresPerMu : (double?)null;
         var areaOk = areaMu is null || computedMu is { } c0 && Math.Abs(c0 - areaMu.Value) <= areaMu.Value * 0.03;
         if (areaMu is { } want && computedMu is { } got && !areaOk) warnings.Add($"只放下 {got:0.##} 亩，所述 {want:0.##} 亩");
@@ -176,7 +180,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             Method = pieces.Count > 1 ? "parts:" + string.Join("+", plans.Select(p => p.Method)) : plans[0].Method,
             Constraints = checks,
             Warnings = warnings,
-            Geometry = ToWgs84(metric),
+            Geometry = stored.Count == 1 ? stored[0].Wgs84 : ToWgs84(metric),
         };
     }
 
