@@ -12,8 +12,8 @@ namespace LandMap.Core.Geocoding;
 /// </summary>
 /// <remarks>
 /// The bisection asks for many areas; a rectangle the free region covers is its own clipped piece, so its area is
-/// taken without an overlay (a prepared-geometry test instead). Only the rectangles that reach the region's edge,
-/// and the piece returned, are clipped.
+/// taken without an overlay (a prepared-geometry test instead), and one the region's edge crosses once is clipped
+/// ring by ring (<see cref="RectangleClip"/>). Only the rest, and the piece returned, go through an overlay.
 /// </remarks>
 public static class ParcelPlacer
 {
@@ -71,7 +71,8 @@ public static class ParcelPlacer
         double Area(double s, double t)
         {
             var shape = Rectangle(plan, anchor, areaM2, s, t);
-            return room is not null && room.Covers(shape) ? shape.Area : Nearest(Regions.Intersect(shape, free), anchor)?.Area ?? 0;
+            if (room is not null && room.Covers(shape)) return shape.Area;
+            return RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) ?? Nearest(Regions.Intersect(shape, free), anchor)?.Area ?? 0;
         }
 
         double Bisect(Func<double, double> area, double high)
