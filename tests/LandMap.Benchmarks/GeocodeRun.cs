@@ -7,10 +7,11 @@ using NetTopologySuite.IO;
 namespace LandMap.Benchmarks;
 
 /// <summary>
-/// <c>geocode run [rounds]</c>: the synthetic 10,000 entries geocoded <c>rounds</c> times in one process, with each
-/// round's time (a steady load for <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status,
-/// method, confidence, area, checks, warnings and WKT, one entry a line, to compare an optimisation's results with
-/// the results before it (<c>diff</c>).
+/// <c>geocode run [rounds] [--sequential]</c>: the synthetic 10,000 entries geocoded <c>rounds</c> times in one process
+/// (all columns in one parallel call, or one by one), with each round's wall and CPU time (a steady load for
+/// <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status, method, confidence, area,
+/// checks, warnings and WKT, one entry a line, to compare an optimisation's results with the results before it
+/// (<c>diff</c>); the synthetic entries geocoded in parallel go to <c>OUT.parallel</c>.
 /// </summary>
 internal static class GeocodeRun
 {
@@ -22,16 +23,22 @@ internal static class GeocodeRun
         {
             using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
             Write(writer, "seed", ParcelGeocoder.Geocode(bench.Seeds, bench.Gazetteer));
-            foreach (var report in bench.Synthetic) Write(writer, report.File, new ParcelGeocoder(bench.Gazetteer).GeocodeReport(report));
+            // One by one and all at once (in parallel) must give the same entries.
+            var oneByOne = bench.Synthetic.SelectMany(r => new ParcelGeocoder(bench.Gazetteer).GeocodeReport(r)).ToList();
+            var parallel = new ParcelGeocoder(bench.Gazetteer).GeocodeAll(bench.Synthetic);
+            Write(writer, "synthetic", oneByOne);
+            using var parallelWriter = new StreamWriter(path + ".parallel", false, new UTF8Encoding(false));
+            Write(parallelWriter, "synthetic", parallel);
             return 0;
         }
-        var rounds = args is [_, "run", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+        var rounds = args is [_, "run", var n, ..] ? int.Parse(n, CultureInfo.InvariantCulture) : 3;
+        var sequential = args.Contains("--sequential");
         for (var i = 0; i < rounds; i++)
         {
             // CPU time beside wall time: on a machine other builds share, the process's CPU seconds scatter far less.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var count = bench.SyntheticColumns();
+            var count = sequential ? bench.SyntheticColumnsOneByOne() : bench.SyntheticColumns();
             watch.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"round {i + 1}: {count} entries in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} entries/s; " +

@@ -27,12 +27,33 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     public static IReadOnlyList<GeocodedEntry> Geocode(IReadOnlyList<ExtractedReport> reports, GazetteerIndex gazetteer) =>
         new ParcelGeocoder(gazetteer).GeocodeAll(reports);
 
-    /// <summary>Geocodes every entry of every report; areas are borrowed across reports by exact name.</summary>
+    /// <summary>
+    /// Geocodes every entry of every report; areas are borrowed across reports by exact name. Reports are independent
+    /// columns, so they are geocoded in parallel; the entries come back in report order, as one by one.
+    /// </summary>
     public IReadOnlyList<GeocodedEntry> GeocodeAll(IReadOnlyList<ExtractedReport> reports)
     {
         var stated = reports.SelectMany(r => r.LandEntries.Where(e => e.AreaMu is not null).Select(e => (r.PlanYear, e.Name, Area: e.AreaMu!.Value)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
-        return reports.SelectMany(r => GeocodeReport(r, name => stated.TryGetValue(name, out var s) && s.PlanYear != r.PlanYear ? (s.Area, s.PlanYear) : null)).ToList();
+        var columns = new IReadOnlyList<GeocodedEntry>[reports.Count];
+        void Column(int i) => columns[i] = GeocodeReport(reports[i], name => stated.TryGetValue(name, out var s) && s.PlanYear != reports[i].PlanYear ? (s.Area, s.PlanYear) : null);
+        if (reports.Count == 1)
+        {
+            Column(0);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, reports.Count, Column);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                // What one column throws reaches the caller as it would one by one.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        return columns.SelectMany(c => c).ToList();
     }
 
     /// <summary>Geocodes one report's column; <paramref name="borrowArea"/> may supply an area for an entry stating none.</summary>
