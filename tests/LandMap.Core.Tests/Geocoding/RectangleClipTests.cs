@@ -14,7 +14,7 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class RectangleClipTests(ITestOutputHelper output)
 {
-    private static readonly GeometryFactory Factory = Regions.Metric;
+    private static readonly GeometryFactory Factory = LandMap.Core.Crs.MetricPlane.Gk114.Factory;
 
     private static Polygon Box(double x0, double y0, double x1, double y1) => (Polygon)Factory.ToGeometry(new Envelope(x0, x1, y0, y1));
 
