@@ -46,7 +46,10 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             }
             if (region is not null)
             {
-                var narrowed = Regions.Intersect(plan.Region, region);
+                // A box's region is derived once (see Box), and so is the district narrowed to it.
+                var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district)
+                    ? DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region))
+                    : Regions.Intersect(plan.Region, region);
                 if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
                 {
                     plan.Warnings.Add($"“{constraint.Describe()}”与其他条件冲突，未采用");
@@ -88,7 +91,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             case CornerConstraint c:
             {
                 if (Line(c.RoadA, plan) is not { } a || Line(c.RoadB, plan) is not { } b) return (null, null, null);
-                var (point, gap) = Regions.Crossing(a.Metric, b.Metric);
+                var (point, gap) = DerivedGeometries.Get(district, new DerivedGeometries.Key("crossing", new(a.Metric), new(b.Metric)),
+                    () => Regions.Crossing(a.Metric, b.Metric));
                 if (gap > options.MaxCrossingGapM)
                 {
                     plan.Warnings.Add($"{c.RoadA}与{c.RoadB}在地名库中不相交（相距 {gap:0} 米）");
@@ -136,7 +140,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 {
                     return Place(new PlaceConstraint(s.Feature, s.Side, s.Text), size, plan, ref placePoint);
                 }
-                var geometry = s.Section is { } sec ? Regions.Section(line.Metric, sec, district) : line.Metric;
+                var geometry = s.Section is { } sec ? Section(line.Metric, sec) : line.Metric;
                 var depth = s.Fronting ? frontDepth : options.HalfPlaneDepthM;
                 var region = Regions.Side(geometry, s.Side, depth);
                 var mid = Regions.Midpoint(geometry);
@@ -204,7 +208,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Straddle(string feature, RoadSection? section, double depth, PlacementPlan plan, bool linear)
     {
         if (Line(feature, plan) is not { } line) return (null, null, null);
-        var geometry = section is { } s ? Regions.Section(line.Metric, s, district) : line.Metric;
+        var geometry = section is { } s ? Section(line.Metric, s) : line.Metric;
         var mid = Regions.Midpoint(geometry);
         var along = Regions.DirectionNear(geometry, mid);
         if (linear) plan.Linear = true;
@@ -214,11 +218,14 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             g => (g.Distance(geometry) <= (linear ? options.TouchM : depth), $"距{feature} {g.Distance(geometry):0} 米"));
     }
 
+    // 东段 and the like depend on the road and the district only: derived once.
+    private Geometry Section(Geometry line, RoadSection section) =>
+        DerivedGeometries.Get(district, new DerivedGeometries.Key("section", new(line), Code: (long)section), () => Regions.Section(line, section, district));
+
     private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Box(BoxConstraint box, PlacementPlan plan)
     {
-        Geometry region = district;
         var sides = new[] { (box.West, Compass.East), (box.East, Compass.West), (box.South, Compass.North), (box.North, Compass.South) };
-        var used = 0;
+        var bounds = new List<(ResolvedPlace Side, Compass Inward)>(4);
         foreach (var (name, inward) in sides)
         {
             if (name is null) continue;
@@ -228,10 +235,16 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 continue;
             }
             Track(plan, side);
-            region = Regions.Intersect(region, side.IsLine ? Regions.Side(side.Metric, inward, options.HalfPlaneDepthM) : HalfPlane(side.Metric, inward));
-            used++;
+            bounds.Add((side, inward));
         }
+        var used = bounds.Count;
         if (used < 2) return (null, null, null);
+        // The same sides make the same box in every column: derived once (the order of the sides is part of the key).
+        var key = new DerivedGeometries.Key("box", new(bounds[0].Side.Metric), new(bounds[1].Side.Metric),
+            new(used > 2 ? bounds[2].Side.Metric : null), new(used > 3 ? bounds[3].Side.Metric : null),
+            bounds.Aggregate(0L, (code, b) => code * 16 + (int)b.Inward + 1), options.HalfPlaneDepthM);
+        var region = DerivedGeometries.Get(district, key, () => bounds.Aggregate(district, (r, b) =>
+            Regions.Intersect(r, b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward))));
         if (region.IsEmpty)
         {
             // E.g. 西至 a road that lies east of the 东至 road: the sides enclose nothing in the gazetteer.
