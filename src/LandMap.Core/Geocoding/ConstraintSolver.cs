@@ -124,8 +124,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var reach = onCorner.Count == 0 ? options.TouchM * 3 : onCorner.Max(x => x.Part.Coordinates.Max(c => c.Distance(p))) + options.TouchM;
                 var beside = onCorner.Count == 0 ? "" : $"（转角已有“{onCorner[0].Name}”）";
                 return (region, new Anchor(1, p, kind, along, away, ew, "corner", 0.85),
-                    g => (Share(g, quadrant) >= 0.95 && g.Distance(point) <= reach,
-                        $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(point):0} 米{beside}"));
+                    g =>
+                    {
+                        var (share, distance) = (Share(g, quadrant), g.Distance(point));
+                        return (share >= 0.95 && distance <= reach, $"{share:P0} 位于{Directions.Chinese(q)}象限，距交叉口 {distance:0} 米{beside}");
+                    });
             }
             case OffsetConstraint o when anchors.LastOrDefault() is { } last:
             {
@@ -153,8 +156,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) : null;
                 return (region, anchor, g => s.Fronting
-                    ? (Share(g, region) >= 0.9 && g.Distance(geometry) <= options.TouchM, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧，距路 {g.Distance(geometry):0} 米")
-                    : (Share(g, region) >= 0.9, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧"));
+                    ? SideCheck(g, region, geometry, s.Side)
+                    : ShareCheck(g, region, 0.9, share => $"{share:P0} 在{Directions.Chinese(s.Side)}侧"));
             }
             case BothSidesConstraint both:
                 return Straddle(both.Feature, both.Section, frontDepth, plan, linear: true);
@@ -254,7 +257,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var inner = region.IsEmpty ? null : region.InteriorPoint.Coordinate;
         var boxRegion = region;
         return (region, inner is null ? null : new Anchor(6, inner, AnchorKind.Centre, (1, 0), (0, 1), null, "box", used == 4 ? 0.85 : 0.7),
-            g => (Share(g, boxRegion) >= 0.95, $"{Share(g, boxRegion):P0} 位于四至范围内"));
+            g => ShareCheck(g, boxRegion, 0.95, share => $"{share:P0} 位于四至范围内"));
     }
 
     // The side of the box a road bounds, named as the report does: the road on the west side is "西至" (inward: east).
@@ -359,6 +362,19 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
 
     private static (double X, double Y) Oriented((double X, double Y) v, (double X, double Y) toward) =>
         v.X * toward.X + v.Y * toward.Y >= 0 ? v : (-v.X, -v.Y);
+
+    // Each check's share and distance once: the detail repeats them (an overlay each).
+    private static (bool, string) ShareCheck(Geometry g, Geometry region, double least, Func<double, string> detail)
+    {
+        var share = Share(g, region);
+        return (share >= least, detail(share));
+    }
+
+    private (bool, string) SideCheck(Geometry g, Geometry region, Geometry road, Compass side)
+    {
+        var (share, distance) = (Share(g, region), g.Distance(road));
+        return (share >= 0.9 && distance <= options.TouchM, $"{share:P0} 在{Directions.Chinese(side)}侧，距路 {distance:0} 米");
+    }
 
     private static double Share(Geometry g, Geometry region) => g.Area <= 0 ? (region.Covers(g) ? 1 : 0) : Regions.Intersect(g, region).Area / g.Area;
 
