@@ -15,6 +15,9 @@ internal sealed class OutlineChecks(ServerGazetteer gazetteer, StoreAccess acces
 {
     private readonly Lazy<ParcelGeocoder> _geocoder = new(() => new ParcelGeocoder(gazetteer.Required));
 
+    /// <summary>The district registry outlines are checked against (the shipped list without outlines when the gazetteer did not load).</summary>
+    public Core.Gazetteer.Registry.DistrictRegistry Districts => gazetteer.Index?.Districts ?? Core.Gazetteer.Registry.DistrictRegistry.Shipped;
+
     /// <summary>
     /// The checks of <paramref name="wgs84"/> as the outline of parcel <paramref name="id"/> (public id), against its entry and the
     /// other parcels of its report as stored; empty when the store does not know the parcel.

@@ -27,7 +27,7 @@ internal static class ReviewApi
         if (!json.TryGetProperty("geometry", out var geometry)) errors.Add("'geometry' (a GeoJSON Polygon or MultiPolygon) is required.");
         if (errors.Count > 0) return ReviewEndpoints.Invalid("编辑请求无效", errors);
 
-        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices, checks.Districts);
         if (!check.IsValid) return GeometryRefused(check);
         var actor = ReviewEndpoints.Actor(http.User);
         // Putting back an earlier version's very outline restores it with its own checks and confidence (the geocoder's 65 % stays 65 %).
@@ -59,7 +59,7 @@ internal static class ReviewApi
         var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
         if (problem is not null) return problem;
         if (!json.TryGetProperty("geometry", out var geometry)) return ReviewEndpoints.Invalid("检查请求无效", ["'geometry' (a GeoJSON Polygon or MultiPolygon) is required."]);
-        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices, checks.Districts);
         if (!check.IsValid) return GeometryRefused(check);
         var areaMu = AreaMu(check.Geometry!);
         return TypedResults.Ok(new OutlineCheckResponse(id, Math.Round(areaMu, 2), await checks.CheckAsync(id, check.Geometry!, cancellationToken)));

@@ -47,6 +47,23 @@ public sealed class DistrictRegistry
         return File.Exists(path) ? new DistrictRegistry(DistrictRegistryFile.Read(path)) : Shipped;
     }
 
+    /// <summary>
+    /// The registry of a gazetteer folder with the outlines of its district features, or null when the folder does not load
+    /// (the caller then has nothing to judge nearness by).
+    /// </summary>
+    public static DistrictRegistry? ForFolderWithOutlines(string folder)
+    {
+        try
+        {
+            var load = GazetteerLoader.LoadDirectory(folder);
+            return load.IsSuccess ? ForFolder(folder).WithBoundaries(load.Features) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>This registry with the outlines of the gazetteer's <c>kind: district</c> features of the same name.</summary>
     public DistrictRegistry WithBoundaries(IEnumerable<GazetteerFeature> features)
     {
