@@ -79,7 +79,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         }
         // Projects of one report may sit on parcels of another: the stages are worked out again over the whole store.
         if (results.Any(r => r.Outcome?.Status is ImportStatus.Imported or ImportStatus.Superseded))
-            await ProjectStageUpdater.RefreshAsync(store, cancellationToken);
+            await ProjectStageUpdater.RefreshAsync(store, gazetteer.Districts, cancellationToken);
         return results;
 
         void Report(FileImportResult result)
