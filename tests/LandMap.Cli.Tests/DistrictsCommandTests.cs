@@ -72,6 +72,28 @@ public sealed class DistrictsCommandTests : IDisposable
     }
 
     [Fact]
+    public void AReportOfAnImportedDistrictIsStoredUnderItsCode()
+    {
+        Assert.Equal(0, Landmap.Run("districts", "import", Chaoyang(), "--gazetteer", _gazetteer, "--crs", "GCJ02").ExitCode);
+        // A 卫东区 report retitled: the district (with its municipality in front) is now 北京市朝阳区.
+        var text = File.ReadAllText(Path.Combine(Checkout.Root, "gis-data/reports/000_3754bd8aaca57094.txt"))
+            .Replace("平顶山市卫东区", "北京市朝阳区").Replace("卫东区", "朝阳区");
+        var report = Path.Combine(_folder, "chaoyang-2023.txt");
+        File.WriteAllText(report, text);
+        var db = Path.Combine(_folder, "bureau.db");
+        var csv = Path.Combine(_folder, "parcels.csv");
+
+        var (exit, _, stderr) = Landmap.Run("import", report, "--db", db, "--gazetteer", _gazetteer);
+        var export = Landmap.Run("export", "--db", db, "--format", "csv", "--out", csv);
+
+        Assert.True(exit == 0, stderr);
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        var rows = File.ReadAllLines(csv).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(",110105202300", "," + r));
+    }
+
+    [Fact]
     public void AReportOfAnUnregisteredDistrictIsRefusedAndTheOthersStillImport()
     {
         var report = Path.Combine(_folder, "qingzhou.txt");
