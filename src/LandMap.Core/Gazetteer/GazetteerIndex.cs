@@ -231,8 +231,9 @@ public sealed class GazetteerIndex
                 .ToHashSet(StringComparer.Ordinal);
 
     // Lazy with its default ExecutionAndPublication mode: one thread projects a plane, the others wait for it.
+    // TryGetValue first: the hot path (every resolved name) allocates no closure.
     private PlaneIndex Plane(MetricPlane plane) =>
-        _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries))).Value;
+        (_planes.TryGetValue(plane.Epsg, out var made) ? made : _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries)))).Value;
 
     private sealed class PlaneIndex
     {
