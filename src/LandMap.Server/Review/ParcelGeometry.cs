@@ -73,7 +73,7 @@ public static class ParcelGeometry
         if (validity is null)
         {
             // A valid but microscopic outline (a double click, a 1e-12° square) is no land parcel.
-            var areaM2 = Core.Crs.Metric.AreaM2(geometry);
+            var areaM2 = Core.Crs.MetricPlane.For(geometry).AreaM2(geometry);
             return areaM2 < MinAreaM2
                 ? GeometryCheck.Fail(GeometryProblem.TooSmall, string.Create(CultureInfo.InvariantCulture,
                     $"The outline covers {areaM2:G3} m²; a parcel needs at least {MinAreaM2} m² (about {MinAreaM2 / 666.67:0.###} 亩)."))

@@ -48,8 +48,8 @@ internal static class ReviewApi
         return detail?.History.LastOrDefault(v => !v.IsCurrent && v.Geometry is { } g && g.Normalized().EqualsExact(wanted, 1e-9));
     }
 
-    /// <summary>The area of a WGS 84 outline in 亩, measured in the GK zone as everywhere in LandMap.</summary>
-    internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.Metric.AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
+    /// <summary>The area of a WGS 84 outline in 亩, measured in the 3° GK zone of its longitude (MetricPlane), as the geocoder does.</summary>
+    internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.MetricPlane.For(wgs84).AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
 
     /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
     public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(long id, HttpContext http, ReviewContext review,
