@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Core.Geocoding;
@@ -16,18 +17,25 @@ public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geomet
 
     /// <summary>True for roads, railways, rivers, canals and boundaries drawn as lines.</summary>
     public bool IsLine => Metric is LineString or MultiLineString;
+
+    /// <summary>A road of a real network (many ways, dual carriageways, 辅路) read as one road; null for a hand-drawn line.</summary>
+    public RoadGeometry? Road { get; init; }
 }
 
 /// <summary>
 /// Resolves printed names through the gazetteer. Fallbacks, in order: the name as printed; without a
 /// 规划/原 prefix (规划矿工路 → 矿工路); without a vicinity tail (十二矿独立工矿区部分区域 → 十二矿独立工矿区).
 /// Among several hits it prefers a canonical name over an alias and the wanted kinds; when a name matches
-/// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道).
+/// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道); a street a network has only as its side road
+/// (惠新西街 → 惠新西街辅路). A road of a real network comes with its <see cref="RoadGeometry"/>.
 /// </summary>
 public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? district)
 {
     [GeneratedRegex(@"^(?:规划|原|老)")]
     private static partial Regex PrefixRegex();
+
+    [GeneratedRegex(@"(?<!辅路)(?:路|街|大道)$")]
+    private static partial Regex StreetRegex();
 
     [GeneratedRegex(@"(?:及其周边区域|及其周边|周边区域|部分区域|周边|一带|附近)$")]
     private static partial Regex VicinityRegex();
@@ -46,7 +54,10 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
             var others = hits.Where(h => !ReferenceEquals(h.Feature, best.Feature)).Select(h => h.Feature.Name).Distinct().ToList();
             var ambiguity = others.Count > 0 ? $"{name} 也可能指 {string.Join("、", others)}；取 {best.Feature.Name}" : null;
             var text = string.Join("；", new[] { note, ambiguity }.Where(t => t is not null));
-            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature), text.Length > 0 ? text : null);
+            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature), text.Length > 0 ? text : null)
+            {
+                Road = preferLine ? RoadNetwork.For(gazetteer, best.Feature, district) : null,
+            };
         }
         return null;
     }
@@ -62,6 +73,8 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
         if (bare != name && bare.Length >= 2) yield return (bare, $"{name} 按 {bare} 查找");
         var core = VicinityRegex().Replace(bare, "");
         if (core != bare && core.Length >= 2) yield return (core, $"{name} 按 {core} 查找");
+        // A network may have only the side road of a street under its name (惠新西街 → 惠新西街辅路).
+        if (StreetRegex().IsMatch(core)) yield return (core + "辅路", $"{name} 按 {core}辅路 查找");
     }
 
     private static bool IsLineKind(PlaceKind kind) =>

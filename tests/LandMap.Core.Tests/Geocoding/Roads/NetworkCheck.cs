@@ -1,0 +1,81 @@
+using LandMap.Core.Geocoding.Grammar;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Tests.Geocoding.Roads;
+
+/// <summary>
+/// Checks a parcel (in <see cref="OsmNetwork"/>'s local plane) against the OSM ways themselves, without the geocoder's
+/// regions: beyond every carriageway of a road on the stated side (where the two overlap), in a quadrant of a crossing,
+/// inside a 四至 box, of the stated area, compact.
+/// </summary>
+internal static class NetworkCheck
+{
+    /// <summary>The parcel lies on <paramref name="side"/> of every carriageway of <paramref name="road"/> alongside it; null when it does, else why not.</summary>
+    public static string? Beyond(Geometry parcel, string road, Compass side)
+    {
+        var env = parcel.EnvelopeInternal;
+        var points = OsmNetwork.Carriageways(road);
+        Assert.True(points.Count > 0, $"{road} is not in the extract");
+        var (alongside, limit, ok) = side switch
+        {
+            Compass.North => (points.Where(p => p.X >= env.MinX && p.X <= env.MaxX).ToList(), env.MinY, (Func<(double X, double Y), bool>)(p => p.Y < env.MinY)),
+            Compass.South => (points.Where(p => p.X >= env.MinX && p.X <= env.MaxX).ToList(), env.MaxY, p => p.Y > env.MaxY),
+            Compass.East => (points.Where(p => p.Y >= env.MinY && p.Y <= env.MaxY).ToList(), env.MinX, p => p.X < env.MinX),
+            _ => (points.Where(p => p.Y >= env.MinY && p.Y <= env.MaxY).ToList(), env.MaxX, p => p.X > env.MaxX),
+        };
+        if (alongside.Count == 0) return $"no carriageway of {road} runs alongside the parcel";
+        var wrong = alongside.Where(p => !ok(p)).ToList();
+        return wrong.Count == 0 ? null : $"{wrong.Count} of {alongside.Count} carriageway points of {road} are not {side} of the parcel (edge at {limit:0.#}, e.g. ({wrong[0].X:0.#}, {wrong[0].Y:0.#}))";
+    }
+
+    /// <summary>The distance from the parcel to the nearest carriageway of <paramref name="road"/>.</summary>
+    public static double Distance(Geometry parcel, string road) =>
+        OsmNetwork.Carriageways(road).Min(p => parcel.Distance(parcel.Factory.CreatePoint(new Coordinate(p.X, p.Y))));
+
+    /// <summary>
+    /// In the <paramref name="quadrant"/> of the crossing of <paramref name="a"/> and <paramref name="b"/>: beyond all
+    /// carriageways of the road running east–west (north/south part) and of the one running north–south (east/west part).
+    /// </summary>
+    public static string? InQuadrant(Geometry parcel, string a, string b, Compass quadrant)
+    {
+        var (eastWest, northSouth) = RunsEastWest(a, b) ? (a, b) : (b, a);
+        var (vertical, horizontal) = quadrant switch
+        {
+            Compass.NorthEast => (Compass.North, Compass.East),
+            Compass.NorthWest => (Compass.North, Compass.West),
+            Compass.SouthEast => (Compass.South, Compass.East),
+            _ => (Compass.South, Compass.West),
+        };
+        return Beyond(parcel, eastWest, vertical) ?? Beyond(parcel, northSouth, horizontal);
+    }
+
+    /// <summary>Inside the box the roads make (any side may be null).</summary>
+    public static string? InBox(Geometry parcel, string? west, string? east, string? south, string? north) =>
+        (west is null ? null : Beyond(parcel, west, Compass.East))
+        ?? (east is null ? null : Beyond(parcel, east, Compass.West))
+        ?? (south is null ? null : Beyond(parcel, south, Compass.North))
+        ?? (north is null ? null : Beyond(parcel, north, Compass.South));
+
+    /// <summary>The area in 亩 (local plane).</summary>
+    public static double AreaMu(Geometry parcel) => parcel.Area / (10000.0 / 15);
+
+    /// <summary>Width over length of the smallest rectangle around the parcel.</summary>
+    public static double Compactness(Geometry parcel)
+    {
+        var box = (Polygon)MinimumAreaRectangle.GetMinimumRectangle(parcel);
+        var c = box.ExteriorRing.Coordinates;
+        var (s1, s2) = (c[0].Distance(c[1]), c[1].Distance(c[2]));
+        return Math.Min(s1, s2) / Math.Max(s1, s2);
+    }
+
+    // Of two crossing roads, the one whose carriageways near the crossing spread more east–west than north–south.
+    private static bool RunsEastWest(string a, string b)
+    {
+        var pa = OsmNetwork.Carriageways(a);
+        var pb = OsmNetwork.Carriageways(b);
+        var near = pa.Where(p => pb.Any(q => Math.Abs(q.X - p.X) + Math.Abs(q.Y - p.Y) < 200)).ToList();
+        if (near.Count < 2) near = pa.ToList();
+        return near.Max(p => p.X) - near.Min(p => p.X) >= near.Max(p => p.Y) - near.Min(p => p.Y);
+    }
+}
