@@ -1,4 +1,6 @@
+using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding;
 using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
 
@@ -16,10 +18,11 @@ public sealed class RoadGeometryTests
         var gazetteer = OsmNetwork.Gazetteer.Value;
         var feature = gazetteer.Lookup("北三环东路", OsmNetwork.District).Single().Feature;
 
-        var road = RoadNetwork.For(gazetteer, feature, OsmNetwork.District)!;
+        var plane = PlaceResolver.PlaneOf(gazetteer, OsmNetwork.District);
+        var road = RoadNetwork.For(gazetteer, feature, OsmNetwork.District, plane)!;
 
         // Across the road at 116.4150°E (the extract's middle): the westbound ground road north, the eastbound south.
-        var across = Across(road);
+        var across = Across(road, plane);
         Assert.True(across.Axis > across.South + 10 && across.Axis < across.North - 10, $"axis at {across.Axis:0.#}, carriageways at {across.South:0.#} and {across.North:0.#}");
         Assert.True(road.Corridor.Covers(road.Carriageways), "the corridor holds every carriageway");
     }
@@ -34,8 +37,9 @@ public sealed class RoadGeometryTests
         var plain = new GazetteerIndex([OsmNetwork.Outline.Value, street]);
         var withViaduct = new GazetteerIndex([OsmNetwork.Outline.Value, street, elevated]);
 
-        var a = RoadNetwork.For(plain, plain.Lookup("北三环东路").Single().Feature, null)!;
-        var b = RoadNetwork.For(withViaduct, withViaduct.Lookup("北三环东路").Single().Feature, null)!;
+        var plane = MetricPlane.For(street.Geometry);
+        var a = RoadNetwork.For(plain, plain.Lookup("北三环东路").Single().Feature, null, plane)!;
+        var b = RoadNetwork.For(withViaduct, withViaduct.Lookup("北三环东路").Single().Feature, null, plane)!;
 
         Assert.Equal(18, withViaduct.Lookup("北三环东路").Single().Feature.Geometry.NumGeometries);
         Assert.Equal(a.Carriageways.Length, b.Carriageways.Length, 6);
@@ -43,9 +47,9 @@ public sealed class RoadGeometryTests
     }
 
     // Where the axis, the northernmost and the southernmost carriageway cross the meridian through the extract's middle (GK metres).
-    private static (double Axis, double South, double North) Across(RoadGeometry road)
+    private static (double Axis, double South, double North) Across(RoadGeometry road, MetricPlane plane)
     {
-        var meridian = LandMap.Core.Crs.Metric.ToGk114(new GeometryFactory(new PrecisionModel(), 4326)
+        var meridian = plane.ToPlane(new GeometryFactory(new PrecisionModel(), 4326)
             .CreateLineString([new Coordinate(116.4150, 39.960), new Coordinate(116.4150, 39.980)]));
         var ys = road.Carriageways.Intersection(meridian).Coordinates.Select(c => c.Y).ToList();
         var axis = road.Axis.Intersection(meridian).Coordinates.Select(c => c.Y).ToList();
