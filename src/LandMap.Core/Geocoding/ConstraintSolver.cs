@@ -238,9 +238,12 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         }
         var (vertical, horizontal) = Split(q);
         Geometry region = Regions.Disk(p, reachM, _plane);
-        if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ew.Axis, p, reachM), v, reachM));
-        if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ns.Axis, p, reachM), h, reachM));
-        region = Regions.Subtract(region, corridors);
+        var ewLine = Regions.ThroughCrossing(ew.Axis, p, reachM);
+        var nsLine = Regions.ThroughCrossing(ns.Axis, p, reachM);
+        if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(ewLine, v, reachM));
+        if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(nsLine, h, reachM));
+        // A road that ends at the junction (a T, or the edge of the data) still has its width beyond it.
+        region = Regions.Subtract(region, Regions.UnionAll([corridors, ewLine.Buffer(ew.HalfWidth(p), 8), nsLine.Buffer(ns.HalfWidth(p), 8)]));
         var along = Oriented(Regions.DirectionNear(ew.Axis, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
         var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
         var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;

@@ -74,6 +74,14 @@ public sealed class RoadGeometry
         return ray;
     }
 
+    /// <summary>How far the corridor reaches from the axis near <paramref name="at"/>, on its wider side.</summary>
+    public double HalfWidth(Coordinate at)
+    {
+        var onAxis = DistanceOp.NearestPoints(Axis, Axis.Factory.CreatePoint(at))[0];
+        var (x, y) = Regions.DirectionNear(Axis, onAxis);
+        return Math.Max(Edge(onAxis, (-y, x)).Distance(onAxis), Edge(onAxis, (y, -x)).Distance(onAxis));
+    }
+
     /// <summary>
     /// Where two roads meet: the area their corridors share (all carriageways), its centre, and 0; when the corridors do
     /// not meet (a gap at the junction), the gap between their nearest points and its length.

@@ -12,21 +12,21 @@ namespace LandMap.Core.Tests.Geocoding.Roads;
 internal static class NetworkCheck
 {
     /// <summary>The parcel lies on <paramref name="side"/> of every carriageway of <paramref name="road"/> alongside it; null when it does, else why not.</summary>
-    public static string? Beyond(Geometry parcel, string road, Compass side)
+    public static string? Beyond(Geometry parcel, string road, Compass side) => Beyond(parcel, road, side, OsmNetwork.Carriageways(road), false);
+
+    private static string? Beyond(Geometry parcel, string road, Compass side, IReadOnlyList<(double X, double Y)> points, bool all)
     {
         var env = parcel.EnvelopeInternal;
-        var points = OsmNetwork.Carriageways(road);
         Assert.True(points.Count > 0, $"{road} is not in the extract");
-        var (alongside, limit, ok) = side switch
-        {
-            Compass.North => (points.Where(p => p.X >= env.MinX && p.X <= env.MaxX).ToList(), env.MinY, (Func<(double X, double Y), bool>)(p => p.Y < env.MinY)),
-            Compass.South => (points.Where(p => p.X >= env.MinX && p.X <= env.MaxX).ToList(), env.MaxY, p => p.Y > env.MaxY),
-            Compass.East => (points.Where(p => p.Y >= env.MinY && p.Y <= env.MaxY).ToList(), env.MinX, p => p.X < env.MinX),
-            _ => (points.Where(p => p.Y >= env.MinY && p.Y <= env.MaxY).ToList(), env.MaxX, p => p.X > env.MaxX),
-        };
+        // The parcel lies north of a carriageway point when nothing of it is straight south of the point, and so on:
+        // checked along the parcel's own edge, so a slanting road and a parcel clipped along it are read right.
+        var (dx, dy) = side switch { Compass.North => (0, -1), Compass.South => (0, 1), Compass.East => (-1, 0), _ => (1, 0) };
+        var across = side is Compass.North or Compass.South;
+        var alongside = points.Where(p => all || (across ? p.X >= env.MinX && p.X <= env.MaxX : p.Y >= env.MinY && p.Y <= env.MaxY)).ToList();
         if (alongside.Count == 0) return $"no carriageway of {road} runs alongside the parcel";
-        var wrong = alongside.Where(p => !ok(p)).ToList();
-        return wrong.Count == 0 ? null : $"{wrong.Count} of {alongside.Count} carriageway points of {road} are not {side} of the parcel (edge at {limit:0.#}, e.g. ({wrong[0].X:0.#}, {wrong[0].Y:0.#}))";
+        var wrong = alongside.Where(p => parcel.Intersects(parcel.Factory.CreateLineString(
+            [new Coordinate(p.X, p.Y), new Coordinate(p.X + dx * 100_000, p.Y + dy * 100_000)]))).ToList();
+        return wrong.Count == 0 ? null : $"{wrong.Count} of {alongside.Count} carriageway points of {road} are not {side} of the parcel, e.g. ({wrong[0].X:0.#}, {wrong[0].Y:0.#})";
     }
 
     /// <summary>The distance from the parcel to the nearest carriageway of <paramref name="road"/>.</summary>
@@ -47,7 +47,19 @@ internal static class NetworkCheck
             Compass.SouthEast => (Compass.South, Compass.East),
             _ => (Compass.South, Compass.West),
         };
-        return Beyond(parcel, eastWest, vertical) ?? Beyond(parcel, northSouth, horizontal);
+        return AtJunction(parcel, eastWest, northSouth, vertical) ?? AtJunction(parcel, northSouth, eastWest, horizontal);
+    }
+
+    // Beyond the road's carriageways alongside the parcel; at a T-junction, where the road ends at the other and does not
+    // run alongside, beyond its carriageways at the junction (the corner is still on that side of it).
+    private static string? AtJunction(Geometry parcel, string road, string other, Compass side)
+    {
+        var points = OsmNetwork.Carriageways(road);
+        var why = Beyond(parcel, road, side, points, false);
+        if (why is null || !why.StartsWith("no carriageway", StringComparison.Ordinal)) return why;
+        var crossing = OsmNetwork.Carriageways(other);
+        var near = points.Where(p => crossing.Any(q => Math.Abs(q.X - p.X) + Math.Abs(q.Y - p.Y) < 80)).ToList();
+        return near.Count == 0 ? why : Beyond(parcel, road, side, near, true);
     }
 
     /// <summary>Inside the box the roads make (any side may be null).</summary>
