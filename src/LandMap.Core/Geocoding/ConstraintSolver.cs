@@ -75,6 +75,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 if (best is { Kind: AnchorKind.Front, Road: { } road }) at = road.Edge(at, best.Away);
             }
             plan.Anchor = at;
+            if (!plan.Linear) KeepOffTheStreets(plan, at, size, areaM2 ?? options.NominalAreaM2);
             plan.Kind = best.Kind;
             plan.Along = best.Along;
             plan.Away = best.Away;
@@ -211,6 +212,16 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             default:
                 return (null, null, null);
         }
+    }
+
+    // Land does not lie on a street: the corridors of a real network's roads near the anchor, whatever their names (惠新西街辅路
+    // beside 樱花园西街), are taken out of the region, unless that leaves no room. A corridor project (plan.Linear) is on its road.
+    private void KeepOffTheStreets(PlacementPlan plan, Coordinate at, double size, double areaM2)
+    {
+        var streets = resolver.StreetsNear(at, size * 4 + 300);
+        if (streets.Count == 0) return;
+        var clear = Regions.Subtract(plan.Region, Regions.UnionAll(streets));
+        if (clear.Area >= areaM2 * 0.05) plan.Region = clear;
     }
 
     /// <summary>

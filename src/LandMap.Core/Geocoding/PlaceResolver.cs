@@ -51,6 +51,20 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     /// <summary>The plane every geometry of this resolver is in.</summary>
     public MetricPlane Plane => _plane;
 
+    /// <summary>
+    /// The corridors (this plane) of a real network's roads within <paramref name="distanceM"/> of <paramref name="at"/>,
+    /// whatever their names: land keeps off the streets. None for a hand-drawn gazetteer.
+    /// </summary>
+    public IReadOnlyList<Geometry> StreetsNear(Coordinate at, double distanceM)
+    {
+        var point = _plane.ToWgs84(_plane.Factory.CreatePoint(at));
+        return gazetteer.Within(point, distanceM, PlaceKind.Road)
+            .Where(n => n.Feature.Ways is not null)
+            .Select(n => RoadNetwork.For(gazetteer, n.Feature, district, _plane)?.Corridor)
+            .OfType<Geometry>()
+            .ToList();
+    }
+
     /// <summary>The plane of a district: the zone of its gazetteer feature's centroid; EPSG:4547 when it has none.</summary>
     public static MetricPlane PlaneOf(GazetteerIndex gazetteer, string? district) =>
         DistrictFeature(gazetteer, district) is { } feature ? MetricPlane.ForLongitude(feature.Geometry.Centroid.X) : MetricPlane.Gk114;

@@ -29,6 +29,21 @@ internal static class NetworkCheck
         return wrong.Count == 0 ? null : $"{wrong.Count} of {alongside.Count} carriageway points of {road} are not {side} of the parcel, e.g. ({wrong[0].X:0.#}, {wrong[0].Y:0.#})";
     }
 
+    /// <summary>The parcel covers no carriageway of any named street of the extract (bridges and tunnels pass over or under); null when it does not.</summary>
+    public static string? OffTheStreets(Geometry parcel)
+    {
+        // Half a metre inside the edge: a parcel may touch a street, not take it.
+        var inner = parcel.Buffer(-0.5);
+        var env = parcel.EnvelopeInternal;
+        var on = OsmNetwork.Ways.Value.Where(w => !w.Structure)
+            .SelectMany(w => w.Points.Zip(w.Points.Skip(1), (a, b) => (w.Name, Line: parcel.Factory.CreateLineString([new Coordinate(a.X, a.Y), new Coordinate(b.X, b.Y)]))))
+            .Where(x => x.Line.EnvelopeInternal.Intersects(env) && x.Line.Intersects(inner))
+            .Select(x => x.Name)
+            .Distinct()
+            .ToList();
+        return on.Count == 0 ? null : $"the parcel lies on {string.Join("、", on)}";
+    }
+
     /// <summary>The distance from the parcel to the nearest carriageway of <paramref name="road"/>.</summary>
     public static double Distance(Geometry parcel, string road) =>
         OsmNetwork.Carriageways(road).Min(p => parcel.Distance(parcel.Factory.CreatePoint(new Coordinate(p.X, p.Y))));

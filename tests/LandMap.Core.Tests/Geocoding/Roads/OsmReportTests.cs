@@ -24,6 +24,8 @@ public sealed class OsmReportTests(ITestOutputHelper output)
         "西至樱花园西街，东至樱花园东街，南至北三环东路，北至樱花园南街，面积 40 亩",
         "位于化工大学实验楼项目北侧，面积 8 亩",
         "位于惠新西街东侧，面积 10 亩",
+        "位于北三环东路南侧，面积 12 亩",
+        "位于樱花园西街东侧，面积 10 亩",
     ];
 
     /// <summary>The report's entries: corners, sides, a 四至 box and a relative position between real roads.</summary>
@@ -32,7 +34,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
     private static readonly string[] Names =
     [
         "樱花园西街东北角地块", "和平里东街西南角地块", "和平里西街东南角地块", "樱花园南街北侧地块",
-        "北三环东路北侧地块", "化工大学实验楼项目", "实验楼北侧地块", "惠新西街东侧地块",
+        "北三环东路北侧地块", "化工大学实验楼项目", "实验楼北侧地块", "惠新西街东侧地块", "北三环东路南侧地块", "樱花园西街东侧地块",
     ];
 
     private static readonly Lazy<IReadOnlyList<GeocodedEntry>> Geocoded = new(() =>
@@ -64,9 +66,13 @@ public sealed class OsmReportTests(ITestOutputHelper output)
             4 => Front(parcel, "北三环东路", Compass.North),
             5 => NetworkCheck.InBox(parcel, "樱花园西街", "樱花园东街", "北三环东路", "樱花园南街"),
             6 => NorthOf(parcel, OsmNetwork.Local(Geocoded.Value[5].Geometry!)),
-            _ => Front(parcel, "惠新西街", Compass.East),
+            7 => Front(parcel, "惠新西街", Compass.East),
+            8 => Front(parcel, "北三环东路", Compass.South),
+            _ => Front(parcel, "樱花园西街", Compass.East),
         };
         Assert.True(problem is null, problem);
+        var onStreet = NetworkCheck.OffTheStreets(parcel);
+        Assert.True(onStreet is null, onStreet);
     }
 
     // At the corner: beyond both roads' carriageways on the stated sides, and touching the junction.
