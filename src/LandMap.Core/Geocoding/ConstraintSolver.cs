@@ -30,6 +30,9 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     {
         // A frontage on a real network's road stands at its corridor's edge, beyond all carriageways.
         public RoadGeometry? Road { get; init; }
+
+        // A corner of two real roads: the parcel starts at the free land nearest this junction centre.
+        public Coordinate? Junction { get; init; }
     }
 
     /// <summary>Builds the plan for <paramref name="location"/>, a parcel of <paramref name="areaM2"/> (null: none stated).</summary>
@@ -76,6 +79,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             }
             plan.Anchor = at;
             if (!plan.Linear) KeepOffTheStreets(plan, at, size, areaM2 ?? options.NominalAreaM2);
+            if (best.Junction is { } junction && !plan.Region.IsEmpty)
+            {
+                at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(plan.Region, _plane.CreatePoint(junction))[0];
+                plan.Anchor = at;
+            }
             plan.Kind = best.Kind;
             plan.Along = best.Along;
             plan.Away = best.Away;
@@ -220,7 +228,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     {
         var streets = resolver.StreetsNear(at, size * 4 + 300);
         if (streets.Count == 0) return;
-        var clear = Regions.Subtract(plan.Region, Regions.UnionAll(streets));
+        // Closed over 20 m: the verge between a street and a side road of another name is not land to place on.
+        var clear = Regions.Subtract(plan.Region, Regions.UnionAll(streets).Buffer(10, 8).Buffer(-10, 8));
         if (clear.Area >= areaM2 * 0.05) plan.Region = clear;
     }
 
@@ -249,8 +258,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         }
         var (vertical, horizontal) = Split(q);
         Geometry region = Regions.Disk(p, reachM, _plane);
-        var ewLine = Regions.ThroughCrossing(ew.Axis, p, reachM);
-        var nsLine = Regions.ThroughCrossing(ns.Axis, p, reachM);
+        var ewLine = ew.Through(p, reachM);
+        var nsLine = ns.Through(p, reachM);
         if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(ewLine, v, reachM));
         if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(nsLine, h, reachM));
         // A road that ends at the junction (a T, or the edge of the data) still has its width beyond it.
@@ -258,10 +267,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var along = Oriented(Regions.DirectionNear(ew.Axis, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
         var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
         var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
-        // The junction's corner on the stated side: the parcel grows from there into its quadrant.
-        var corner = kind == AnchorKind.Corner
-            ? junction.Coordinates.MaxBy(x => (x.X - p.X) * (along.X + away.X) + (x.Y - p.Y) * (along.Y + away.Y))!
-            : ew.Edge(p, away);
+        // The corner of the quadrant nearest the junction (where both roads' edges meet, across a gap too): the parcel
+        // grows from there into its quadrant.
+        var corner = kind != AnchorKind.Corner ? ew.Edge(p, away)
+            : region.IsEmpty ? junction.Coordinates.MaxBy(x => (x.X - p.X) * (along.X + away.X) + (x.Y - p.Y) * (along.Y + away.Y))!
+            : NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(region, _plane.CreatePoint(p))[0];
         var quadrant = region;
         var onCorner = earlier.Where(e => !e.Container)
             .SelectMany(e => Regions.PolygonParts(e.Metric).Select(part => (e.Name, Part: part)))
@@ -269,7 +279,10 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             .ToList();
         var reach = onCorner.Count == 0 ? options.TouchM * 3 : onCorner.Max(x => x.Part.Distance(junction) + Diameter(x.Part)) + options.TouchM;
         var beside = onCorner.Count == 0 ? "" : $"（转角已有“{onCorner[0].Name}”）";
-        return (region, new Anchor(1, corner, kind, along, away, ew.Axis, "corner", 0.85) { Road = kind == AnchorKind.Front ? ew : null },
+        return (region, new Anchor(1, corner, kind, along, away, ew.Axis, "corner", 0.85)
+            {
+                Road = kind == AnchorKind.Front ? ew : null, Junction = kind == AnchorKind.Corner ? p : null,
+            },
             g => (Share(g, quadrant) >= 0.95 && g.Distance(junction) <= reach,
                 $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(junction):0} 米{beside}"));
     }

@@ -74,6 +74,14 @@ public sealed class RoadGeometry
         return ray;
     }
 
+    /// <summary>
+    /// The axis near a junction centre <paramref name="at"/>, carried on straight from its point nearest the junction where
+    /// it stops there (<see cref="Regions.ThroughCrossing"/>): at a T, a gap or the edge of the data its sides and its
+    /// width still divide the corners.
+    /// </summary>
+    public Geometry Through(Coordinate at, double reach) =>
+        Regions.ThroughCrossing(Axis, DistanceOp.NearestPoints(Axis, Axis.Factory.CreatePoint(at))[0], reach);
+
     /// <summary>How far the corridor reaches from the axis near <paramref name="at"/>, on its wider side.</summary>
     public double HalfWidth(Coordinate at)
     {

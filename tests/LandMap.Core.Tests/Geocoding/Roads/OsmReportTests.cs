@@ -92,3 +92,49 @@ public sealed class OsmReportTests(ITestOutputHelper output)
             ? null
             : $"not just north of the other parcel (its south edge {parcel.EnvelopeInternal.MinY:0.#}, the other's north edge {other.EnvelopeInternal.MaxY:0.#}, {parcel.Distance(other):0} m apart)";
 }
+
+/// <summary>
+/// Junctions have gaps: with 樱花园西街's ways stopping 45 m short of 北三环东路 (as centre lines drawn by hand or clipped
+/// at a junction often do), the corner is still where the two roads meet, beyond both roads' real carriageways.
+/// </summary>
+public sealed class OsmJunctionGapTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void ACornerAcrossAGapAtTheJunctionIsStillInItsQuadrant()
+    {
+        // 45 m north of the north carriageway of 北三环东路 where 樱花园西街 meets it (local y ≈ −205 m).
+        var cut = 39.9698 + -160 / 111_035.0;
+        var keep = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326)
+            .ToGeometry(new NetTopologySuite.Geometries.Envelope(116.40, 116.43, cut, 39.99));
+        var features = OsmNetwork.Imported.Value.Select(f => f.Name != "樱花园西街" ? f : Clip(f, keep)).ToList();
+        var gazetteer = new LandMap.Core.Gazetteer.GazetteerIndex([OsmNetwork.Outline.Value, .. features]);
+        var warnings = new List<string>();
+        var entry = LandEntryParser.Parse(1, "转角地块：北三环东路与樱花园西街交叉口东北角，面积 30 亩。", false, 1, warnings);
+        var report = new ExtractedReport { File = "gap.txt", District = OsmNetwork.District, PlanYear = 2026, Encoding = "utf-8", LandEntries = [entry] };
+
+        var geocoded = Assert.Single(new ParcelGeocoder(gazetteer).GeocodeReport(report));
+
+        Assert.Equal(GeocodeStatus.Located, geocoded.Status);
+        var parcel = OsmNetwork.Local(geocoded.Geometry!);
+        output.WriteLine($"{geocoded.Status} {geocoded.MetricCrs}: {string.Join("；", geocoded.Constraints.Select(c => c.Detail))}; " +
+            $"{NetworkCheck.Distance(parcel, "北三环东路"):0} m from 北三环东路, {NetworkCheck.Distance(parcel, "樱花园西街"):0} m from 樱花园西街; envelope {parcel.EnvelopeInternal}");
+        var problem = NetworkCheck.InQuadrant(parcel, "北三环东路", "樱花园西街", Compass.NorthEast);
+        Assert.True(problem is null, problem);
+        Assert.InRange(NetworkCheck.Distance(parcel, "北三环东路"), 0, 40);
+        Assert.InRange(NetworkCheck.Distance(parcel, "樱花园西街"), 0, 40);
+    }
+
+    private static LandMap.Core.Gazetteer.GazetteerFeature Clip(LandMap.Core.Gazetteer.GazetteerFeature road, NetTopologySuite.Geometries.Geometry keep)
+    {
+        var parts = Enumerable.Range(0, road.Geometry.NumGeometries)
+            .Select(i => (Line: road.Geometry.GetGeometryN(i).Intersection(keep), Way: road.Ways![i]))
+            .SelectMany(p => Enumerable.Range(0, p.Line.NumGeometries).Select(k => (Line: p.Line.GetGeometryN(k), p.Way)))
+            .Where(p => p.Line is NetTopologySuite.Geometries.LineString { IsEmpty: false })
+            .ToList();
+        return road with
+        {
+            Geometry = road.Geometry.Factory.CreateMultiLineString(parts.Select(p => (NetTopologySuite.Geometries.LineString)p.Line).ToArray()),
+            Ways = parts.Select(p => p.Way).ToList(),
+        };
+    }
+}
