@@ -57,6 +57,7 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     /// </summary>
     public IReadOnlyList<Geometry> StreetsNear(Coordinate at, double distanceM)
     {
+        if (!RoadNetwork.HasNetwork(gazetteer)) return [];
         var point = _plane.ToWgs84(_plane.Factory.CreatePoint(at));
         return gazetteer.Within(point, distanceM, PlaceKind.Road)
             .Where(n => n.Feature.Ways is not null)

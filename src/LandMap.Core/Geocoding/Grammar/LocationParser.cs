@@ -16,8 +16,8 @@ public sealed record ParsedLocation(IReadOnlyList<LocationConstraint> Constraint
 /// </summary>
 public static partial class LocationParser
 {
-    // 街 (樱花园西街, 和平里东街) but not 街道, the sub-district office.
-    private const string LineSuffix = "(?:大道|路|线|铁路|专用线|渠|河|高速|引线|国道|街(?!道))";
+    // 街 (樱花园西街, 和平里东街) but not 街道, the sub-district office; ring roads (北三环, 东二环).
+    private const string LineSuffix = "(?:大道|路|线|铁路|专用线|渠|河|高速|引线|国道|街(?!道)|[一二三四五六七]环)";
 
     [GeneratedRegex(@"^(?:平顶山市)?(?:卫东区|湛河区)?(?:[\p{IsCJKUnifiedIdeographs}]{2,4}?(?:街道办事处|街道|办事处))?")]
     private static partial Regex AdminPrefixRegex();

@@ -28,6 +28,12 @@ public static class RoadNetwork
         return roads.GetOrAdd((feature, district ?? "", plane), _ => Build(gazetteer, feature, district, plane));
     }
 
+    private static readonly ConditionalWeakTable<GazetteerIndex, object> Networks = new();
+
+    /// <summary>True when the gazetteer holds a road network's ways (<see cref="GazetteerFeature.Ways"/>); false for the sketch.</summary>
+    public static bool HasNetwork(GazetteerIndex gazetteer) =>
+        (bool)Networks.GetValue(gazetteer, g => g.Features.Any(f => f.Ways is not null));
+
     /// <summary>The 辅路 of a road ("惠新西街" → "惠新西街辅路"), when the gazetteer has it.</summary>
     public static GazetteerFeature? SideRoad(GazetteerIndex gazetteer, string roadName, string? district) =>
         roadName.EndsWith(SideRoadSuffix, StringComparison.Ordinal)

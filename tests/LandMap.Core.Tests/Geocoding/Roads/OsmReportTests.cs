@@ -26,6 +26,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
         "位于惠新西街东侧，面积 10 亩",
         "位于北三环东路南侧，面积 12 亩",
         "位于樱花园西街东侧，面积 10 亩",
+        "位于北三环北侧，面积 6 亩",
     ];
 
     /// <summary>The report's entries: corners, sides, a 四至 box and a relative position between real roads.</summary>
@@ -35,6 +36,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
     [
         "樱花园西街东北角地块", "和平里东街西南角地块", "和平里西街东南角地块", "樱花园南街北侧地块",
         "北三环东路北侧地块", "化工大学实验楼项目", "实验楼北侧地块", "惠新西街东侧地块", "北三环东路南侧地块", "樱花园西街东侧地块",
+        "北三环高架北侧地块",
     ];
 
     private static readonly Lazy<IReadOnlyList<GeocodedEntry>> Geocoded = new(() =>
@@ -68,7 +70,9 @@ public sealed class OsmReportTests(ITestOutputHelper output)
             6 => NorthOf(parcel, OsmNetwork.Local(Geocoded.Value[5].Geometry!)),
             7 => Front(parcel, "惠新西街", Compass.East),
             8 => Front(parcel, "北三环东路", Compass.South),
-            _ => Front(parcel, "樱花园西街", Compass.East),
+            9 => Front(parcel, "樱花园西街", Compass.East),
+            // The text names the viaduct (bridge=yes): it is read, and the land still keeps off the ground road under it.
+            _ => Front(parcel, "北三环", Compass.North),
         };
         Assert.True(problem is null, problem);
         var onStreet = NetworkCheck.OffTheStreets(parcel);
