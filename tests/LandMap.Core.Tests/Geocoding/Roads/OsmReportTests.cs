@@ -27,6 +27,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
         "位于北三环东路南侧，面积 12 亩",
         "位于樱花园西街东侧，面积 10 亩",
         "位于北三环北侧，面积 6 亩",
+        "位于北三环东路东段北侧，面积 5 亩",
     ];
 
     /// <summary>The report's entries: corners, sides, a 四至 box and a relative position between real roads.</summary>
@@ -36,7 +37,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
     [
         "樱花园西街东北角地块", "和平里东街西南角地块", "和平里西街东南角地块", "樱花园南街北侧地块",
         "北三环东路北侧地块", "化工大学实验楼项目", "实验楼北侧地块", "惠新西街东侧地块", "北三环东路南侧地块", "樱花园西街东侧地块",
-        "北三环高架北侧地块",
+        "北三环高架北侧地块", "北三环东路东段北侧地块",
     ];
 
     private static readonly Lazy<IReadOnlyList<GeocodedEntry>> Geocoded = new(() =>
@@ -53,7 +54,7 @@ public sealed class OsmReportTests(ITestOutputHelper output)
     {
         var index = Array.IndexOf(Locations, location);
         var entry = Geocoded.Value[index];
-        output.WriteLine($"{entry.Name}: {entry.Status} {entry.Method} {entry.AreaMuComputed} 亩; {string.Join("；", entry.Constraints.Select(c => c.Detail))}; {string.Join("；", entry.Warnings)}");
+        output.WriteLine($"{entry.Name}: {entry.Status} {entry.Method} {entry.AreaMuComputed} 亩 ({entry.MetricCrs}); {string.Join("；", entry.Constraints.Select(c => c.Detail))}; {string.Join("；", entry.Warnings)}");
 
         Assert.Equal(GeocodeStatus.Located, entry.Status);
         var parcel = OsmNetwork.Local(entry.Geometry!);
@@ -72,7 +73,8 @@ public sealed class OsmReportTests(ITestOutputHelper output)
             8 => Front(parcel, "北三环东路", Compass.South),
             9 => Front(parcel, "樱花园西街", Compass.East),
             // The text names the viaduct (bridge=yes): it is read, and the land still keeps off the ground road under it.
-            _ => Front(parcel, "北三环", Compass.North),
+            10 => Front(parcel, "北三环", Compass.North),
+            _ => Front(parcel, "北三环东路", Compass.North) ?? InEastThird(parcel, "北三环东路"),
         };
         Assert.True(problem is null, problem);
         var onStreet = NetworkCheck.OffTheStreets(parcel);
@@ -90,6 +92,14 @@ public sealed class OsmReportTests(ITestOutputHelper output)
     private static string? Front(NetTopologySuite.Geometries.Geometry parcel, string road, Compass side) =>
         NetworkCheck.Beyond(parcel, road, side)
         ?? (NetworkCheck.Distance(parcel, road) > 40 ? $"{NetworkCheck.Distance(parcel, road):0} m from {road}" : null);
+
+    // 东段: the eastern third of the road's extent (the whole road lies in the district here).
+    private static string? InEastThird(NetTopologySuite.Geometries.Geometry parcel, string road)
+    {
+        var xs = OsmNetwork.Carriageways(road).Select(p => p.X).ToList();
+        var from = xs.Max() - (xs.Max() - xs.Min()) / 3;
+        return parcel.Centroid.X >= from - 10 ? null : $"centre at x {parcel.Centroid.X:0}, the east third of {road} starts at {from:0}";
+    }
 
     private static string? NorthOf(NetTopologySuite.Geometries.Geometry parcel, NetTopologySuite.Geometries.Geometry other) =>
         parcel.EnvelopeInternal.MinY >= other.EnvelopeInternal.MaxY - 2 && parcel.Distance(other) <= 120
