@@ -226,10 +226,14 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     // beside 樱花园西街), are taken out of the region, unless that leaves no room. A corridor project (plan.Linear) is on its road.
     private void KeepOffTheStreets(PlacementPlan plan, Coordinate at, double size, double areaM2)
     {
-        var streets = resolver.StreetsNear(at, size * 4 + 300);
+        var reach = size * 4 + 300;
+        var streets = resolver.StreetsNear(at, reach);
         if (streets.Count == 0) return;
+        var near = new Envelope(at);
+        near.ExpandBy(reach);
         // Closed over 20 m: the verge between a street and a side road of another name is not land to place on.
-        var clear = Regions.Subtract(plan.Region, Regions.UnionAll(streets).Buffer(10, 8).Buffer(-10, 8));
+        var closed = Regions.Intersect(Regions.UnionAll(streets), _plane.ToGeometry(near)).Buffer(10, 4).Buffer(-10, 4);
+        var clear = Regions.Subtract(plan.Region, closed);
         if (clear.Area >= areaM2 * 0.05) plan.Region = clear;
     }
 
