@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LandMap.Core.Crs;
+using LandMap.Core.Gazetteer.Registry;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 
@@ -82,6 +83,7 @@ public sealed class GazetteerIndex
         }
 
         Features = _entries.Select(e => e.Feature).ToList();
+        Districts = DistrictRegistry.Shipped.WithBoundaries(Features);
     }
 
     /// <summary>Loads a directory with <see cref="GazetteerLoader"/> and indexes it; null plus the problems on failure.</summary>
@@ -89,19 +91,26 @@ public sealed class GazetteerIndex
     {
         var load = new GazetteerLoader(options).LoadAll(directory);
         if (!load.IsSuccess) return (null, load);
-        var folder = Path.Combine(directory, VillageRegistry.FolderName);
         try
         {
-            return (new GazetteerIndex(load.Features) { Villages = VillageRegistry.Load(folder) }, load);
+            var districts = DistrictRegistry.ForFolder(directory).WithBoundaries(load.Features);
+            var folder = Path.Combine(directory, VillageRegistry.FolderName);
+            return (new GazetteerIndex(load.Features) { Villages = VillageRegistry.Load(folder), Districts = districts }, load);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return (null, load with { Problems = [new GazetteerProblem(GazetteerProblemCode.ReadFailed, folder, null, null, e.Message)] });
+            return (null, load with { Problems = [new GazetteerProblem(GazetteerProblemCode.ReadFailed, directory, null, null, e.Message)] });
         }
     }
 
     /// <summary>The official 村/社区 lists of the folder's <c>divisions/</c> (none when it has none).</summary>
     public VillageRegistry Villages { get; init; } = VillageRegistry.Empty;
+
+    /// <summary>
+    /// The county-level districts reports may be of: the folder's <c>registry.csv</c> (else the shipped one), with the
+    /// outlines of this gazetteer's <c>kind: district</c> features.
+    /// </summary>
+    public DistrictRegistry Districts { get; init; }
 
     /// <summary>All features, in load order, after overrides.</summary>
     public IReadOnlyList<GazetteerFeature> Features { get; }
@@ -224,8 +233,9 @@ public sealed class GazetteerIndex
                 .ToHashSet(StringComparer.Ordinal);
 
     // Lazy with its default ExecutionAndPublication mode: one thread projects a plane, the others wait for it.
+    // TryGetValue first: the hot path (every resolved name) allocates no closure.
     private PlaneIndex Plane(MetricPlane plane) =>
-        _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries))).Value;
+        (_planes.TryGetValue(plane.Epsg, out var made) ? made : _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries)))).Value;
 
     private sealed class PlaneIndex
     {

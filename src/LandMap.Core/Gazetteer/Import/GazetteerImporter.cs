@@ -20,9 +20,6 @@ namespace LandMap.Core.Gazetteer.Import;
 /// </remarks>
 public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
 {
-    // Around Pingdingshan city, generously: data far outside is almost surely in the wrong CRS.
-    private static readonly Envelope Region = new(112.0, 114.5, 33.0, 34.5);
-
     // See OutsideZone: 6° zones reach ±3° from their meridian; degrees read as metres land 4.49° away.
     private const double MaxDegreesFromMeridian = 4.0;
 
@@ -95,9 +92,10 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
 
         var envelope = new Envelope();
         merged.ForEach(f => envelope.ExpandToInclude(f.Geometry.EnvelopeInternal));
-        if (!envelope.Intersects(Region))
+        // Data far from every district of the folder's registry is almost surely in the wrong CRS.
+        if (Registry.DistrictRegistry.ForFolderWithOutlines(_options.GazetteerDirectory) is { } districts && !districts.IsNearADistrict(envelope))
         {
-            warnings.Add($"{file}: the data lies at {envelope}, far from Pingdingshan (113.3°E, 33.7°N); is the CRS right?");
+            warnings.Add($"{file}: the data lies at {envelope}, more than 0.5° from every district of the registry ({districts.DescribeOutlined()}); is the CRS right?");
         }
 
         if (context.Unnamed > 0)
