@@ -8,7 +8,7 @@ namespace LandMap.Cli.Gazetteer;
 internal static class GazetteerCommand
 {
     public static Command Create() =>
-        new("gazetteer", "地名库 (gazetteer) commands") { CreateImport() };
+        new("gazetteer", "地名库 (gazetteer) commands") { CreateImport(), ConvertDatumCommand.Create() };
 
     private static Command CreateImport()
     {
