@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LandMap.Core.Crs;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -19,14 +20,14 @@ public enum NameMatch
 /// <param name="MatchedText">The name or alias as written in the gazetteer.</param>
 public sealed record GazetteerMatch(GazetteerFeature Feature, NameMatch MatchedBy, string MatchedText);
 
-/// <summary>A spatial-query hit with its plane distance in EPSG:4547 metres (0 when touching).</summary>
+/// <summary>A spatial-query hit with its plane distance in metres (0 when touching).</summary>
 /// <param name="Feature">The feature found.</param>
 /// <param name="DistanceM">Distance in metres.</param>
 public sealed record GazetteerNeighbour(GazetteerFeature Feature, double DistanceM);
 
 /// <summary>
 /// An in-memory, read-only index of <see cref="GazetteerFeature"/>s: by normalized name and alias, by kind,
-/// and spatially (an STRtree over EPSG:4547 metres). Safe for concurrent reads.
+/// and spatially (an STRtree over the metres of a <see cref="MetricPlane"/>). Safe for concurrent reads.
 /// </summary>
 /// <remarks>
 /// <para>Features with the same (name, kind, district) after <see cref="PlaceNames.Normalize"/> replace earlier
@@ -35,6 +36,8 @@ public sealed record GazetteerNeighbour(GazetteerFeature Feature, double Distanc
 /// (原许南路), and both come back, canonical-name matches first. The caller decides from context.</para>
 /// <para>A district filter keeps features of that district and features without a district (city-wide:
 /// rivers, railways). A feature's district may list several, separated by 、 , ， ; or /.</para>
+/// <para>Features are projected to a plane (a CGCS2000 3° Gauss-Krüger zone) the first time that plane is asked for,
+/// all at once, and kept: a gazetteer of one city is projected once, one spanning two zones twice.</para>
 /// </remarks>
 public sealed class GazetteerIndex
 {
@@ -42,7 +45,7 @@ public sealed class GazetteerIndex
 
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<(Entry Entry, NameMatch By, string Text)>> _byName = new(StringComparer.Ordinal);
-    private readonly STRtree<Entry> _tree = new();
+    private readonly ConcurrentDictionary<int, Lazy<PlaneIndex>> _planes = new();
     private readonly Dictionary<GazetteerFeature, Entry> _byFeature = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Indexes <paramref name="features"/>; later features override earlier ones with the same key.</summary>
@@ -66,10 +69,9 @@ public sealed class GazetteerIndex
 
         foreach (var feature in kept)
         {
-            var entry = new Entry(feature, Metric.ToGk114(feature.Geometry), SplitDistricts(feature.District), _entries.Count);
+            var entry = new Entry(feature, SplitDistricts(feature.District), _entries.Count);
             _entries.Add(entry);
             _byFeature[feature] = entry;
-            _tree.Insert(entry.Gk.EnvelopeInternal, entry);
             Add(PlaceNames.Normalize(feature.Name), entry, NameMatch.Name, feature.Name);
             foreach (var alias in feature.Aliases)
             {
@@ -77,8 +79,6 @@ public sealed class GazetteerIndex
             }
         }
 
-        // Build now: STRtree builds lazily on first query, which is not thread-safe.
-        _tree.Build();
         Features = _entries.Select(e => e.Feature).ToList();
     }
 
@@ -105,11 +105,14 @@ public sealed class GazetteerIndex
     public IReadOnlyList<GazetteerFeature> Features { get; }
 
     /// <summary>
-    /// The feature's geometry in EPSG:4547 metres, projected once when the index was built.
+    /// The feature's geometry in <paramref name="plane"/>'s metres, projected once per plane and kept.
     /// Callers must not change it (copy first).
     /// </summary>
-    public Geometry MetricGeometry(GazetteerFeature feature) =>
-        _byFeature.TryGetValue(feature, out var entry) ? entry.Gk : throw new ArgumentException($"{feature} is not in this gazetteer", nameof(feature));
+    public Geometry MetricGeometry(GazetteerFeature feature, MetricPlane plane) =>
+        _byFeature.TryGetValue(feature, out var entry) ? Plane(plane).Geometries[entry.Order] : throw new ArgumentException($"{feature} is not in this gazetteer", nameof(feature));
+
+    /// <summary>The feature's geometry in the metres of the plane of its own longitude (<see cref="MetricPlane.For"/>).</summary>
+    public Geometry MetricGeometry(GazetteerFeature feature) => MetricGeometry(feature, MetricPlane.For(feature.Geometry));
 
     /// <summary>The number of features.</summary>
     public int Count => _entries.Count;
@@ -141,12 +144,13 @@ public sealed class GazetteerIndex
         return _entries.Where(e => e.Feature.Kind == kind && InDistrict(e, wanted)).Select(e => e.Feature).ToList();
     }
 
-    /// <summary>Features within <paramref name="distanceM"/> metres of a WGS 84 geometry, nearest first.</summary>
+    /// <summary>Features within <paramref name="distanceM"/> metres of a WGS 84 geometry, nearest first (measured in the plane of its longitude).</summary>
     public IReadOnlyList<GazetteerNeighbour> Within(Geometry wgs84, double distanceM, PlaceKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(wgs84);
         ArgumentOutOfRangeException.ThrowIfNegative(distanceM);
-        return WithinGk(Metric.ToGk114(wgs84), distanceM, kind);
+        var plane = MetricPlane.For(wgs84);
+        return WithinGk(Plane(plane), plane.ToPlane(wgs84), distanceM, kind);
     }
 
     /// <summary>
@@ -158,12 +162,14 @@ public sealed class GazetteerIndex
         ArgumentNullException.ThrowIfNull(wgs84);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistanceM);
-        var gk = Metric.ToGk114(wgs84);
+        var plane = MetricPlane.For(wgs84);
+        var index = Plane(plane);
+        var gk = plane.ToPlane(wgs84);
 
         // Widen the search until enough are found: everything within r is found, anything missed is beyond r.
         for (var radius = Math.Min(250, maxDistanceM); ; radius = Math.Min(radius * 4, maxDistanceM))
         {
-            var found = WithinGk(gk, radius, kind);
+            var found = WithinGk(index, gk, radius, kind);
             if (found.Count >= count || radius >= maxDistanceM)
             {
                 return found.Take(count).ToList();
@@ -171,13 +177,13 @@ public sealed class GazetteerIndex
         }
     }
 
-    private List<GazetteerNeighbour> WithinGk(Geometry gk, double distanceM, PlaceKind? kind)
+    private static List<GazetteerNeighbour> WithinGk(PlaneIndex index, Geometry gk, double distanceM, PlaceKind? kind)
     {
         var search = gk.EnvelopeInternal.Copy();
         search.ExpandBy(distanceM);
-        return _tree.Query(search)
+        return index.Tree.Query(search)
             .Where(e => kind is null || e.Feature.Kind == kind)
-            .Select(e => (Entry: e, Distance: e.Gk.Distance(gk)))
+            .Select(e => (Entry: e, Distance: index.Geometries[e.Order].Distance(gk)))
             .Where(x => x.Distance <= distanceM)
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Entry.Order)
@@ -215,11 +221,34 @@ public sealed class GazetteerIndex
                 .Where(d => d.Length > 0)
                 .ToHashSet(StringComparer.Ordinal);
 
-    private sealed class Entry(GazetteerFeature feature, Geometry gk, HashSet<string> districts, int order)
+    // Lazy with its default ExecutionAndPublication mode: one thread projects a plane, the others wait for it.
+    private PlaneIndex Plane(MetricPlane plane) =>
+        _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries))).Value;
+
+    private sealed class PlaneIndex
+    {
+        public PlaneIndex(MetricPlane plane, List<Entry> entries)
+        {
+            Geometries = new Geometry[entries.Count];
+            foreach (var entry in entries)
+            {
+                var projected = plane.ToPlane(entry.Feature.Geometry);
+                Geometries[entry.Order] = projected;
+                Tree.Insert(projected.EnvelopeInternal, entry);
+            }
+
+            // Build now: STRtree builds lazily on first query, which is not thread-safe.
+            Tree.Build();
+        }
+
+        public Geometry[] Geometries { get; }
+
+        public STRtree<Entry> Tree { get; } = new();
+    }
+
+    private sealed class Entry(GazetteerFeature feature, HashSet<string> districts, int order)
     {
         public GazetteerFeature Feature { get; } = feature;
-
-        public Geometry Gk { get; } = gk;
 
         public HashSet<string> Districts { get; } = districts;
 

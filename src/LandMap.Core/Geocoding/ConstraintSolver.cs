@@ -1,3 +1,4 @@
+using LandMap.Core.Crs;
 using LandMap.Core.Geocoding.Grammar;
 using NetTopologySuite.Geometries;
 
@@ -5,7 +6,7 @@ namespace LandMap.Core.Geocoding;
 
 /// <summary>A parcel already placed in the same column, for overlaps and 汽车产业园项目南侧.</summary>
 /// <param name="Name">The entry's name.</param>
-/// <param name="Metric">Its geometry in EPSG:4547 metres.</param>
+/// <param name="Metric">Its geometry in the metres of the district's plane.</param>
 /// <param name="Container">True for a 片区 or park that may contain other parcels.</param>
 public sealed record PlacedParcel(string Name, Geometry Metric, bool Container);
 
@@ -18,6 +19,12 @@ public sealed record PlacedParcel(string Name, Geometry Metric, bool Container);
 /// </summary>
 public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, GeocoderOptions options)
 {
+    // Every geometry here is in the resolver's plane; new ones are made by its factory.
+    private readonly GeometryFactory _plane = resolver.Plane.Factory;
+
+    /// <summary>The plane of the district, in which the plan's geometries are.</summary>
+    public MetricPlane Plane => resolver.Plane;
+
     private sealed record Anchor(int Rank, Coordinate At, AnchorKind Kind, (double X, double Y) Along, (double X, double Y) Away, Geometry? Line, string Method, double Confidence);
 
     /// <summary>Builds the plan for <paramref name="location"/>, a parcel of <paramref name="areaM2"/> (null: none stated).</summary>
@@ -59,7 +66,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             if (best.Kind is AnchorKind.Front or AnchorKind.Straddle && best.Line is not null && placePoint is not null)
             {
                 // Front onto the road where it passes the named village.
-                at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(best.Line, Regions.Metric.CreatePoint(placePoint))[0];
+                at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(best.Line, _plane.CreatePoint(placePoint))[0];
             }
             plan.Anchor = at;
             plan.Kind = best.Kind;
@@ -88,11 +95,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                     return (null, null, null);
                 }
                 var p = point.Coordinate;
-                var near = Regions.Disk(p, size * 3 + 500);
+                var near = Regions.Disk(p, size * 3 + 500, _plane);
                 var (ew, ns) = Regions.RunsEastWest(a.Metric, p) ? (a.Metric, b.Metric) : (b.Metric, a.Metric);
                 if (c.Quadrant is not { } q)
                 {
-                    var disk = Regions.Disk(p, size * 2 + 300);
+                    var disk = Regions.Disk(p, size * 2 + 300, _plane);
                     return (disk, new Anchor(1, p, AnchorKind.Centre, (1, 0), (0, 1), null, "corner", 0.7),
                         g => (g.Distance(point) <= size + 100, $"距交叉口 {g.Distance(point):0} 米"));
                 }
@@ -124,7 +131,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var (dx, dy) = Directions.Vector(o.Direction);
                 var moved = new Coordinate(last.At.X + dx * o.DistanceM, last.At.Y + dy * o.DistanceM);
                 anchors.Add(last with { Rank = 0, At = moved, Kind = AnchorKind.Centre, Method = "offset" });
-                return (Regions.Disk(moved, size * 2 + 200), null, g => (g.Distance(Regions.Metric.CreatePoint(moved)) <= size, $"距偏移点 {g.Distance(Regions.Metric.CreatePoint(moved)):0} 米"));
+                return (Regions.Disk(moved, size * 2 + 200, _plane), null, g => (g.Distance(_plane.CreatePoint(moved)) <= size, $"距偏移点 {g.Distance(_plane.CreatePoint(moved)):0} 米"));
             }
             case SideConstraint s:
             {
@@ -141,7 +148,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 // A later anchor of the same rank replaces this one when the offset moves along the road (路北6号).
                 if (anchors.LastOrDefault() is { Method: "offset" } offset)
                 {
-                    anchors.Add(offset with { Rank = -1, Kind = AnchorKind.Front, Along = along, Away = away, Line = geometry, At = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(geometry, Regions.Metric.CreatePoint(offset.At))[0] });
+                    anchors.Add(offset with { Rank = -1, Kind = AnchorKind.Front, Along = along, Away = away, Line = geometry, At = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(geometry, _plane.CreatePoint(offset.At))[0] });
                 }
                 var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) : null;
                 return (region, anchor, g => s.Fronting
@@ -182,7 +189,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                     return (null, null, null);
                 }
                 Track(plan, from, to);
-                var line = Regions.Metric.CreateLineString([from.Metric.Centroid.Coordinate, to.Metric.Centroid.Coordinate]);
+                var line = _plane.CreateLineString([from.Metric.Centroid.Coordinate, to.Metric.Centroid.Coordinate]);
                 plan.Linear = true;
                 return (line.Buffer(frontDepth), new Anchor(5, Regions.Midpoint(line), AnchorKind.Straddle, Regions.DirectionNear(line, Regions.Midpoint(line)), (0, 1), line, "stretch", 0.5),
                     g => (g.Distance(from.Metric) <= from.PrecisionM && g.Distance(to.Metric) <= to.PrecisionM, $"起讫点距离 {g.Distance(from.Metric):0}/{g.Distance(to.Metric):0} 米"));
@@ -258,7 +265,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var isArea = p.Metric is Polygon or MultiPolygon;
         var centre = isArea ? p.Metric.InteriorPoint.Coordinate : p.Metric.Centroid.Coordinate;
         var reach = Math.Max(100, p.PrecisionM * 0.5);
-        Geometry region = isArea ? p.Metric.Buffer(reach) : Regions.Disk(centre, radius);
+        Geometry region = isArea ? p.Metric.Buffer(reach) : Regions.Disk(centre, radius, _plane);
         if (place.Side is { } side)
         {
             region = Regions.Intersect(HalfPlane(p.Metric, side), p.Metric.Buffer(radius));
@@ -311,11 +318,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             Compass.West => new Envelope(env.MinX - d, c.X, env.MinY - d, env.MaxY + d),
             _ => Quadrant(env, side, d),
         };
-        return Regions.Subtract(Regions.Metric.ToGeometry(box), place is Polygon or MultiPolygon ? place : Regions.Metric.CreatePolygon());
+        return Regions.Subtract(_plane.ToGeometry(box), place is Polygon or MultiPolygon ? place : _plane.CreatePolygon());
     }
 
     /// <summary>The strip just beyond one edge of an envelope: south of another parcel, and so on.</summary>
-    private static Geometry Beyond(Envelope env, Compass side, double depth, double widen) => Regions.Metric.ToGeometry(side switch
+    private Geometry Beyond(Envelope env, Compass side, double depth, double widen) => _plane.ToGeometry(side switch
     {
         Compass.North => new Envelope(env.MinX - widen, env.MaxX + widen, env.MaxY, env.MaxY + depth),
         Compass.South => new Envelope(env.MinX - widen, env.MaxX + widen, env.MinY - depth, env.MinY),

@@ -64,6 +64,7 @@ public static class GeocodeGeoJson
         WriteNullable(json, "location", e.Location);
         WriteNullable(json, "areaMu", e.AreaMu);
         WriteNullable(json, "areaMuComputed", e.AreaMuComputed);
+        WriteNullable(json, "metricCrs", e.MetricCrs);
         json.WriteString("status", e.Status.ToString().ToLowerInvariant());
         json.WriteNumber("confidence", e.Confidence);
         json.WriteString("method", e.Method);

@@ -49,8 +49,14 @@ public sealed record GeocodedEntry
     /// <summary>The stated area in 亩, null when none is stated.</summary>
     public double? AreaMu { get; init; }
 
-    /// <summary>The area of the placed geometry in 亩 (EPSG:4547 plane area), null without a polygon.</summary>
+    /// <summary>The area of the placed geometry in 亩 (plane area in <see cref="MetricCrs"/>), null without a polygon.</summary>
     public double? AreaMuComputed { get; init; }
+
+    /// <summary>
+    /// The plane the geocoder measured in: the CGCS2000 3° Gauss-Krüger zone of the district (<c>EPSG:4547</c> for
+    /// Pingdingshan); null when the district is not in the gazetteer.
+    /// </summary>
+    public string? MetricCrs { get; init; }
 
     /// <summary>located, approximate or unresolved.</summary>
     public required GeocodeStatus Status { get; init; }

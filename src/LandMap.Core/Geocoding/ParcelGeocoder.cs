@@ -49,7 +49,8 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             var borrowed = entry.AreaMu is null ? borrowArea?.Invoke(entry.Name) : null;
             results[index] = district is null
                 ? Unresolved(report, entry, $"地名库中没有区县“{report.District}”")
-                : GeocodeIsolated(report, entry, parsed, borrowed, new ConstraintSolver(resolver, district, _options), district, placed);
+                : GeocodeIsolated(report, entry, parsed, borrowed, new ConstraintSolver(resolver, district, _options), district, placed)
+                    with { MetricCrs = $"EPSG:{resolver.Plane.Epsg}" };
         }
         return results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
     }
@@ -66,9 +67,9 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     {
         var resolver = new PlaceResolver(gazetteer, district);
         if (resolver.DistrictArea() is not { } area) return [];
-        var metric = Metric.ToGk114(wgs84);
+        var metric = resolver.Plane.ToPlane(wgs84);
         var others = neighbours.Where(n => n.Entry.Seq != entry.Seq)
-            .Select(n => new PlacedParcel(n.Entry.Name, Metric.ToGk114(n.Wgs84), IsContainer(n.Entry, n.Entry.AreaMu)))
+            .Select(n => new PlacedParcel(n.Entry.Name, resolver.Plane.ToPlane(n.Wgs84), IsContainer(n.Entry, n.Entry.AreaMu)))
             .ToList();
         var size = entry.AreaMu * AreaParser.SquareMetresPerMu ?? (metric is IPolygonal ? metric.Area : null);
         var plan = new ConstraintSolver(resolver, area, _options).Plan(LocationParser.Parse(entry.Location, entry.Bounds), size, others);
@@ -156,7 +157,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         placed.Add(new PlacedParcel(entry.Name, metric, container));
         // Checked as stored: the WGS 84 form drops slivers and touching holes that could pass a check the land does not.
         var checks = pieces.Where(p => p.Geometry is not null)
-            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, Metric.ToGk114(ToWgs84(p.Geometry!)))))
+            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, solver.Plane.ToPlane(ToWgs84(p.Geometry!, solver.Plane)))))
             .ToList();
         var computedMu = metric is Polygon or MultiPolygon ? metric.Area / AreaParser.SquareMetresPerMu : (double?)null;
         var areaOk = areaMu is null || computedMu is { } c0 && Math.Abs(c0 - areaMu.Value) <= areaMu.Value * 0.03;
@@ -176,7 +177,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             Method = pieces.Count > 1 ? "parts:" + string.Join("+", plans.Select(p => p.Method)) : plans[0].Method,
             Constraints = checks,
             Warnings = warnings,
-            Geometry = ToWgs84(metric),
+            Geometry = ToWgs84(metric, solver.Plane),
         };
     }
 
@@ -185,11 +186,12 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     {
         var plan = solver.Plan(parsed, areaM2, placed);
         if (plan.Anchor is null) return (null, plan);
+        var factory = solver.Plane.Factory;
         if (areaM2 is not { } area)
         {
-            Geometry marker = plan.Linear && plan.FrontLine is { } line ? Regions.Intersect(line, plan.Region) : Regions.Metric.CreatePoint(plan.Anchor);
-            if (marker.IsEmpty) marker = Regions.Metric.CreatePoint(plan.Anchor);
-            else if (!plan.Linear && plan.Kind == AnchorKind.Front) marker = OffTheRoad(plan, _options.TouchM / 2);
+            Geometry marker = plan.Linear && plan.FrontLine is { } line ? Regions.Intersect(line, plan.Region) : factory.CreatePoint(plan.Anchor);
+            if (marker.IsEmpty) marker = factory.CreatePoint(plan.Anchor);
+            else if (!plan.Linear && plan.Kind == AnchorKind.Front) marker = OffTheRoad(plan, _options.TouchM / 2, factory);
             return (marker, plan);
         }
         if (plan.Method == "box" && plan.Region.Area < area * (1 - _options.AreaTolerance))
@@ -206,17 +208,17 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var free = occupied is { Count: > 0 } ? Regions.Subtract(plan.Region, Regions.UnionAll(occupied)) : plan.Region;
         var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
         if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");
-        return (parcel ?? Regions.Metric.CreatePoint(plan.Anchor), plan);
+        return (parcel ?? factory.CreatePoint(plan.Anchor), plan);
     }
 
     // A point entry fronting a road ("光明路北段东侧下牛村", no area) stands on the stated side, off the centre line where
     // its own side check would fail, and still within touching distance of the road.
-    private static Geometry OffTheRoad(PlacementPlan plan, double setbackM)
+    private static Geometry OffTheRoad(PlacementPlan plan, double setbackM, GeometryFactory factory)
     {
         var anchor = plan.Anchor!;
-        var setback = Regions.Metric.CreatePoint(new Coordinate(anchor.X + plan.Away.X * setbackM, anchor.Y + plan.Away.Y * setbackM));
+        var setback = factory.CreatePoint(new Coordinate(anchor.X + plan.Away.X * setbackM, anchor.Y + plan.Away.Y * setbackM));
         // Outside the region the other constraints would break instead: keep the anchor then.
-        return plan.Region.Contains(setback) ? setback : Regions.Metric.CreatePoint(anchor);
+        return plan.Region.Contains(setback) ? setback : factory.CreatePoint(anchor);
     }
 
     private static ConstraintResult Evaluate(ConstraintCheck check, Geometry parcel)
@@ -263,9 +265,9 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
 
     // Clipping leaves near-collinear slivers that a projection can turn into self-intersections: snap to 1 cm,
     // project, snap to 1e-7° (what GeoJSON carries), and repair what is left, so every stored parcel is valid.
-    private static Geometry ToWgs84(Geometry metric)
+    private static Geometry ToWgs84(Geometry metric, MetricPlane plane)
     {
-        var wgs84 = GeometryPrecisionReducer.Reduce(Metric.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
+        var wgs84 = GeometryPrecisionReducer.Reduce(plane.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
         if (!wgs84.IsValid) wgs84 = GeometryFixer.Fix(wgs84);
         wgs84.SRID = 4326;
         return wgs84;

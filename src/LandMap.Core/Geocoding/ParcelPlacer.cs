@@ -17,7 +17,7 @@ public static class ParcelPlacer
     // Half a road: the front edge sits this far from the centre line it fronts.
     private const double FrontGapM = 12;
 
-    /// <summary>The placed polygon (EPSG:4547), or null when the region has no room at all.</summary>
+    /// <summary>The placed polygon (in the plan's plane), or null when the region has no room at all.</summary>
     public static Geometry? Place(PlacementPlan plan, double areaM2, Geometry free, double tolerance)
     {
         if (plan.Anchor is null || free.IsEmpty) return null;
@@ -81,7 +81,7 @@ public static class ParcelPlacer
         var shape = Rectangle(plan, anchor, areaM2, s, depthFactor);
         var clipped = Regions.Intersect(shape, free);
         if (clipped.IsEmpty) return null;
-        var at = Regions.Metric.CreatePoint(anchor);
+        var at = free.Factory.CreatePoint(anchor);
         Geometry? nearest = null;
         var bestDistance = double.MaxValue;
         for (var i = 0; i < clipped.NumGeometries; i++)
@@ -112,6 +112,6 @@ public static class ParcelPlacer
             _ => (-w / 2, w / 2, -h / 2, h / 2),
         };
         Coordinate At(double a, double b) => new(anchor.X + u.X * a + v.X * b, anchor.Y + u.Y * a + v.Y * b);
-        return Regions.Metric.CreatePolygon([At(A0, B0), At(A1, B0), At(A1, B1), At(A0, B1), At(A0, B0)]);
+        return plan.Region.Factory.CreatePolygon([At(A0, B0), At(A1, B0), At(A1, B1), At(A0, B1), At(A0, B0)]);
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Core.Geocoding;
 
-/// <summary>A name found in the gazetteer, with its geometry in EPSG:4547 metres.</summary>
+/// <summary>A name found in the gazetteer, with its geometry in the metres of the district's <see cref="MetricPlane"/>.</summary>
 /// <param name="Name">The name as the report printed it.</param>
 /// <param name="Feature">The gazetteer feature it resolved to.</param>
 /// <param name="Metric">The feature's geometry in metres.</param>
@@ -23,9 +24,13 @@ public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geomet
 /// 规划/原 prefix (规划矿工路 → 矿工路); without a vicinity tail (十二矿独立工矿区部分区域 → 十二矿独立工矿区).
 /// Among several hits it prefers a canonical name over an alias and the wanted kinds; when a name matches
 /// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道).
+/// All geometries are in <see cref="Plane"/>: the given one, else the 3° Gauss-Krüger zone of the district's gazetteer
+/// feature (EPSG:4547 for Pingdingshan, and when the district is unknown).
 /// </summary>
-public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? district)
+public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? district, MetricPlane? plane = null)
 {
+    private readonly MetricPlane _plane = plane ?? PlaneOf(gazetteer, district);
+
     [GeneratedRegex(@"^(?:规划|原|老)")]
     private static partial Regex PrefixRegex();
 
@@ -34,6 +39,13 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
 
     /// <summary>The gazetteer this resolver reads.</summary>
     public GazetteerIndex Gazetteer => gazetteer;
+
+    /// <summary>The plane every geometry of this resolver is in.</summary>
+    public MetricPlane Plane => _plane;
+
+    /// <summary>The plane of a district: the zone of its gazetteer feature's centroid; EPSG:4547 when it has none.</summary>
+    public static MetricPlane PlaneOf(GazetteerIndex gazetteer, string? district) =>
+        DistrictFeature(gazetteer, district) is { } feature ? MetricPlane.ForLongitude(feature.Geometry.Centroid.X) : MetricPlane.Gk114;
 
     /// <summary>Resolves <paramref name="name"/>, preferring lines or places as the grammar expects; null when unknown.</summary>
     public ResolvedPlace? Resolve(string name, bool preferLine)
@@ -46,14 +58,17 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
             var others = hits.Where(h => !ReferenceEquals(h.Feature, best.Feature)).Select(h => h.Feature.Name).Distinct().ToList();
             var ambiguity = others.Count > 0 ? $"{name} 也可能指 {string.Join("、", others)}；取 {best.Feature.Name}" : null;
             var text = string.Join("；", new[] { note, ambiguity }.Where(t => t is not null));
-            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature), text.Length > 0 ? text : null);
+            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature, _plane), text.Length > 0 ? text : null);
         }
         return null;
     }
 
     /// <summary>The district polygon in metres, or null when the gazetteer has none.</summary>
     public Geometry? DistrictArea() =>
-        district is null ? null : gazetteer.Lookup(district).Where(h => h.Feature.Kind == PlaceKind.District).Select(h => gazetteer.MetricGeometry(h.Feature)).FirstOrDefault();
+        DistrictFeature(gazetteer, district) is { } feature ? gazetteer.MetricGeometry(feature, _plane) : null;
+
+    private static GazetteerFeature? DistrictFeature(GazetteerIndex gazetteer, string? district) =>
+        district is null ? null : gazetteer.Lookup(district).Where(h => h.Feature.Kind == PlaceKind.District).Select(h => h.Feature).FirstOrDefault();
 
     private static IEnumerable<(string Name, string? Note)> Candidates(string name)
     {

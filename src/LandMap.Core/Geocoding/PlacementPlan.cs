@@ -21,7 +21,7 @@ public enum AnchorKind
 public sealed record ConstraintCheck(ConstraintResult Result, Func<Geometry, (bool Ok, string Detail)>? Test);
 
 /// <summary>
-/// What the constraints of one location add up to, in EPSG:4547 metres: the region the parcel may use,
+/// What the constraints of one location add up to, in the metres of the district's plane: the region the parcel may use,
 /// where and how it grows, and the checks to run on the result.
 /// </summary>
 public sealed class PlacementPlan

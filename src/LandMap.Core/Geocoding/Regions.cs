@@ -8,15 +8,14 @@ using NetTopologySuite.Operation.OverlayNG;
 namespace LandMap.Core.Geocoding;
 
 /// <summary>
-/// Regions the location grammar describes, in EPSG:4547 metres: the land on one side of a line, a road
+/// Regions the location grammar describes, in the metres of a district's <see cref="Crs.MetricPlane"/>: the land on one side of a line, a road
 /// section, the quadrant at a crossing. A side region is the band swept from the line towards the side
 /// (north of a road = the road moved north by the depth), which follows the road's bends; GeometryFixer
 /// repairs the band where a bend folds it back (keeping both halves, unlike Buffer(0)).
+/// Results are made by the factory of the input geometry, so they carry its plane's SRID.
 /// </summary>
 public static class Regions
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4547);
-
     /// <summary>The land within <paramref name="depthM"/> of <paramref name="line"/> on side <paramref name="side"/>.</summary>
     public static Geometry Side(Geometry line, Compass side, double depthM)
     {
@@ -29,7 +28,7 @@ public static class Regions
             ring.AddRange(coords.Select(c => new Coordinate(c.X, c.Y)));
             ring.AddRange(coords.Reverse().Select(c => new Coordinate(c.X + dx * depthM, c.Y + dy * depthM)));
             ring.Add(new Coordinate(coords[0].X, coords[0].Y));
-            parts.Add(GeometryFixer.Fix(Factory.CreatePolygon(ring.ToArray())));
+            parts.Add(GeometryFixer.Fix(line.Factory.CreatePolygon(ring.ToArray())));
         }
         return parts.Count == 1 ? parts[0] : UnionAll(parts);
     }
@@ -54,7 +53,7 @@ public static class Regions
         var box = section is RoadSection.West or RoadSection.Middle or RoadSection.East
             ? new Envelope(lo, hi, env.MinY - 1, env.MaxY + 1)
             : new Envelope(env.MinX - 1, env.MaxX + 1, lo, hi);
-        var clipped = Intersect(inside, Factory.ToGeometry(box));
+        var clipped = Intersect(inside, inside.Factory.ToGeometry(box));
         return clipped.IsEmpty ? inside : clipped;
     }
 
@@ -62,10 +61,10 @@ public static class Regions
     public static (Point Point, double GapM) Crossing(Geometry a, Geometry b)
     {
         var crossing = Intersect(a, b);
-        if (!crossing.IsEmpty) return (Factory.CreatePoint(crossing.Coordinates[0]), 0);
+        if (!crossing.IsEmpty) return (a.Factory.CreatePoint(crossing.Coordinates[0]), 0);
         var closest = DistanceOp.NearestPoints(a, b);
         var mid = new Coordinate((closest[0].X + closest[1].X) / 2, (closest[0].Y + closest[1].Y) / 2);
-        return (Factory.CreatePoint(mid), closest[0].Distance(closest[1]));
+        return (a.Factory.CreatePoint(mid), closest[0].Distance(closest[1]));
     }
 
     /// <summary>
@@ -117,14 +116,14 @@ public static class Regions
     /// </summary>
     public static Geometry ThroughCrossing(Geometry line, Coordinate at, double reach)
     {
-        var near = Intersect(line, Disk(at, reach));
+        var near = Intersect(line, Disk(at, reach, line.Factory));
         if (near.IsEmpty) near = line;
         var (dx, dy) = DirectionNear(near, at);
         var along = near.Coordinates.Select(c => (c.X - at.X) * dx + (c.Y - at.Y) * dy).ToList();
         var parts = LineParts(near).Cast<Geometry>().ToList();
-        if (along.Max() < reach / 2) parts.Add(Factory.CreateLineString([new(at.X, at.Y), new(at.X + dx * reach, at.Y + dy * reach)]));
-        if (along.Min() > -reach / 2) parts.Add(Factory.CreateLineString([new(at.X, at.Y), new(at.X - dx * reach, at.Y - dy * reach)]));
-        return parts.Count == 1 ? parts[0] : Factory.BuildGeometry(parts);
+        if (along.Max() < reach / 2) parts.Add(line.Factory.CreateLineString([new(at.X, at.Y), new(at.X + dx * reach, at.Y + dy * reach)]));
+        if (along.Min() > -reach / 2) parts.Add(line.Factory.CreateLineString([new(at.X, at.Y), new(at.X - dx * reach, at.Y - dy * reach)]));
+        return parts.Count == 1 ? parts[0] : line.Factory.BuildGeometry(parts);
     }
 
     /// <summary>True when the line runs more east–west than north–south near <paramref name="at"/>.</summary>
@@ -143,8 +142,8 @@ public static class Regions
         return new NetTopologySuite.LinearReferencing.LengthIndexedLine(longest).ExtractPoint(longest.Length / 2);
     }
 
-    /// <summary>A disk of radius <paramref name="radiusM"/> around <paramref name="at"/>.</summary>
-    public static Geometry Disk(Coordinate at, double radiusM) => Factory.CreatePoint(at).Buffer(radiusM, 16);
+    /// <summary>A disk of radius <paramref name="radiusM"/> around <paramref name="at"/>, made by <paramref name="plane"/>.</summary>
+    public static Geometry Disk(Coordinate at, double radiusM, GeometryFactory plane) => plane.CreatePoint(at).Buffer(radiusM, 16);
 
     /// <summary>The polygons of a geometry (a MultiPolygon's parts: 一站 and 二站台 apart).</summary>
     public static IEnumerable<Polygon> PolygonParts(Geometry geometry)
@@ -177,7 +176,12 @@ public static class Regions
     public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Difference);
 
     /// <summary>Union of many geometries with OverlayNG: the parts of the highest dimension among them.</summary>
-    public static Geometry UnionAll(IEnumerable<Geometry> geometries) => OverlayNGRobust.Union(Homogeneous(Factory.BuildGeometry(geometries.ToList())));
+    public static Geometry UnionAll(IEnumerable<Geometry> geometries)
+    {
+        var list = geometries.ToList();
+        var factory = list.Count > 0 ? list[0].Factory : Crs.MetricPlane.Gk114.Factory;
+        return OverlayNGRobust.Union(Homogeneous(factory.BuildGeometry(list)));
+    }
 
     /// <summary>
     /// A GeometryCollection mixing dimensions (a region that collapsed to a line along one side, an entry's point beside
@@ -188,15 +192,12 @@ public static class Regions
     {
         if (geometry is not GeometryCollection collection || geometry is MultiPoint or MultiLineString or MultiPolygon) return geometry;
         var parts = Enumerable.Range(0, collection.NumGeometries).SelectMany(i => Flatten(collection.GetGeometryN(i))).Where(g => !g.IsEmpty).ToList();
-        if (parts.Count == 0) return Factory.CreatePolygon();
+        if (parts.Count == 0) return geometry.Factory.CreatePolygon();
         var dimension = parts.Max(g => (int)g.Dimension);
-        return Factory.BuildGeometry(parts.Where(g => (int)g.Dimension == dimension).ToList());
+        return geometry.Factory.BuildGeometry(parts.Where(g => (int)g.Dimension == dimension).ToList());
     }
 
     private static IEnumerable<Geometry> Flatten(Geometry geometry) => geometry is GeometryCollection nested
         ? Enumerable.Range(0, nested.NumGeometries).SelectMany(i => Flatten(nested.GetGeometryN(i)))
         : [geometry];
-
-    /// <summary>The geometry factory for EPSG:4547 results.</summary>
-    public static GeometryFactory Metric => Factory;
 }
