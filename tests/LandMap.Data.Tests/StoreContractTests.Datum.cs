@@ -19,6 +19,13 @@ public abstract partial class StoreContractTests
     {
         // A store as schema 10 left it: parcels (with a superseded edition and a reviewed edit as history) and a layer.
         var store = await OpenAsync();
+        // Its gazetteer copy: the GCJ-02 sketch, whose district outlines lie on the source's 1/1024° grid.
+        var gcjDistrict = new GazetteerFeature
+        {
+            Name = "卫东区", Kind = PlaceKind.District, District = "卫东区", Source = "pingdingshan-districts.geojson (MIT, © 2017 jaska)",
+            Geometry = Wgs84.ToGeometry(new Envelope(116_000 / 1024.0, 116_040 / 1024.0, 34_560 / 1024.0, 34_580 / 1024.0)),
+        };
+        await store.SyncGazetteerAsync([gcjDistrict]);
         await store.ImportReportAsync(Column("卫东区", 2026, 4, "旧"));
         await store.ImportReportAsync(Column("卫东区", 2026, 5, "新"));
         var edited = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [410403_2026_00002L] })).Single();
@@ -54,6 +61,10 @@ public abstract partial class StoreContractTests
         var box = after.Values.Aggregate(new Envelope(), (e, g) => { e.ExpandToInclude(g.EnvelopeInternal); return e; });
         Assert.Equal(5, await upgraded.CountParcelsAsync(new ParcelQuery { BoundingBox = box }));
         Assert.Contains(await upgraded.ListAuditAsync(), a => a.Action == "datum-gcj02-to-wgs84");
+        var district = (await upgraded.ListGazetteerAsync(new Envelope(112, 115, 33, 35), [PlaceKind.District], 10)).Single();
+        var corner = gcjDistrict.Geometry.Coordinates[0];
+        var (lon, lat) = ChinaWebDatums.Gcj02ToWgs84(corner.X, corner.Y);
+        Assert.True(Metres(district.Geometry.Coordinates[0], new Coordinate(lon, lat)) < 0.5, "the store's gazetteer copy moved with its parcels");
     }
 
     protected async Task CheckStorePlacedOnAWgs84GazetteerDoesNotMove()
