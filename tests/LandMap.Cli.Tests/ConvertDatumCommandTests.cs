@@ -63,6 +63,35 @@ public sealed partial class ConvertDatumCommandTests : IDisposable
         Assert.Contains(expected, stderr);
     }
 
+    // landmap gazetteer import --crs GCJ02|BD09 reads a web-datum file as lon/lat and stores it in WGS 84.
+    [Theory]
+    [InlineData("GCJ02")]
+    [InlineData("BD09")]
+    public void GazetteerImportTakesAWebDatumFile(string crs)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "gazetteer")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Checkout.Root, "gis-data", "gazetteer"), "*.geojson"))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        (double Lon, double Lat)[] wgs84 = [(113.3710, 33.7420), (113.3790, 33.7431)];
+        var web = wgs84.Select(p => crs == "GCJ02" ? ChinaWebDatums.Wgs84ToGcj02(p.Lon, p.Lat) : ChinaWebDatums.Wgs84ToBd09(p.Lon, p.Lat)).ToArray();
+        var road = Path.Combine(_folder, "amap-road.geojson");
+        File.WriteAllText(road, string.Create(CultureInfo.InvariantCulture,
+            $"{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\",\"properties\":{{\"name\":\"测试高德路\",\"kind\":\"road\",\"district\":\"卫东区\"}},\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[[{web[0].Lon:R},{web[0].Lat:R}],[{web[1].Lon:R},{web[1].Lat:R}]]}}}}]}}"));
+
+        var (exit, _, stderr) = Landmap.Run("gazetteer", "import", road, "--gazetteer", folder, "--crs", crs);
+
+        Assert.True(exit == 0, stderr);
+        var written = File.ReadAllText(Directory.GetFiles(folder, "zz-import-*.geojson").Single());
+        var positions = Position().Matches(written).Select(m => (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(2, positions.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            var dx = (positions[i].Item1 - wgs84[i].Lon) * Math.Cos(33.74 * Math.PI / 180) * 111_195;
+            var dy = (positions[i].Item2 - wgs84[i].Lat) * 111_195;
+            Assert.True(Math.Sqrt(dx * dx + dy * dy) < 0.5, $"{positions[i]} vs {wgs84[i]}");
+        }
+    }
+
     private static string ForwardToGcj02(Match m)
     {
         var (lon, lat) = ChinaWebDatums.Wgs84ToGcj02(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
