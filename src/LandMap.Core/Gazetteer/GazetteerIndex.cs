@@ -31,7 +31,9 @@ public sealed record GazetteerNeighbour(GazetteerFeature Feature, double Distanc
 /// </summary>
 /// <remarks>
 /// <para>Features with the same (name, kind, district) after <see cref="PlaceNames.Normalize"/> replace earlier
-/// ones in input order, as a later gazetteer file overrides an earlier one (see <see cref="GazetteerLoader"/>).</para>
+/// ones in input order, as a later gazetteer file overrides an earlier one (see <see cref="GazetteerLoader"/>) — except
+/// the ways of a road network (features carrying <see cref="GazetteerFeature.Ways"/>, as OSM is read): a road is many
+/// ways, and same-named ways join into one road (a MultiLineString with each way's tags).</para>
 /// <para>Lookups never choose between candidates: 许南路 can be the new road and also an alias of 昆阳大道
 /// (原许南路), and both come back, canonical-name matches first. The caller decides from context.</para>
 /// <para>A district filter keeps features of that district and features without a district (city-wide:
@@ -58,7 +60,7 @@ public sealed class GazetteerIndex
         {
             if (positions.TryGetValue(feature.Key, out var at))
             {
-                kept[at] = feature;
+                kept[at] = RoadWays.Join(kept[at], feature) ?? feature;
             }
             else
             {

@@ -218,6 +218,7 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
             {
                 Name = mapped.Name, Aliases = mapped.Aliases, Kind = mapped.Kind, District = mapped.District,
                 PrecisionM = options.PrecisionM, Source = sourceText, Geometry = wgs84.Value,
+                Ways = mapped.Kind == PlaceKind.Road ? record.Ways : null,
             };
         }
 
