@@ -123,7 +123,10 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 Geometry region = near;
                 if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ew, p, size * 3 + 500), v, size * 3 + 500));
                 if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ns, p, size * 3 + 500), h, size * 3 + 500));
-                var along = Oriented(Regions.DirectionNear(ew, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
+                // A corner parcel lies along the stretch of road on its own side of the crossing.
+                var along = horizontal is { } hh
+                    ? Oriented(Regions.DirectionNear(ew, p, Directions.Vector(hh)), Directions.Vector(hh))
+                    : Oriented(Regions.DirectionNear(ew, p), (1, 0));
                 var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
                 var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
                 var quadrant = region;

@@ -186,6 +186,12 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
             }
 
             var wgs84 = transformer.Transform(geometry);
+            // A web datum reads as lon/lat; its offset from WGS 84 comes off here.
+            if (wgs84.IsSuccess && options.WebDatum is { } web && SourceCrs.Of(web).ToWgs84([]) is { IsSuccess: true } toWgs84)
+            {
+                wgs84 = toWgs84.Value(wgs84.Value);
+            }
+
             if (!wgs84.IsSuccess)
             {
                 problems.Add(ImportProblemCode.CrsMismatch, record.Where, record.Index, record.Id, "geometry", wgs84.Error!.Message);
