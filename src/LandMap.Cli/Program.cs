@@ -2,6 +2,7 @@ using System.CommandLine;
 using LandMap.Cli;
 using LandMap.Cli.Conflicts;
 using LandMap.Cli.Diff;
+using LandMap.Cli.Districts;
 using LandMap.Cli.Extract;
 using LandMap.Cli.Gazetteer;
 using LandMap.Cli.Geocode;
@@ -18,6 +19,7 @@ var root = new RootCommand("LandMap: 从区县规划报告提取用地保障重�
 {
     ExtractCommand.Create(),
     GazetteerCommand.Create(),
+    DistrictsCommand.Create(),
     GeocodeCommand.Create(),
     ImportCommand.Create(),
     LayerCommand.Create(),

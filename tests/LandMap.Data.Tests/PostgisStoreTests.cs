@@ -42,6 +42,8 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
     [PostgisFact] public Task TheLargestOfABoxAreExactlyTheLargest() => CheckTheLargestOfABoxAreExactlyTheLargest();
     [PostgisFact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
+    [PostgisFact] public Task Schema10StoreMovesParcelsFromGcj02ButNotLayers() => CheckSchema10StoreMovesParcelsFromGcj02ButNotLayers();
+    [PostgisFact] public Task StorePlacedOnAWgs84GazetteerDoesNotMove() => CheckStorePlacedOnAWgs84GazetteerDoesNotMove();
     [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [PostgisFact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
     [PostgisFact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();

@@ -47,6 +47,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task EveryWriteMovesTheChangeCounter() => CheckEveryWriteMovesTheChangeCounter();
     [Fact] public Task TheLargestOfABoxAreExactlyTheLargest() => CheckTheLargestOfABoxAreExactlyTheLargest();
     [Fact] public Task Schema4StoreUpgradesWithPublicIdsAndLandUse() => CheckSchema4StoreUpgradesWithPublicIdsAndLandUse();
+    [Fact] public Task Schema10StoreMovesParcelsFromGcj02ButNotLayers() => CheckSchema10StoreMovesParcelsFromGcj02ButNotLayers();
+    [Fact] public Task StorePlacedOnAWgs84GazetteerDoesNotMove() => CheckStorePlacedOnAWgs84GazetteerDoesNotMove();
     [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
     [Fact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
@@ -74,8 +76,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(10L, Scalar(connection, "PRAGMA user_version"));
-        Assert.Equal(10L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(11L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(11L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]

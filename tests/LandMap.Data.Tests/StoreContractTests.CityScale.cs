@@ -153,7 +153,7 @@ public abstract partial class StoreContractTests
 
         var upgraded = await OpenAsync();
 
-        Assert.Equal(10, upgraded.SchemaVersion);
+        Assert.Equal(11, upgraded.SchemaVersion);
         var filled = (await upgraded.QueryParcelsAsync(new ParcelQuery())).OrderBy(p => p.Id).ToList();
         Assert.Equal(imported.Select(p => (p.Id, p.PublicId, p.LandUse, p.LandUseName, p.LandUseReason)),
             filled.Select(p => (p.Id, p.PublicId, p.LandUse, p.LandUseName, p.LandUseReason)));

@@ -40,11 +40,11 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected async Task CheckMigratesFreshStoreAndReopens()
     {
         var store = await OpenAsync();
-        Assert.Equal(10, store.SchemaVersion);
+        Assert.Equal(11, store.SchemaVersion);
         Assert.All(await store.CountRowsAsync(), c => Assert.Equal(0, c.Value));
         await store.DisposeAsync();
         var again = await OpenAsync();
-        Assert.Equal(10, again.SchemaVersion);
+        Assert.Equal(11, again.SchemaVersion);
         Assert.Equal(15, (await again.CountRowsAsync()).Count);
     }
 

@@ -8,13 +8,13 @@ namespace LandMap.Cli.Gazetteer;
 internal static class GazetteerCommand
 {
     public static Command Create() =>
-        new("gazetteer", "地名库 (gazetteer) commands") { CreateImport() };
+        new("gazetteer", "地名库 (gazetteer) commands") { CreateImport(), ConvertDatumCommand.Create() };
 
     private static Command CreateImport()
     {
         var file = new Argument<string>("FILE") { Description = $"权威图层 (authoritative layer): {GazetteerSources.Supported}" };
         var gazetteer = new Option<string?>("--gazetteer") { Description = $"地名库目录 (gazetteer folder; default {DataPaths.GazetteerSetting}, else the shipped gis-data/gazetteer; never created)" };
-        var crs = new Option<string?>("--crs") { Description = "输入坐标系, e.g. EPSG:4547; needed for a Shapefile without .prj, overrides the file's CRS" };
+        var crs = new Option<string?>("--crs") { Description = "输入坐标系, e.g. EPSG:4547, GCJ02 (高德、腾讯), BD09 (百度); needed for a Shapefile without .prj, overrides the file's CRS" };
         var datumShifts = new Option<string[]>("--datum-shift")
         {
             Description = "西安80/北京54 转换参数 (from the bureau): DATUM,dx,dy,dz,rx,ry,rz,ds,CONVENTION — DATUM xian1980|beijing1954, " +

@@ -18,12 +18,18 @@ internal static class ImportArguments
     {
         error = null;
         CrsDefinition? crs = null;
-        if (raw.Crs is { } crsText)
+        WebDatum? web = null;
+        if (raw.Crs is { } webText && SourceCrs.Parse(webText) is { IsSuccess: true, Value.Web: WebDatum.Gcj02 or WebDatum.Bd09 } webCrs)
+        {
+            // GCJ-02 / BD-09: lon/lat as read, converted after.
+            (crs, web) = (KnownCrs.Wgs84, webCrs.Value.Web);
+        }
+        else if (raw.Crs is { } crsText)
         {
             var digits = crsText.Trim().StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase) ? crsText.Trim()[5..] : crsText.Trim();
             if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var epsg))
             {
-                error = $"--crs '{crsText}' is not EPSG:N (e.g. EPSG:4547).";
+                error = $"--crs '{crsText}' is not EPSG:N (e.g. EPSG:4547), GCJ02 or BD09.";
                 return null;
             }
 
@@ -68,7 +74,7 @@ internal static class ImportArguments
 
         return new GazetteerImportOptions
         {
-            GazetteerDirectory = raw.Gazetteer, Crs = crs, DatumShifts = shifts, Layer = raw.Layer,
+            GazetteerDirectory = raw.Gazetteer, Crs = crs, WebDatum = web, DatumShifts = shifts, Layer = raw.Layer,
             NameField = raw.NameField, AliasField = raw.AliasField, Kind = kind, KindField = raw.KindField,
             District = raw.District, DistrictField = raw.DistrictField, PrecisionM = raw.Precision, Source = raw.Source,
         };

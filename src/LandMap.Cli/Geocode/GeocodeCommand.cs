@@ -40,7 +40,7 @@ internal static class GeocodeCommand
         }
         else
         {
-            (var reports, failed) = ReportFiles.Extract(paths);
+            (var reports, failed) = ReportFiles.Extract(paths, gazetteer.Districts);
             entries = geocoder.GeocodeAll(reports);
         }
 

@@ -1,25 +1,12 @@
 namespace LandMap.Core.Extraction;
 
 /// <summary>
-/// The districts and counties of Pingdingshan and the OCR misreadings seen in their reports.
-/// 漯河 is a neighbouring city with no district of that name here, so in these reports it is 湛河 misread.
+/// The OCR misreadings of district names seen in reports (the districts themselves are data: the district registry,
+/// <see cref="Gazetteer.Registry.DistrictRegistry"/>). 漯河 is a neighbouring city with no district of that name, so in
+/// Pingdingshan's reports it is 湛河 misread.
 /// </summary>
 public static class Districts
 {
-    /// <summary>Canonical names of the ten districts and counties.</summary>
-    public static readonly IReadOnlyList<string> All =
-        ["卫东区", "湛河区", "新华区", "石龙区", "宝丰县", "郏县", "鲁山县", "叶县", "舞钢市", "汝州市"];
-
-    /// <summary>
-    /// The six-digit administrative division code (行政区划代码) of each of <see cref="All"/>, as the national statistics
-    /// bureau lists them (gis-data/README.md names the source). Parcel ids start with it (<see cref="Reports.ParcelIds"/>).
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, int> Codes = new Dictionary<string, int>
-    {
-        ["新华区"] = 410402, ["卫东区"] = 410403, ["石龙区"] = 410404, ["湛河区"] = 410411, ["宝丰县"] = 410421,
-        ["叶县"] = 410422, ["鲁山县"] = 410423, ["郏县"] = 410425, ["舞钢市"] = 410481, ["汝州市"] = 410482,
-    };
-
     /// <summary>Misread forms and the canonical district each stands for.</summary>
     public static readonly IReadOnlyDictionary<string, string> OcrVariants = new Dictionary<string, string>
     {

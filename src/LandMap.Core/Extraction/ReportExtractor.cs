@@ -1,4 +1,5 @@
 using LandMap.Core.Extraction.Input;
+using LandMap.Core.Gazetteer.Registry;
 using LandMap.Core.Reports;
 
 namespace LandMap.Core.Extraction;
@@ -11,10 +12,13 @@ namespace LandMap.Core.Extraction;
 /// </summary>
 public static class ReportExtractor
 {
-    /// <summary>Extracts everything from <paramref name="report"/>.</summary>
-    public static ExtractedReport Extract(ReportText report)
+    /// <summary>Extracts everything from <paramref name="report"/>, recognising the districts of the shipped registry.</summary>
+    public static ExtractedReport Extract(ReportText report) => Extract(report, DistrictRegistry.Shipped);
+
+    /// <summary>Extracts everything from <paramref name="report"/>, recognising the districts of <paramref name="registry"/>.</summary>
+    public static ExtractedReport Extract(ReportText report, DistrictRegistry registry)
     {
-        var header = ReportHeaderParser.Parse(report);
+        var header = ReportHeaderParser.Parse(report, registry);
         var warnings = new List<string>(header.Warnings);
         var repairs = header.District is null ? [] : Districts.OcrRepairsFor(header.District);
 
@@ -43,6 +47,8 @@ public static class ReportExtractor
         {
             File = report.FileName,
             District = header.District,
+            DistrictCode = header.DistrictCode,
+            UnregisteredDistrict = header.UnregisteredDistrict,
             ReviewYear = header.ReviewYear,
             PlanYear = header.PlanYear,
             Encoding = report.Encoding,

@@ -74,6 +74,7 @@ internal sealed partial class FeatureReader(string file, GazetteerLoadOptions op
         var precision = Precision(props, ref ok);
         var id = Id(element, ref ok);
         var geometry = ReadGeometry(element);
+        var ways = geometry is null ? null : Ways(props, geometry, ref ok);
         if (!ok || geometry is null)
         {
             return null;
@@ -82,7 +83,7 @@ internal sealed partial class FeatureReader(string file, GazetteerLoadOptions op
         return new GazetteerFeature
         {
             Name = name!.Trim(), Aliases = aliases, Kind = kind, District = district?.Trim(), PrecisionM = precision,
-            Source = source, Geometry = geometry, Id = id, File = file,
+            Source = source, Geometry = geometry, Id = id, File = file, Ways = ways,
         };
     }
 
@@ -144,6 +145,38 @@ internal sealed partial class FeatureReader(string file, GazetteerLoadOptions op
         }
 
         return aliases;
+    }
+
+    // properties.ways: one object of road tags per line part of the geometry (see RoadWay), or absent.
+    private IReadOnlyList<RoadWay>? Ways(JsonElement props, NetTopologySuite.Geometries.Geometry geometry, ref bool ok)
+    {
+        if (!props.TryGetProperty("ways", out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != geometry.NumGeometries || geometry.Dimension != NetTopologySuite.Geometries.Dimension.Curve)
+        {
+            ok = Problem(GazetteerProblemCode.WrongType, "properties.ways",
+                $"Must be an array of one object per line of the geometry ({geometry.NumGeometries} here), each with the way's id and road tags: [{{\"id\": \"way/1\", \"highway\": \"primary\", \"oneway\": \"yes\"}}].");
+            return null;
+        }
+
+        var ways = new List<RoadWay>();
+        var i = 0;
+        foreach (var w in v.EnumerateArray())
+        {
+            if (w.ValueKind != JsonValueKind.Object || w.EnumerateObject().Any(p => p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+            {
+                ok = Problem(GazetteerProblemCode.WrongType, $"properties.ways[{i}]", "Each way must be an object of string tags (id, highway, oneway, tunnel, bridge, layer, junction).");
+                return null;
+            }
+
+            ways.Add(RoadWay.FromTags(Str(w, "id"), tag => Str(w, tag)));
+            i++;
+        }
+
+        return ways;
     }
 
     private double? Precision(JsonElement props, ref bool ok)

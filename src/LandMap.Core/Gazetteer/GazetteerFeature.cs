@@ -57,6 +57,12 @@ public sealed record GazetteerFeature
     /// <summary>The GeoJSON feature id, when the file gives one.</summary>
     public string? Id { get; init; }
 
+    /// <summary>
+    /// For a road network's way or ways (OpenStreetMap): the tags of each line part of <see cref="Geometry"/>, in order
+    /// (one per LineString); null for features that are not network ways (a hand-drawn centre line).
+    /// </summary>
+    public IReadOnlyList<RoadWay>? Ways { get; init; }
+
     /// <summary>The file name (without folder) the feature was loaded from; null when built in code.</summary>
     public string? File { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LandMap.Core.Crs;
+using LandMap.Core.Gazetteer.Registry;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 
@@ -31,7 +32,9 @@ public sealed record GazetteerNeighbour(GazetteerFeature Feature, double Distanc
 /// </summary>
 /// <remarks>
 /// <para>Features with the same (name, kind, district) after <see cref="PlaceNames.Normalize"/> replace earlier
-/// ones in input order, as a later gazetteer file overrides an earlier one (see <see cref="GazetteerLoader"/>).</para>
+/// ones in input order, as a later gazetteer file overrides an earlier one (see <see cref="GazetteerLoader"/>) — except
+/// the ways of a road network (features carrying <see cref="GazetteerFeature.Ways"/>, as OSM is read): a road is many
+/// ways, and same-named ways join into one road (a MultiLineString with each way's tags).</para>
 /// <para>Lookups never choose between candidates: 许南路 can be the new road and also an alias of 昆阳大道
 /// (原许南路), and both come back, canonical-name matches first. The caller decides from context.</para>
 /// <para>A district filter keeps features of that district and features without a district (city-wide:
@@ -58,7 +61,7 @@ public sealed class GazetteerIndex
         {
             if (positions.TryGetValue(feature.Key, out var at))
             {
-                kept[at] = feature;
+                kept[at] = RoadWays.Join(kept[at], feature) ?? feature;
             }
             else
             {
@@ -80,6 +83,7 @@ public sealed class GazetteerIndex
         }
 
         Features = _entries.Select(e => e.Feature).ToList();
+        Districts = DistrictRegistry.Shipped.WithBoundaries(Features);
     }
 
     /// <summary>Loads a directory with <see cref="GazetteerLoader"/> and indexes it; null plus the problems on failure.</summary>
@@ -87,19 +91,26 @@ public sealed class GazetteerIndex
     {
         var load = new GazetteerLoader(options).LoadAll(directory);
         if (!load.IsSuccess) return (null, load);
-        var folder = Path.Combine(directory, VillageRegistry.FolderName);
         try
         {
-            return (new GazetteerIndex(load.Features) { Villages = VillageRegistry.Load(folder) }, load);
+            var districts = DistrictRegistry.ForFolder(directory).WithBoundaries(load.Features);
+            var folder = Path.Combine(directory, VillageRegistry.FolderName);
+            return (new GazetteerIndex(load.Features) { Villages = VillageRegistry.Load(folder), Districts = districts }, load);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return (null, load with { Problems = [new GazetteerProblem(GazetteerProblemCode.ReadFailed, folder, null, null, e.Message)] });
+            return (null, load with { Problems = [new GazetteerProblem(GazetteerProblemCode.ReadFailed, directory, null, null, e.Message)] });
         }
     }
 
     /// <summary>The official 村/社区 lists of the folder's <c>divisions/</c> (none when it has none).</summary>
     public VillageRegistry Villages { get; init; } = VillageRegistry.Empty;
+
+    /// <summary>
+    /// The county-level districts reports may be of: the folder's <c>registry.csv</c> (else the shipped one), with the
+    /// outlines of this gazetteer's <c>kind: district</c> features.
+    /// </summary>
+    public DistrictRegistry Districts { get; init; }
 
     /// <summary>All features, in load order, after overrides.</summary>
     public IReadOnlyList<GazetteerFeature> Features { get; }
@@ -222,8 +233,9 @@ public sealed class GazetteerIndex
                 .ToHashSet(StringComparer.Ordinal);
 
     // Lazy with its default ExecutionAndPublication mode: one thread projects a plane, the others wait for it.
+    // TryGetValue first: the hot path (every resolved name) allocates no closure.
     private PlaneIndex Plane(MetricPlane plane) =>
-        _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries))).Value;
+        (_planes.TryGetValue(plane.Epsg, out var made) ? made : _planes.GetOrAdd(plane.Epsg, _ => new Lazy<PlaneIndex>(() => new PlaneIndex(plane, _entries)))).Value;
 
     private sealed class PlaneIndex
     {

@@ -1,5 +1,6 @@
 using LandMap.Core.Crs;
 using LandMap.Core.Geocoding.Grammar;
+using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Core.Geocoding;
@@ -25,7 +26,14 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     /// <summary>The plane of the district, in which the plan's geometries are.</summary>
     public MetricPlane Plane => resolver.Plane;
 
-    private sealed record Anchor(int Rank, Coordinate At, AnchorKind Kind, (double X, double Y) Along, (double X, double Y) Away, Geometry? Line, string Method, double Confidence);
+    private sealed record Anchor(int Rank, Coordinate At, AnchorKind Kind, (double X, double Y) Along, (double X, double Y) Away, Geometry? Line, string Method, double Confidence)
+    {
+        // A frontage on a real network's road stands at its corridor's edge, beyond all carriageways.
+        public RoadGeometry? Road { get; init; }
+
+        // A corner of two real roads: the parcel starts at the free land nearest this junction centre.
+        public Coordinate? Junction { get; init; }
+    }
 
     /// <summary>Builds the plan for <paramref name="location"/>, a parcel of <paramref name="areaM2"/> (null: none stated).</summary>
     public PlacementPlan Plan(ParsedLocation location, double? areaM2, IReadOnlyList<PlacedParcel> earlier)
@@ -70,8 +78,15 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             {
                 // Front onto the road where it passes the named village.
                 at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(best.Line, _plane.CreatePoint(placePoint))[0];
+                if (best is { Kind: AnchorKind.Front, Road: { } road }) at = road.Edge(at, best.Away);
             }
             plan.Anchor = at;
+            if (!plan.Linear) KeepOffTheStreets(plan, at, size, areaM2 ?? options.NominalAreaM2);
+            if (best.Junction is { } junction && !plan.Region.IsEmpty)
+            {
+                at = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(plan.Region, _plane.CreatePoint(junction))[0];
+                plan.Anchor = at;
+            }
             plan.Kind = best.Kind;
             plan.Along = best.Along;
             plan.Away = best.Away;
@@ -91,6 +106,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             case CornerConstraint c:
             {
                 if (Line(c.RoadA, plan) is not { } a || Line(c.RoadB, plan) is not { } b) return (null, null, null);
+                if (a.Road is { } roadA && b.Road is { } roadB) return NetworkCorner(c, roadA, roadB, size, plan, earlier);
                 var (point, gap) = DerivedGeometries.Get(district, new DerivedGeometries.Key("crossing", new(a.Metric), new(b.Metric)),
                     () => Regions.Crossing(a.Metric, b.Metric));
                 if (gap > options.MaxCrossingGapM)
@@ -111,7 +127,10 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 Geometry region = near;
                 if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ew, p, size * 3 + 500), v, size * 3 + 500));
                 if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(Regions.ThroughCrossing(ns, p, size * 3 + 500), h, size * 3 + 500));
-                var along = Oriented(Regions.DirectionNear(ew, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
+                // A corner parcel lies along the stretch of road on its own side of the crossing.
+                var along = horizontal is { } hh
+                    ? Oriented(Regions.DirectionNear(ew, p, Directions.Vector(hh)), Directions.Vector(hh))
+                    : Oriented(Regions.DirectionNear(ew, p), (1, 0));
                 var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
                 var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
                 var quadrant = region;
@@ -143,20 +162,25 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 {
                     return Place(new PlaceConstraint(s.Feature, s.Side, s.Text), size, plan, ref placePoint);
                 }
-                var geometry = s.Section is { } sec ? Section(line.Metric, sec) : line.Metric;
+                var road = line.Road;
+                var centre = road?.Axis ?? line.Metric;
+                var geometry = s.Section is { } sec ? Section(centre, sec) : centre;
                 var depth = s.Fronting ? frontDepth : options.HalfPlaneDepthM;
-                var region = Regions.Side(geometry, s.Side, depth);
+                var region = road?.Side(s.Side, depth, geometry) ?? Regions.Side(geometry, s.Side, depth);
                 var mid = Regions.Midpoint(geometry);
                 var along = Regions.DirectionNear(geometry, mid);
                 var away = Oriented((-along.Y, along.X), Directions.Vector(s.Side));
+                // A real road is fronted at its corridor's edge, and the land's distance is to its nearest carriageway.
+                var front = road?.Corridor ?? geometry;
+                if (road is not null) mid = road.Edge(mid, away);
                 // A later anchor of the same rank replaces this one when the offset moves along the road (路北6号).
                 if (anchors.LastOrDefault() is { Method: "offset" } offset)
                 {
                     anchors.Add(offset with { Rank = -1, Kind = AnchorKind.Front, Along = along, Away = away, Line = geometry, At = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(geometry, _plane.CreatePoint(offset.At))[0] });
                 }
-                var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) : null;
+                var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) { Road = road } : null;
                 return (region, anchor, g => s.Fronting
-                    ? SideCheck(g, region, geometry, s.Side)
+                    ? SideCheck(g, region, front, s.Side)
                     : ShareCheck(g, region, 0.9, share => $"{share:P0} 在{Directions.Chinese(s.Side)}侧"));
             }
             case BothSidesConstraint both:
@@ -208,10 +232,82 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         }
     }
 
+    // Land does not lie on a street: the corridors of a real network's roads near the anchor, whatever their names (惠新西街辅路
+    // beside 樱花园西街), are taken out of the region, unless that leaves no room. A corridor project (plan.Linear) is on its road.
+    private void KeepOffTheStreets(PlacementPlan plan, Coordinate at, double size, double areaM2)
+    {
+        var reach = size * 4 + 300;
+        var streets = resolver.StreetsNear(at, reach);
+        if (streets.Count == 0) return;
+        var near = new Envelope(at);
+        near.ExpandBy(reach);
+        // Closed over 20 m: the verge between a street and a side road of another name is not land to place on.
+        var closed = Regions.Intersect(Regions.UnionAll(streets), _plane.ToGeometry(near)).Buffer(10, 4).Buffer(-10, 4);
+        var clear = Regions.Subtract(plan.Region, closed);
+        if (clear.Area >= areaM2 * 0.05) plan.Region = clear;
+    }
+
+    /// <summary>
+    /// A corner of a crossing of two real roads: the junction is the area their corridors share (all carriageways), and
+    /// the quadrant is the land beyond both corridors on the stated sides, measured from the roads' axes; the parcel
+    /// starts at the junction's corner on that side.
+    /// </summary>
+    private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) NetworkCorner(CornerConstraint c, RoadGeometry a, RoadGeometry b,
+        double size, PlacementPlan plan, IReadOnlyList<PlacedParcel> earlier)
+    {
+        var (junction, p, gap) = RoadGeometry.Junction(a, b);
+        if (gap > options.MaxCrossingGapM)
+        {
+            plan.Warnings.Add($"{c.RoadA}与{c.RoadB}在地名库中不相交（相距 {gap:0} 米）");
+            return (null, null, null);
+        }
+        var reachM = size * 3 + 500;
+        var (ew, ns) = Regions.RunsEastWest(a.Axis, p) ? (a, b) : (b, a);
+        var corridors = Regions.UnionAll([a.Corridor, b.Corridor, junction]);
+        if (c.Quadrant is not { } q)
+        {
+            var disk = Regions.Disk(p, size * 2 + 300, _plane);
+            return (disk, new Anchor(1, p, AnchorKind.Centre, (1, 0), (0, 1), null, "corner", 0.7),
+                g => (g.Distance(junction) <= size + 100, $"距交叉口 {g.Distance(junction):0} 米"));
+        }
+        var (vertical, horizontal) = Split(q);
+        Geometry region = Regions.Disk(p, reachM, _plane);
+        var ewLine = ew.Through(p, reachM);
+        var nsLine = ns.Through(p, reachM);
+        if (vertical is { } v) region = Regions.Intersect(region, Regions.Side(ewLine, v, reachM));
+        if (horizontal is { } h) region = Regions.Intersect(region, Regions.Side(nsLine, h, reachM));
+        // A road that ends at the junction (a T, or the edge of the data) still has its width beyond it.
+        region = Regions.Subtract(region, Regions.UnionAll([corridors, ewLine.Buffer(ew.HalfWidth(p), 8), nsLine.Buffer(ns.HalfWidth(p), 8)]));
+        var along = Oriented(Regions.DirectionNear(ew.Axis, p), horizontal is { } hh ? Directions.Vector(hh) : (1, 0));
+        var away = Oriented((-along.Y, along.X), vertical is { } vv ? Directions.Vector(vv) : (0, 1));
+        var kind = horizontal is null ? AnchorKind.Front : AnchorKind.Corner;
+        // The corner of the quadrant nearest the junction (where both roads' edges meet, across a gap too): the parcel
+        // grows from there into its quadrant.
+        var corner = kind != AnchorKind.Corner ? ew.Edge(p, away)
+            : region.IsEmpty ? junction.Coordinates.MaxBy(x => (x.X - p.X) * (along.X + away.X) + (x.Y - p.Y) * (along.Y + away.Y))!
+            : NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(region, _plane.CreatePoint(p))[0];
+        var quadrant = region;
+        var onCorner = earlier.Where(e => !e.Container)
+            .SelectMany(e => Regions.PolygonParts(e.Metric).Select(part => (e.Name, Part: part)))
+            .Where(x => x.Part.Distance(junction) <= options.TouchM * 3 && Share(x.Part, quadrant) >= 0.5)
+            .ToList();
+        var reach = onCorner.Count == 0 ? options.TouchM * 3 : onCorner.Max(x => x.Part.Distance(junction) + Diameter(x.Part)) + options.TouchM;
+        var beside = onCorner.Count == 0 ? "" : $"（转角已有“{onCorner[0].Name}”）";
+        return (region, new Anchor(1, corner, kind, along, away, ew.Axis, "corner", 0.85)
+            {
+                Road = kind == AnchorKind.Front ? ew : null, Junction = kind == AnchorKind.Corner ? p : null,
+            },
+            g => (Share(g, quadrant) >= 0.95 && g.Distance(junction) <= reach,
+                $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(junction):0} 米{beside}"));
+    }
+
+    private static double Diameter(Geometry g) => Math.Sqrt(g.EnvelopeInternal.Width * g.EnvelopeInternal.Width + g.EnvelopeInternal.Height * g.EnvelopeInternal.Height);
+
     private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Straddle(string feature, RoadSection? section, double depth, PlacementPlan plan, bool linear)
     {
         if (Line(feature, plan) is not { } line) return (null, null, null);
-        var geometry = section is { } s ? Section(line.Metric, s) : line.Metric;
+        var centre = line.Road?.Axis ?? line.Metric;
+        var geometry = section is { } s ? Section(centre, s) : centre;
         var mid = Regions.Midpoint(geometry);
         var along = Regions.DirectionNear(geometry, mid);
         if (linear) plan.Linear = true;
@@ -247,7 +343,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             new(used > 2 ? bounds[2].Side.Metric : null), new(used > 3 ? bounds[3].Side.Metric : null),
             bounds.Aggregate(0L, (code, b) => code * 16 + (int)b.Inward + 1), options.HalfPlaneDepthM);
         var region = DerivedGeometries.Get(district, key, () => bounds.Aggregate(district, (r, b) =>
-            Regions.Intersect(r, b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward))));
+            Regions.Intersect(r, b.Side.Road?.Side(b.Inward, options.HalfPlaneDepthM)
+                ?? (b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward)))));
         if (region.IsEmpty)
         {
             // E.g. 西至 a road that lies east of the 东至 road: the sides enclose nothing in the gazetteer.

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
+using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Core.Geocoding;
@@ -17,13 +18,17 @@ public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geomet
 
     /// <summary>True for roads, railways, rivers, canals and boundaries drawn as lines.</summary>
     public bool IsLine => Metric is LineString or MultiLineString;
+
+    /// <summary>A road of a real network (many ways, dual carriageways, 辅路) read as one road; null for a hand-drawn line.</summary>
+    public RoadGeometry? Road { get; init; }
 }
 
 /// <summary>
 /// Resolves printed names through the gazetteer. Fallbacks, in order: the name as printed; without a
 /// 规划/原 prefix (规划矿工路 → 矿工路); without a vicinity tail (十二矿独立工矿区部分区域 → 十二矿独立工矿区).
 /// Among several hits it prefers a canonical name over an alias and the wanted kinds; when a name matches
-/// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道).
+/// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道); a street a network has only as its side road
+/// (惠新西街 → 惠新西街辅路). A road of a real network comes with its <see cref="RoadGeometry"/>.
 /// All geometries are in <see cref="Plane"/>: the given one, else the 3° Gauss-Krüger zone of the district's gazetteer
 /// feature (EPSG:4547 for Pingdingshan, and when the district is unknown).
 /// </summary>
@@ -34,6 +39,9 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     [GeneratedRegex(@"^(?:规划|原|老)")]
     private static partial Regex PrefixRegex();
 
+    [GeneratedRegex(@"(?<!辅路)(?:路|街|大道)$")]
+    private static partial Regex StreetRegex();
+
     [GeneratedRegex(@"(?:及其周边区域|及其周边|周边区域|部分区域|周边|一带|附近)$")]
     private static partial Regex VicinityRegex();
 
@@ -42,6 +50,21 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
 
     /// <summary>The plane every geometry of this resolver is in.</summary>
     public MetricPlane Plane => _plane;
+
+    /// <summary>
+    /// The corridors (this plane) of a real network's roads within <paramref name="distanceM"/> of <paramref name="at"/>,
+    /// whatever their names: land keeps off the streets. None for a hand-drawn gazetteer.
+    /// </summary>
+    public IReadOnlyList<Geometry> StreetsNear(Coordinate at, double distanceM)
+    {
+        if (!RoadNetwork.HasNetwork(gazetteer)) return [];
+        var point = _plane.ToWgs84(_plane.Factory.CreatePoint(at));
+        return gazetteer.Within(point, distanceM, PlaceKind.Road)
+            .Where(n => n.Feature.Ways is not null)
+            .Select(n => RoadNetwork.For(gazetteer, n.Feature, district, _plane)?.Corridor)
+            .OfType<Geometry>()
+            .ToList();
+    }
 
     /// <summary>The plane of a district: the zone of its gazetteer feature's centroid; EPSG:4547 when it has none.</summary>
     public static MetricPlane PlaneOf(GazetteerIndex gazetteer, string? district) =>
@@ -58,7 +81,10 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
             var others = hits.Where(h => !ReferenceEquals(h.Feature, best.Feature)).Select(h => h.Feature.Name).Distinct().ToList();
             var ambiguity = others.Count > 0 ? $"{name} 也可能指 {string.Join("、", others)}；取 {best.Feature.Name}" : null;
             var text = string.Join("；", new[] { note, ambiguity }.Where(t => t is not null));
-            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature, _plane), text.Length > 0 ? text : null);
+            return new ResolvedPlace(name, best.Feature, gazetteer.MetricGeometry(best.Feature, _plane), text.Length > 0 ? text : null)
+            {
+                Road = preferLine ? RoadNetwork.For(gazetteer, best.Feature, district, _plane) : null,
+            };
         }
         return null;
     }
@@ -77,6 +103,8 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
         if (bare != name && bare.Length >= 2) yield return (bare, $"{name} 按 {bare} 查找");
         var core = VicinityRegex().Replace(bare, "");
         if (core != bare && core.Length >= 2) yield return (core, $"{name} 按 {core} 查找");
+        // A network may have only the side road of a street under its name (惠新西街 → 惠新西街辅路).
+        if (StreetRegex().IsMatch(core)) yield return (core + "辅路", $"{name} 按 {core}辅路 查找");
     }
 
     private static bool IsLineKind(PlaceKind kind) =>

@@ -67,6 +67,28 @@ public static class Regions
         return (a.Factory.CreatePoint(mid), closest[0].Distance(closest[1]));
     }
 
+    /// <summary>
+    /// The unit direction of <paramref name="line"/> near <paramref name="at"/>, where a corner parcel extends towards
+    /// <paramref name="towards"/>: when <paramref name="at"/> is a vertex (a crossing usually is), the segment on that side of
+    /// it, not whichever of the two floating-point rounding makes a hair closer — a 0.2 m change of a road otherwise
+    /// turned a corner parcel by the bend's angle.
+    /// </summary>
+    public static (double X, double Y) DirectionNear(Geometry line, Coordinate at, (double X, double Y) towards)
+    {
+        const double TieM = 0.5;
+        var nearest = LineParts(line).SelectMany(part => Segments(part.Coordinates)).Where(s => s.Length > 0).Select(s => (Segment: s, Distance: s.Distance(at))).ToList();
+        if (nearest.Count == 0) return (1, 0);
+        var closest = nearest.Min(x => x.Distance);
+        var chosen = nearest.Where(x => x.Distance <= closest + TieM)
+            .MaxBy(x => (x.Segment.MidPoint.X - at.X) * towards.X + (x.Segment.MidPoint.Y - at.Y) * towards.Y).Segment;
+        return ((chosen.P1.X - chosen.P0.X) / chosen.Length, (chosen.P1.Y - chosen.P0.Y) / chosen.Length);
+    }
+
+    private static IEnumerable<LineSegment> Segments(Coordinate[] c)
+    {
+        for (var i = 0; i + 1 < c.Length; i++) yield return new LineSegment(c[i], c[i + 1]);
+    }
+
     /// <summary>The unit direction of <paramref name="line"/> near <paramref name="at"/> (the segment closest to it).</summary>
     public static (double X, double Y) DirectionNear(Geometry line, Coordinate at)
     {

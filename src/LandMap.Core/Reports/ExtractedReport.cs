@@ -12,6 +12,12 @@ public sealed record ExtractedReport
     /// <summary>Canonical district name (卫东区, 湛河区, …), or null when the header names none.</summary>
     public string? District { get; init; }
 
+    /// <summary>The district's six-digit code (GB/T 2260) in the district registry; parcel ids start with it.</summary>
+    public int? DistrictCode { get; init; }
+
+    /// <summary>When the report names no registered district: the county-level name its title prints (青州市), or null.</summary>
+    public string? UnregisteredDistrict { get; init; }
+
     /// <summary>The year whose plan execution the report reviews.</summary>
     public int? ReviewYear { get; init; }
 

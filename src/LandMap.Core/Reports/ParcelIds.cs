@@ -1,4 +1,4 @@
-using LandMap.Core.Extraction;
+using LandMap.Core.Gazetteer.Registry;
 
 namespace LandMap.Core.Reports;
 
@@ -22,19 +22,31 @@ public static class ParcelIds
 
     /// <summary>The public id of entry <paramref name="seq"/> of <paramref name="district"/>'s <paramref name="planYear"/> column.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The seq or plan year does not fit the id.</exception>
-    public static long Of(string? district, int? planYear, int seq)
+    public static long Of(string? district, int? planYear, int seq) => Of(DistrictCode(district), planYear, seq);
+
+    /// <summary>The public id of entry <paramref name="seq"/> of the <paramref name="planYear"/> column of district <paramref name="districtCode"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The code, seq or plan year does not fit the id.</exception>
+    public static long Of(int districtCode, int? planYear, int seq)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(districtCode, 100_000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(districtCode, 999_999);
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seq, MaxSeq);
         var year = planYear ?? 0;
         ArgumentOutOfRangeException.ThrowIfNegative(year, nameof(planYear));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999, nameof(planYear));
-        return DistrictCode(district) * DistrictFactor + year * YearFactor + seq;
+        return districtCode * DistrictFactor + year * YearFactor + seq;
     }
 
-    /// <summary>The district's six-digit code, or <see cref="UnknownDistrict"/>.</summary>
-    public static int DistrictCode(string? district) =>
-        district is not null && Districts.Codes.TryGetValue(district, out var code) ? code : UnknownDistrict;
+    /// <summary>The six-digit code of a district of the shipped registry (<see cref="DistrictRegistry.Shipped"/>), or <see cref="UnknownDistrict"/>.</summary>
+    public static int DistrictCode(string? district) => DistrictRegistry.Shipped.ByName(district)?.Code ?? UnknownDistrict;
+
+    /// <summary>The code of a report's district: the one it was recognised with, else by name in the shipped registry.</summary>
+    public static int DistrictCode(ExtractedReport report) => report.DistrictCode ?? DistrictCode(report.District);
+
+    // The district list of the first releases, whose place in it legacy ids carry.
+    private static readonly string[] LegacyDistricts =
+        ["卫东区", "湛河区", "新华区", "石龙区", "宝丰县", "郏县", "鲁山县", "叶县", "舞钢市", "汝州市"];
 
     /// <summary>True for numbers in the range of public ids (a six-digit district code first).</summary>
     public static bool IsPublic(long id) => id is >= 100_000 * DistrictFactor and < 1_000_000 * DistrictFactor;
@@ -50,6 +62,6 @@ public static class ParcelIds
         var districtNumber = (int)(id / 1000 % 100);
         var seq = (int)(id % 1000);
         if (districtNumber == 99) return (null, year, seq);
-        return districtNumber >= 1 && districtNumber <= Districts.All.Count ? (Districts.All[districtNumber - 1], year, seq) : null;
+        return districtNumber >= 1 && districtNumber <= LegacyDistricts.Length ? (LegacyDistricts[districtNumber - 1], year, seq) : null;
     }
 }

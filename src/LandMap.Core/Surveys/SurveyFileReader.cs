@@ -10,18 +10,21 @@ namespace LandMap.Core.Surveys;
 /// Reads the 勘测定界 / 报批 coordinate TXT format (GBK or UTF-8): a [属性描述] block (坐标系, 几度分带, 带号…)
 /// and a [地块坐标] block of parcels, each a header line (points, area 公顷, id, name, 面, sheet, use, code, @)
 /// followed by point lines (id, ring, X northing, Y easting with or without the zone prefix). Checks before
-/// anything is returned: every ring closes, the point count matches the header, every point lies in zone 38 near
-/// the districts (catching swapped X/Y and wrong zones), the datum is CGCS2000 (Xi'an 1980 / Beijing 1954 need
+/// anything is returned: every ring closes, the point count matches the header, every point lies near the districts in
+/// their 3-degree zone (<see cref="SurveyArea"/>: zone 38 for Pingdingshan; catching swapped X/Y and wrong zones), the datum is CGCS2000 (Xi'an 1980 / Beijing 1954 need
 /// the bureau's parameters), and the area matches the header's 公顷 (a warning beyond 5%).
 /// </summary>
 public static class SurveyFileReader
 {
     private const double AreaWarning = 0.05;
-    private static readonly GeometryFactory Gk = new(new PrecisionModel(), 4547);
 
-    /// <summary>Reads <paramref name="content"/>, the bytes of the file named <paramref name="fileName"/>.</summary>
-    public static SurveyReadResult Read(string fileName, byte[] content, CrsTransformOptions? datum = null)
+    // Plane coordinates before the zone's CRS is known; the SRID is not read.
+    private static readonly GeometryFactory Plane = new(new PrecisionModel());
+    /// <summary>Reads <paramref name="content"/>, the bytes of the file named <paramref name="fileName"/>, for the districts of
+    /// <paramref name="areas"/> (default: Pingdingshan's, zone 38).</summary>
+    public static SurveyReadResult Read(string fileName, byte[] content, CrsTransformOptions? datum = null, IReadOnlyList<SurveyArea>? areas = null)
     {
+        areas ??= [SurveyArea.Pingdingshan];
         var decoded = TextDecoder.Decode(content);
         if (!decoded.Succeeded) return Fail(fileName, decoded.Failure!);
         var lines = decoded.Text!.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
@@ -61,14 +64,15 @@ public static class SurveyFileReader
         var parcels = new List<SurveyParcel>();
         foreach (var block in blocks)
         {
-            if (ReadParcel(fileName, block.Header, block.Line, block.Points, source, datum, errors, warnings) is { } parcel) parcels.Add(parcel);
+            if (ReadParcel(fileName, block.Header, block.Line, block.Points, source, datum, areas, errors, warnings) is { } parcel) parcels.Add(parcel);
         }
         return errors.Count > 0 ? new SurveyReadResult([], errors, warnings, decoded.Encoding) : new SurveyReadResult(parcels, [], warnings, decoded.Encoding);
     }
 
     private static SurveyParcel? ReadParcel(string file, string[] header, int headerLine, List<(string Id, int Ring, double X, double Y, int Line)> points,
-        CrsDefinition? source, CrsTransformOptions? datum, List<string> errors, List<string> warnings)
+        GeodeticDatum? source, CrsTransformOptions? datum, IReadOnlyList<SurveyArea> areas, List<string> errors, List<string> warnings)
     {
+        int? parcelZone = null;
         var where = $"{file} line {headerLine}";
         int.TryParse(header[0], out var declared);
         double? areaHa = header.Length > 1 ? Number(header[1]) : null;
@@ -83,24 +87,31 @@ public static class SurveyFileReader
             var coordinates = new List<Coordinate>();
             foreach (var p in ring)
             {
-                var check = SurveyCoordinates.Check(p.X, p.Y);
+                var check = SurveyCoordinates.Check(p.X, p.Y, areas);
                 if (check.Code != SurveyCheckCode.Plausible)
                 {
                     errors.Add($"{file} line {p.Line} (point {p.Id}): {check.Message}");
                     return null;
                 }
-                coordinates.Add(SurveyCoordinates.FromXY(p.X, p.Y).Value.Coordinate);
+                if ((parcelZone ??= check.Zone) != check.Zone)
+                {
+                    errors.Add($"{file} line {p.Line} (point {p.Id}): the point lies in zone {check.Zone}, the parcel's first point in zone {parcelZone}; one parcel is in one zone");
+                    return null;
+                }
+                coordinates.Add(SurveyCoordinates.FromXY(p.X, p.Y, check.Zone ?? SurveyCoordinates.PingdingshanZone).Value.Coordinate);
             }
             if (coordinates.Count < 4 || !coordinates[0].Equals2D(coordinates[^1]))
             {
                 errors.Add($"{where}: ring {ring.Key} of {name} is not closed (its last point must repeat the first, {ring.First().Id})");
                 return null;
             }
-            rings.Add(Gk.CreateLinearRing(coordinates.ToArray()));
+            rings.Add(Plane.CreateLinearRing(coordinates.ToArray()));
         }
-        if (rings.Count == 0 || source is null) return null;
+        if (rings.Count == 0 || source is not { } sourceDatum || parcelZone is not { } zone) return null;
 
-        var polygon = Gk.CreatePolygon(rings[0], rings.Skip(1).ToArray());
+        // The datum's 3° CM CRS of the parcel's zone: EPSG:4547 (CGCS2000), 2383 (Xi'an 1980) or 2435 (Beijing 1954) in zone 38.
+        var crs = KnownCrs.FromEpsg(GaussKrugerZones.ThreeDegreeEpsg(sourceDatum, zone, prefixed: false)!.Value).Value;
+        var polygon = Plane.CreatePolygon(rings[0], rings.Skip(1).ToArray());
         if (!polygon.IsValid)
         {
             errors.Add($"{where}: the boundary of {name} crosses itself ({new NetTopologySuite.Operation.Valid.IsValidOp(polygon).ValidationError}); fix the survey file");
@@ -110,7 +121,7 @@ public static class SurveyFileReader
         {
             warnings.Add($"{where}: {name} measures {polygon.Area / 10_000:0.####} 公顷 but the header says {ha} 公顷");
         }
-        var wgs84 = CrsTransformer.Transform(polygon, source, KnownCrs.Wgs84, datum);
+        var wgs84 = CrsTransformer.Transform(polygon, crs, KnownCrs.Wgs84, datum);
         if (!wgs84.IsSuccess)
         {
             errors.Add($"{where}: {wgs84.Error!.Message}");
@@ -119,18 +130,18 @@ public static class SurveyFileReader
         return new SurveyParcel(id, name, use, declared, areaHa, wgs84.Value, polygon.Area, headerLine);
     }
 
-    // The file's 坐标系 and 几度分带; coordinates are read on CM 114°E after the zone prefix is stripped.
-    private static CrsDefinition? SourceCrs(string file, Dictionary<string, string> attributes, List<string> errors)
+    // The file's 坐标系 and 几度分带; coordinates are read on their zone's central meridian after the zone prefix is stripped.
+    private static GeodeticDatum? SourceCrs(string file, Dictionary<string, string> attributes, List<string> errors)
     {
         if (attributes.TryGetValue("几度分带", out var width) && width != "3")
         {
-            errors.Add($"{file}: {width}-degree zones are not supported; export the boundary in 3-degree zone 38");
+            errors.Add($"{file}: {width}-degree zones are not supported; export the boundary in 3-degree zones");
             return null;
         }
         var system = attributes.GetValueOrDefault("坐标系", "2000国家大地坐标系");
-        if (system.Contains("2000")) return KnownCrs.Cgcs2000Gk114;
-        if (system.Contains("80") || system.Contains("西安")) return KnownCrs.Xian1980Gk114;
-        if (system.Contains("54") || system.Contains("北京")) return KnownCrs.Beijing1954Gk114;
+        if (system.Contains("2000")) return GeodeticDatum.Cgcs2000;
+        if (system.Contains("80") || system.Contains("西安")) return GeodeticDatum.Xian1980;
+        if (system.Contains("54") || system.Contains("北京")) return GeodeticDatum.Beijing1954;
         errors.Add($"{file}: unknown 坐标系 '{system}'; expected 2000国家大地坐标系, 西安80 or 北京54");
         return null;
     }

@@ -1,3 +1,4 @@
+using LandMap.Core.Crs;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -18,7 +19,7 @@ internal static class GeoPackageExport
         "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]]," +
         "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
 
-    public static ExportResult Write(IReadOnlyList<ParcelRecord> parcels, string path)
+    public static ExportResult Write(IReadOnlyList<ParcelRecord> parcels, string path, OutputDatum datum = OutputDatum.Wgs84)
     {
         if (File.Exists(path)) File.Delete(path);
         // Pooling off: the file must be closed (and complete) when this returns.
@@ -75,13 +76,20 @@ internal static class GeoPackageExport
                 insert.ExecuteNonQuery();
             }
         }
+        // GCJ-02/BD-09 have no EPSG code: srs 4326 stays the label, a datum column (as in GeoJSON and Shapefile) says which.
+        if (datum != OutputDatum.Wgs84)
+        {
+            Execute(connection, transaction, "ALTER TABLE parcels ADD COLUMN datum TEXT");
+            Execute(connection, transaction, "UPDATE parcels SET datum = @d", ("d", datum.Name()));
+        }
         Execute(connection, transaction,
             """
             INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
-            VALUES (@t, 'features', @t, 'LandMap parcels (current geometry versions)', @minx, @miny, @maxx, @maxy, 4326);
+            VALUES (@t, 'features', @t, @description, @minx, @miny, @maxx, @maxy, 4326);
             INSERT INTO gpkg_geometry_columns VALUES (@t, 'geom', 'GEOMETRY', 4326, 0, 0);
             """,
-            ("t", Table), ("minx", envelope.IsNull ? null : envelope.MinX), ("miny", envelope.IsNull ? null : envelope.MinY),
+            ("t", Table), ("description", datum == OutputDatum.Wgs84 ? "LandMap parcels (current geometry versions)"
+                : $"LandMap parcels (current geometry versions); coordinates in {datum.Name()}, not WGS 84 ({datum.Name()} has no EPSG code)"), ("minx", envelope.IsNull ? null : envelope.MinX), ("miny", envelope.IsNull ? null : envelope.MinY),
             ("maxx", envelope.IsNull ? null : envelope.MaxX), ("maxy", envelope.IsNull ? null : envelope.MaxY));
         transaction.Commit();
         return new ExportResult(parcels.Count, [path], []);

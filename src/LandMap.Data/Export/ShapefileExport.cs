@@ -1,3 +1,4 @@
+using LandMap.Core.Crs;
 using System.Text;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -20,7 +21,7 @@ internal static class ShapefileExport
     private const string Wgs84Prj =
         "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
 
-    public static ExportResult Write(IReadOnlyList<ParcelRecord> parcels, string path)
+    public static ExportResult Write(IReadOnlyList<ParcelRecord> parcels, string path, OutputDatum datum = OutputDatum.Wgs84)
     {
         var basePath = Path.ChangeExtension(path, null);
         var notes = new List<string>();
@@ -38,12 +39,12 @@ internal static class ShapefileExport
             var members = parcels.Where(p => p.Geometry is { } g && holds(g)).ToList();
             if (members.Count == 0 && suffix.Length > 0) continue;
             var shp = basePath + suffix + ".shp";
-            var options = new ShapefileWriterOptions(type, Fields()) { Encoding = Encoding.UTF8, Projection = Wgs84Prj };
+            var options = new ShapefileWriterOptions(type, Fields(datum)) { Encoding = Encoding.UTF8, Projection = Wgs84Prj };
             using (var writer = Shapefile.OpenWrite(shp, options))
             {
                 foreach (var p in members)
                 {
-                    var attributes = GeoJsonExport.Attributes(p);
+                    var attributes = GeoJsonExport.Attributes(p, datum);
                     foreach (var name in attributes.GetNames())
                     {
                         if (attributes[name] is string text && Encoding.UTF8.GetByteCount(text) > MaxFieldBytes)
@@ -67,7 +68,10 @@ internal static class ShapefileExport
         return new ExportResult(written, files, notes);
     }
 
-    private static DbfField[] Fields() =>
+    // A GCJ-02/BD-09 export's .prj still says WGS 84 (those datums have no EPSG code or WKT): the datum field says which.
+    private static DbfField[] Fields(OutputDatum datum) => datum == OutputDatum.Wgs84 ? Columns() : [.. Columns(), new DbfCharacterField("datum", 8)];
+
+    private static DbfField[] Columns() =>
     [
         new DbfNumericInt64Field("id"), new DbfCharacterField("file", MaxFieldBytes), new DbfCharacterField("district", 32),
         new DbfNumericInt32Field("plan_year"), new DbfNumericInt32Field("seq"), new DbfCharacterField("name", MaxFieldBytes),

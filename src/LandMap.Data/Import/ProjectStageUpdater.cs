@@ -1,5 +1,6 @@
 using LandMap.Core.Extraction;
 using LandMap.Core.Extraction.Input;
+using LandMap.Core.Gazetteer.Registry;
 using LandMap.Core.Geocoding;
 using LandMap.Core.Linking;
 using LandMap.Core.Reports;
@@ -15,14 +16,18 @@ namespace LandMap.Data.Import;
 /// </summary>
 public static class ProjectStageUpdater
 {
-    /// <summary>Recomputes and stores the project stage of every current parcel of the store.</summary>
-    public static async Task RefreshAsync(IParcelStore store, CancellationToken cancellationToken = default)
+    /// <summary>Recomputes and stores the project stage of every current parcel of the store (districts of the shipped registry).</summary>
+    public static Task RefreshAsync(IParcelStore store, CancellationToken cancellationToken = default) =>
+        RefreshAsync(store, DistrictRegistry.Shipped, cancellationToken);
+
+    /// <summary>Recomputes and stores the project stage of every current parcel, reading report texts with <paramref name="districts"/>.</summary>
+    public static async Task RefreshAsync(IParcelStore store, DistrictRegistry districts, CancellationToken cancellationToken = default)
     {
         var reports = new List<ExtractedReport>();
         foreach (var report in (await store.ListReportsAsync(cancellationToken)).Where(r => r.SupersededBy is null))
         {
             if (await store.GetReportTextAsync(report.Id, cancellationToken) is { } text)
-                reports.Add(ReportExtractor.Extract(new ReportText(report.FileName, text.Split('\n'), report.Encoding)));
+                reports.Add(ReportExtractor.Extract(new ReportText(report.FileName, text.Split('\n'), report.Encoding), districts));
         }
         var parcels = (await store.QueryAllParcelsAsync(new ParcelQuery(), cancellationToken)).Select(r => (r.PublicId, Entry: new GeocodedEntry
         {

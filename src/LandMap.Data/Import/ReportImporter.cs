@@ -37,8 +37,8 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
             if (read.Error is { } error) { Report(new FileImportResult(path, null, error.ToString(), TimeSpan.Zero)); continue; }
             try
             {
-                var report = ReportExtractor.Extract(read.Text!);
-                if (ReportRecognition.WhyNotAReport(report) is { } notAReport)
+                var report = ReportExtractor.Extract(read.Text!, gazetteer.Districts);
+                if ((ReportRecognition.WhyNotAReport(report) ?? ReportRecognition.WhyDistrictNotRegistered(report)) is { } notAReport)
                 {
                     Report(new FileImportResult(path, null, $"{path}: {notAReport}", TimeSpan.Zero));
                     continue;
@@ -79,7 +79,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         }
         // Projects of one report may sit on parcels of another: the stages are worked out again over the whole store.
         if (results.Any(r => r.Outcome?.Status is ImportStatus.Imported or ImportStatus.Superseded))
-            await ProjectStageUpdater.RefreshAsync(store, cancellationToken);
+            await ProjectStageUpdater.RefreshAsync(store, gazetteer.Districts, cancellationToken);
         return results;
 
         void Report(FileImportResult result)

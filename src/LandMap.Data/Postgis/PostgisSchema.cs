@@ -96,6 +96,7 @@ internal static class PostgisSchema
         Layers.LayerSchema.Postgis,
         Conflicts.ConflictSchema.Postgis,
         OverviewIndexes,
+        DatumSchema.Postgis,
     ];
 
     /// <summary>Schema 10: a partial GiST index of the outlines above each overview floor (SQLite has its area R*Tree since 7).</summary>

@@ -81,7 +81,7 @@ public abstract partial class SqlParcelStore
             var e = entries[i];
             var g = geocoded[i];
             var use = LandUseClassifier.Classify(e.Name);
-            rows[i] = new EntryRow(entryIds[i], e, ParcelIds.Of(report.District, report.PlanYear, e.Seq), use.Code, use.Name, use.Reason,
+            rows[i] = new EntryRow(entryIds[i], e, ParcelIds.Of(ParcelIds.DistrictCode(report), report.PlanYear, e.Seq), use.Code, use.Name, use.Reason,
                 e.AreaQualifier?.ToString().ToLowerInvariant(), Json(e.Parts), Json(e.Bounds), geometryIds[i],
                 new VersionRow(parcelIds[i], 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved", g?.Confidence ?? 0, g?.Method ?? "none",
                     g is null ? EmptyJsonList : Json(g.Constraints), g is null ? UnresolvedWarnings : Json(g.Warnings), g?.AreaMuComputed,

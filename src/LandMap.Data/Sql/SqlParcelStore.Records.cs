@@ -39,7 +39,7 @@ public abstract partial class SqlParcelStore
                 ("id", edit.ParcelId)).ExecuteScalarAsync(cancellationToken));
             await Command(c, t, "UPDATE parcel_geometries SET is_current = 0 WHERE parcel_id = @id AND is_current = 1", ("id", edit.ParcelId))
                 .ExecuteNonQueryAsync(cancellationToken);
-            double? areaMu = edit.Geometry is IPolygonal ? Metric.AreaM2(edit.Geometry) / SquareMetresPerMu : null;
+            double? areaMu = edit.Geometry is IPolygonal ? MetricPlane.For(edit.Geometry).AreaM2(edit.Geometry) / SquareMetresPerMu : null;
             await InsertVersionAsync(VersionInsert(c, t), new VersionRow(edit.ParcelId, next, edit.Geometry, "reviewed", 1, "edit", Json(Array.Empty<object>()),
                 Json(Array.Empty<string>()), areaMu, edit.MadeBy, "user", edit.Reason, DateTime.UtcNow), cancellationToken);
             await RecheckConflictsAsync(c, t, [edit.ParcelId], cancellationToken);

@@ -56,7 +56,7 @@ public abstract partial class SqlParcelStore
             throw new StoreException(StoreErrorKind.Integrity,
                 $"{report.File}: entry number {duplicate.Key} appears {duplicate.Count()} times (lines {string.Join(", ", duplicate.Select(e => e.Source.Line))}); " +
                 "number the column's entries once each and import again. Nothing was stored.");
-        var ids = report.LandEntries.Select(e => ParcelIds.Of(report.District, report.PlanYear, e.Seq)).ToList();
+        var ids = report.LandEntries.Select(e => ParcelIds.Of(ParcelIds.DistrictCode(report), report.PlanYear, e.Seq)).ToList();
         if (ids.Count == 0) return;
         var check = Command(c, t,
             """

@@ -91,6 +91,7 @@ internal static class SqliteSchema
         Conflicts.ConflictSchema.Sqlite,
         // PostGIS's schema 10 adds partial GiST indexes for the overview tiles; SQLite has its area R*Tree since 7.
         new(10, "(PostGIS only) partial GiST indexes of the outlines above the overview floors", []),
+        DatumSchema.Sqlite,
     ];
 
     /// <summary>

@@ -1,16 +1,13 @@
-using System.Text.Json;
 using LandMap.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using NetTopologySuite.Features;
-using NetTopologySuite.IO.Converters;
 
 namespace LandMap.Server.Districts;
 
 /// <summary>
-/// <c>/api/districts</c>: the districts of the shipped gazetteer (gis-data/gazetteer/districts.geojson) with their extents,
-/// so the page can zoom to a district, also one whose reports hold no land column. The extent is in the datum of that
-/// file, the one the basemap is drawn in (see gis-data/README.md).
+/// <c>/api/districts</c>: the districts of the gazetteer's district registry that have an outline (the ten of 平顶山市 in
+/// gis-data/gazetteer/districts.geojson, and any added by <c>landmap districts import</c>) with their code and extent, so
+/// the page can zoom to a district, also one whose reports hold no land column. Extents are in the datum of the
+/// gazetteer, the one the basemap is drawn in (see gis-data/README.md).
 /// </summary>
 public static class DistrictsApi
 {
@@ -19,37 +16,30 @@ public static class DistrictsApi
         routes.MapGroup("/api/districts").WithTags("Districts")
             .MapGet("/", (DistrictExtents extents) => TypedResults.Ok(extents.All))
             .WithName("ListDistricts")
-            .WithSummary("The districts of the gazetteer with their extent [west, south, east, north] in degrees.");
+            .WithSummary("The districts of the registry with an outline: name, six-digit code and extent [west, south, east, north] in degrees.");
         return routes;
     }
 }
 
-/// <summary>A district and its extent [west, south, east, north] in degrees.</summary>
-public sealed record DistrictExtent(string Name, IReadOnlyList<double> Bbox);
+/// <summary>A district, its six-digit division code and its extent [west, south, east, north] in degrees.</summary>
+public sealed record DistrictExtent(string Name, IReadOnlyList<double> Bbox, int Code);
 
-/// <summary>The districts file, read once: it ships with the program and does not change while it runs.</summary>
-internal sealed class DistrictExtents(IOptions<ServerOptions> options, ILogger<DistrictExtents> logger)
+/// <summary>The registry's outlined districts, read once with the gazetteer: it does not change while the server runs.</summary>
+internal sealed class DistrictExtents(ServerGazetteer gazetteer, ILogger<DistrictExtents> logger)
 {
-    private readonly Lazy<IReadOnlyList<DistrictExtent>> _all = new(() => Read(Path.Combine(options.Value.GazetteerDirectory, "districts.geojson"), logger));
-
-    public IReadOnlyList<DistrictExtent> All => _all.Value;
-
-    private static IReadOnlyList<DistrictExtent> Read(string path, ILogger logger)
+    private readonly Lazy<IReadOnlyList<DistrictExtent>> _all = new(() =>
     {
-        if (!File.Exists(path))
+        if (gazetteer.Index is not { } index)
         {
-            logger.LogWarning("No {Path}: the page cannot zoom to districts", path);
+            logger.LogWarning("The gazetteer did not load: the page cannot zoom to districts");
             return [];
         }
-        var json = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory() } };
-        var collection = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(path), json) ?? [];
-        return collection
-            .Where(f => f.Geometry is { IsEmpty: false } && f.Attributes?.GetOptionalValue("name") is string)
-            .Select(f =>
-            {
-                var e = f.Geometry.EnvelopeInternal;
-                return new DistrictExtent((string)f.Attributes!["name"], [Math.Round(e.MinX, 6), Math.Round(e.MinY, 6), Math.Round(e.MaxX, 6), Math.Round(e.MaxY, 6)]);
-            })
-            .ToList();
-    }
+        return index.Districts.WithOutline.Select(d =>
+        {
+            var e = d.Boundary!.EnvelopeInternal;
+            return new DistrictExtent(d.Name, [Math.Round(e.MinX, 6), Math.Round(e.MinY, 6), Math.Round(e.MaxX, 6), Math.Round(e.MaxY, 6)], d.Code);
+        }).ToList();
+    });
+
+    public IReadOnlyList<DistrictExtent> All => _all.Value;
 }

@@ -1,3 +1,4 @@
+using LandMap.Core.Crs;
 using LandMap.Core.Reports;
 using LandMap.Data;
 using LandMap.Data.Export;
@@ -9,13 +10,14 @@ namespace LandMap.Server.Exports;
 /// <summary>The columns of a parcel export and one parcel's row: the values <c>GET /api/parcels</c> serves, in Chinese.</summary>
 internal static class ParcelExportTable
 {
-    public static readonly IReadOnlyList<SheetColumn> Columns =
+    /// <summary>The columns, the last two the parcel's centre (a point inside it) in <paramref name="datum"/>, named in the header.</summary>
+    public static IReadOnlyList<SheetColumn> Columns(OutputDatum datum) =>
     [
         new("编号", 17, SheetCellKind.Integer), new("名称", 44), new("计划年度", 9, SheetCellKind.Integer), new("区县", 9),
         new("序号", 6, SheetCellKind.Integer), new("位置", 36), new("申报面积（亩）", 14, SheetCellKind.Decimal),
         new("计算面积（亩）", 14, SheetCellKind.Decimal), new("用地类型", 14), new("项目阶段", 10), new("可供用地", 9),
         new("审核状态", 9), new("定位状态", 9), new("可信度", 8, SheetCellKind.Percent), new("企业", 30),
-        new("冲突", 40),
+        new("冲突", 40), new($"中心经度（{datum.Name()}）", 14, SheetCellKind.Decimal), new($"中心纬度（{datum.Name()}）", 14, SheetCellKind.Decimal),
     ];
 
     private static readonly Dictionary<string, string> ReviewNames = new()
@@ -28,15 +30,18 @@ internal static class ParcelExportTable
         ["located"] = "已定位", ["approximate"] = "近似定位", ["unresolved"] = "未定位", ["reviewed"] = "已审核", ["surveyed"] = "已勘测",
     };
 
-    public static object?[] Row(ParcelRecord r)
+    public static object?[] Row(ParcelRecord r, OutputDatum datum)
     {
         var stage = r.ProjectStage is { } key ? StageKeys.Parse(key) : null;
+        // A point inside the outline (a centroid can fall outside an L-shaped parcel), 6 decimals ≈ 0.1 m.
+        (double Lon, double Lat)? centre = r.Geometry is { IsEmpty: false } g ? datum.FromWgs84(g.InteriorPoint.X, g.InteriorPoint.Y) : null;
         return
         [
             r.PublicId, r.Name, r.PlanYear, r.District, r.Seq, r.Location, r.AreaMu, r.AreaMuComputed, r.LandUseName,
             stage is { } s ? ProjectStageNames.Chinese(s) : null, Core.LandUse.LandAvailability.IsAvailable(stage) ? "是" : "否（已投产）",
             ReviewNames.GetValueOrDefault(r.ReviewStatus, r.ReviewStatus), StatusNames.GetValueOrDefault(r.Status, r.Status),
             Math.Round(r.Confidence, 3), r.Company, Data.Conflicts.ConflictText.Summary(r.ConflictsJson),
+            centre is { } c ? Math.Round(c.Lon, 6) : null, centre is { } d ? Math.Round(d.Lat, 6) : null,
         ];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using LandMap.Core.Crs;
 using LandMap.Data.Export;
 using LandMap.Server.Hosting;
 using LandMap.Server.Parcels;
@@ -31,7 +32,8 @@ public static class ExportsApi
     {
         var parcels = routes.MapGroup("/api/parcels").WithTags("Parcels");
         const string ParcelSummary = "The parcels GET /api/parcels lists for the same filters (planYear, district, bbox, q, ids, use, minAreaMu, maxAreaMu, " +
-            "available, sortby; limit and offset are not used), every match up to LandMap:Export:MaxRows (50000), as ";
+            "available, sortby; limit and offset are not used), every match up to LandMap:Export:MaxRows (50000), with each parcel's centre in crs " +
+            "(WGS84 default, GCJ02 for 高德/腾讯, BD09 for 百度), as ";
         parcels.MapGet("/export.xlsx", ([AsParameters] ParcelFilter filter, StoreAccess access, IOptions<ExportOptions> options, HttpContext http, CancellationToken ct) =>
                 ParcelsAsync(filter, Format.Xlsx, access, options.Value, http, ct))
             .WithName("ExportParcelsXlsx").WithSummary(ParcelSummary + "an XLSX sheet (Chinese header, notes on sheet 说明).");
@@ -53,7 +55,7 @@ public static class ExportsApi
 
     /// <summary>The filters of <c>GET /api/parcels</c>, as raw text so a bad value gets a 400 naming it.</summary>
     public sealed record ParcelFilter(string? PlanYear, string? District, string? Bbox, string? Q, string? Use, string? MinAreaMu, string? MaxAreaMu,
-        string? Ids, string? Sortby, string? Available);
+        string? Ids, string? Sortby, string? Available, string? Crs);
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ParcelsAsync(ParcelFilter f, Format format, StoreAccess access,
         ExportOptions options, HttpContext http, CancellationToken cancellationToken)
@@ -61,7 +63,9 @@ public static class ExportsApi
         var errors = new QueryErrors();
         var query = ParcelQuery.Parse(f.PlanYear, f.District, f.Bbox, f.Q, f.Use, f.MinAreaMu, f.MaxAreaMu, null, null, f.Ids, f.Sortby, errors)
             with { Available = ParcelQuery.ParseAvailable(f.Available, errors) };
-        if (errors.Any) return errors.ToProblem();
+        var asked = f.Crs is null ? OutputDatum.Wgs84 : OutputDatums.Parse(f.Crs);
+        if (asked is null) errors.Add("crs", $"crs '{f.Crs}' is not one of {OutputDatums.Accepted}.");
+        if (errors.Any || asked is not { } datum) return errors.ToProblem();
 
         var store = await access.GetAsync(cancellationToken);
         var storeQuery = query.ToStore();
@@ -73,10 +77,12 @@ public static class ExportsApi
             $"查询：{Describe(http.Request)}",
             $"匹配 {matched} 块，导出 {exported} 块。只含公开的地块（已驳回的不含）。",
             "面积单位：亩（1 亩 = 666.67 平方米）；申报面积为报告所写，计算面积为地图上轮廓的面积（EPSG:4547）。",
+            $"坐标：中心经纬度为 {datum.Name()}" + (datum == OutputDatum.Wgs84 ? "（= CGCS2000，GIS 软件用）。" : $"（{(datum == OutputDatum.Gcj02 ? "高德、腾讯地图" : "百度地图")}用，不是 WGS 84）。"),
         };
         var capped = matched > options.MaxRows;
         if (capped) notes.Insert(0, $"注意：匹配 {matched} 块，超过导出上限 {options.MaxRows} 块，只导出了前 {options.MaxRows} 块。请缩小查询（区县、年度、用途、面积）后分批导出。");
-        var table = new SheetTable("地块", ParcelExportTable.Columns, Rows(store.StreamParcelsAsync(storeQuery, cancellationToken), options.MaxRows, ParcelExportTable.Row),
+        var table = new SheetTable("地块", ParcelExportTable.Columns(datum), Rows(store.StreamParcelsAsync(storeQuery, cancellationToken), options.MaxRows,
+                r => ParcelExportTable.Row(r, datum)),
             format == Format.Xlsx || capped ? notes : []);
         http.Response.Headers["LandMap-Number-Matched"] = matched.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["LandMap-Number-Exported"] = exported.ToString(CultureInfo.InvariantCulture);

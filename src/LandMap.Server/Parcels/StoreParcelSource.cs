@@ -1,5 +1,6 @@
 using LandMap.Core.Extraction;
 using LandMap.Core.Extraction.Input;
+using LandMap.Core.Gazetteer.Registry;
 using LandMap.Core.Reports;
 using LandMap.Data;
 using LandMap.Server.Hosting;
@@ -16,7 +17,7 @@ namespace LandMap.Server.Parcels;
 /// Only reports with text and their parcels take part (bulk-loaded parcels without a report text are left out).
 /// Nothing is derived at start-up: the first request that needs it pays.
 /// </summary>
-internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
+internal sealed class StoreParcelSource(StoreAccess access, ServerGazetteer gazetteer, IOptions<ServerOptions> options, ILogger<StoreParcelSource> logger) : IParcelSource
 {
     private readonly Lock _gate = new();
     private (long Seq, Task<Snapshot> Task)? _snapshot;
@@ -43,13 +44,13 @@ internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptio
         Task<Snapshot> task;
         lock (_gate)
         {
-            if (_snapshot is not { } cached || cached.Seq != seq) _snapshot = cached = (seq, Load(store, seq, options.Value.ReportsDirectory, logger));
+            if (_snapshot is not { } cached || cached.Seq != seq) _snapshot = cached = (seq, Load(store, seq, options.Value.ReportsDirectory, gazetteer.Index?.Districts ?? DistrictRegistry.Shipped, logger));
             task = cached.Task;
         }
         return await task.WaitAsync(cancellationToken);
     }
 
-    private static async Task<Snapshot> Load(IParcelStore store, long seq, string reportsFolder, ILogger logger)
+    private static async Task<Snapshot> Load(IParcelStore store, long seq, string reportsFolder, DistrictRegistry districts, ILogger logger)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var extracted = new List<ExtractedReport>();
@@ -62,7 +63,7 @@ internal sealed class StoreParcelSource(StoreAccess access, IOptions<ServerOptio
                     report.FileName, reportsFolder);
                 continue;
             }
-            extracted.Add(ReportExtractor.Extract(text));
+            extracted.Add(ReportExtractor.Extract(text, districts));
             // Projects, land facts and plan links are read from report text: only the parcels of reports with text take part.
             await foreach (var parcel in store.StreamParcelsAsync(new LandMap.Data.ParcelQuery { ReportId = report.Id, ExcludeRejected = true }))
                 parcels.Add(ParcelView.From(parcel));

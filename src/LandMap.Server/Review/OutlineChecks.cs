@@ -14,6 +14,14 @@ namespace LandMap.Server.Review;
 internal sealed class OutlineChecks(ServerGazetteer gazetteer, StoreAccess access)
 {
     private readonly Lazy<ParcelGeocoder> _geocoder = new(() => new ParcelGeocoder(gazetteer.Required));
+    private readonly Lazy<IReadOnlyList<Core.Crs.SurveyArea>> _surveyAreas =
+        new(() => Core.Gazetteer.Registry.SurveyAreas.Of(gazetteer.Index?.Districts ?? Core.Gazetteer.Registry.DistrictRegistry.Shipped));
+
+    /// <summary>The district registry outlines are checked against (the shipped list without outlines when the gazetteer did not load).</summary>
+    public Core.Gazetteer.Registry.DistrictRegistry Districts => gazetteer.Index?.Districts ?? Core.Gazetteer.Registry.DistrictRegistry.Shipped;
+
+    /// <summary>Where the registry's districts lie in survey metres (their zones), for 勘测定界 files; computed once.</summary>
+    public IReadOnlyList<Core.Crs.SurveyArea> SurveyAreas => _surveyAreas.Value;
 
     /// <summary>
     /// The checks of <paramref name="wgs84"/> as the outline of parcel <paramref name="id"/> (public id), against its entry and the

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LandMap.Core.Gazetteer.Registry;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
@@ -23,20 +24,18 @@ public sealed record GeometryCheck(Geometry? Geometry, GeometryProblem? Problem 
 /// <summary>
 /// Reads a GeoJSON (Multi)Polygon from JSON and checks it, in order: type, structure and vertex cap (before any
 /// geometry is built, so a million vertices cost one pass), finite numbers, ring closure and size, WGS 84 range,
-/// nearness to the districts (swapped or projected coordinates land far away), validity, then a minimum area. An
+/// nearness to a district of the registry (swapped or projected coordinates land far away), validity, then a minimum area. An
 /// invalid polygon is repaired with GeometryFixer — never Buffer(0), which silently drops half a bow-tie — and the
 /// repair is returned for the reviewer to accept, never saved on its own.
 /// </summary>
 public static class ParcelGeometry
 {
-    // Pingdingshan city, generously (GazetteerImporter uses the same box).
-    private static readonly Envelope Region = new(112.0, 114.5, 33.0, 34.5);
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     /// <summary>The smallest outline accepted, in m² (0.015 亩): smaller is a slip of the mouse or of the numbers.</summary>
     public const double MinAreaM2 = 10;
 
-    public static GeometryCheck Read(JsonElement geometry, int maxVertices)
+    public static GeometryCheck Read(JsonElement geometry, int maxVertices, DistrictRegistry districts)
     {
         if (geometry.ValueKind != JsonValueKind.Object || !geometry.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             return GeometryCheck.Fail(GeometryProblem.Malformed, "'geometry' must be a GeoJSON geometry object with a 'type'.");
@@ -53,11 +52,11 @@ public static class ParcelGeometry
         };
         if (error is { } e) return GeometryCheck.Fail(e.Item1, e.Item2);
         if (polygons.Count == 0) return GeometryCheck.Fail(GeometryProblem.Empty, "The geometry has no polygons.");
-        return Check(kind == "Polygon" ? polygons[0] : Wgs84.CreateMultiPolygon([.. polygons]), maxVertices);
+        return Check(kind == "Polygon" ? polygons[0] : Wgs84.CreateMultiPolygon([.. polygons]), maxVertices, districts);
     }
 
-    /// <summary>Checks a WGS 84 geometry already built (from a survey or GIS file).</summary>
-    public static GeometryCheck Check(Geometry geometry, int maxVertices)
+    /// <summary>Checks a WGS 84 geometry already built (from a survey or GIS file); it must lie near a district of <paramref name="districts"/>.</summary>
+    public static GeometryCheck Check(Geometry geometry, int maxVertices, DistrictRegistry districts)
     {
         if (geometry is not (Polygon or MultiPolygon)) return GeometryCheck.Fail(GeometryProblem.NotPolygon, $"A parcel is a Polygon or MultiPolygon, not {geometry.GeometryType}.");
         if (geometry.IsEmpty) return GeometryCheck.Fail(GeometryProblem.Empty, "The geometry is empty.");
@@ -66,14 +65,15 @@ public static class ParcelGeometry
         var envelope = geometry.EnvelopeInternal;
         if (envelope.MinX < -180 || envelope.MaxX > 180 || envelope.MinY < -90 || envelope.MaxY > 90)
             return GeometryCheck.Fail(GeometryProblem.OutOfRange, $"Coordinates span {envelope}: not WGS 84 longitude/latitude (projected metres?).");
-        if (!Region.Contains(envelope))
-            return GeometryCheck.Fail(GeometryProblem.FarFromDistricts, $"The geometry lies at {envelope}, outside Pingdingshan (112–114.5°E, 33–34.5°N): are longitude and latitude swapped?");
+        if (!districts.IsNearADistrict(envelope))
+            return GeometryCheck.Fail(GeometryProblem.FarFromDistricts,
+                $"The geometry lies at {envelope}, more than 0.5° from every district of the registry ({districts.DescribeOutlined()}): are longitude and latitude swapped?");
         geometry.SRID = 4326;
         var validity = new IsValidOp(geometry).ValidationError;
         if (validity is null)
         {
             // A valid but microscopic outline (a double click, a 1e-12° square) is no land parcel.
-            var areaM2 = Core.Crs.Metric.AreaM2(geometry);
+            var areaM2 = Core.Crs.MetricPlane.For(geometry).AreaM2(geometry);
             return areaM2 < MinAreaM2
                 ? GeometryCheck.Fail(GeometryProblem.TooSmall, string.Create(CultureInfo.InvariantCulture,
                     $"The outline covers {areaM2:G3} m²; a parcel needs at least {MinAreaM2} m² (about {MinAreaM2 / 666.67:0.###} 亩)."))

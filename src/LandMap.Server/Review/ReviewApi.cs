@@ -27,7 +27,7 @@ internal static class ReviewApi
         if (!json.TryGetProperty("geometry", out var geometry)) errors.Add("'geometry' (a GeoJSON Polygon or MultiPolygon) is required.");
         if (errors.Count > 0) return ReviewEndpoints.Invalid("编辑请求无效", errors);
 
-        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices, checks.Districts);
         if (!check.IsValid) return GeometryRefused(check);
         var actor = ReviewEndpoints.Actor(http.User);
         // Putting back an earlier version's very outline restores it with its own checks and confidence (the geocoder's 65 % stays 65 %).
@@ -48,8 +48,8 @@ internal static class ReviewApi
         return detail?.History.LastOrDefault(v => !v.IsCurrent && v.Geometry is { } g && g.Normalized().EqualsExact(wanted, 1e-9));
     }
 
-    /// <summary>The area of a WGS 84 outline in 亩, measured in the GK zone as everywhere in LandMap.</summary>
-    internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.Metric.AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
+    /// <summary>The area of a WGS 84 outline in 亩, measured in the 3° GK zone of its longitude (MetricPlane), as the geocoder does.</summary>
+    internal static double AreaMu(NetTopologySuite.Geometries.Geometry wgs84) => Core.Crs.MetricPlane.For(wgs84).AreaM2(wgs84) / Core.Extraction.AreaParser.SquareMetresPerMu;
 
     /// <summary>Checks an outline without saving it: its area and how it stands against the entry's location (for the editor's live ✓/✗).</summary>
     public static async Task<Results<Ok<OutlineCheckResponse>, ProblemHttpResult>> CheckOutlineAsync(long id, HttpContext http, ReviewContext review,
@@ -59,7 +59,7 @@ internal static class ReviewApi
         var (json, problem) = await RequestBody.ReadJsonObjectAsync(http.Request, options.Value.MaxJsonBytes, cancellationToken);
         if (problem is not null) return problem;
         if (!json.TryGetProperty("geometry", out var geometry)) return ReviewEndpoints.Invalid("检查请求无效", ["'geometry' (a GeoJSON Polygon or MultiPolygon) is required."]);
-        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices);
+        var check = ParcelGeometry.Read(geometry, options.Value.MaxVertices, checks.Districts);
         if (!check.IsValid) return GeometryRefused(check);
         var areaMu = AreaMu(check.Geometry!);
         return TypedResults.Ok(new OutlineCheckResponse(id, Math.Round(areaMu, 2), await checks.CheckAsync(id, check.Geometry!, cancellationToken)));

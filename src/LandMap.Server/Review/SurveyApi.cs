@@ -41,9 +41,9 @@ internal static class SurveyApi
 
         using var content = new MemoryStream();
         await file.CopyToAsync(content, cancellationToken);
-        var read = SurveyUpload.Read(file.FileName, content.ToArray(), options.Value.MaxVertices, 4 * options.Value.MaxUploadBytes);
+        var read = SurveyUpload.Read(file.FileName, content.ToArray(), options.Value.MaxVertices, 4 * options.Value.MaxUploadBytes, checks.SurveyAreas);
         if (read.Geometry is null) return ReviewEndpoints.Invalid("勘测文件未通过检查", read.Errors);
-        var check = ParcelGeometry.Check(read.Geometry, options.Value.MaxVertices);
+        var check = ParcelGeometry.Check(read.Geometry, options.Value.MaxVertices, checks.Districts);
         if (!check.IsValid) return ReviewApi.GeometryRefused(check);
 
         var warnings = read.Warnings.ToList();

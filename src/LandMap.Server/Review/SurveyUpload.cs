@@ -12,7 +12,7 @@ public sealed record SurveyUploadResult(Geometry? Geometry, IReadOnlyList<string
 }
 
 /// <summary>
-/// Reads an uploaded survey: the 勘测定界 TXT through <see cref="SurveyFileReader"/> (closure, point count, zone range,
+/// Reads an uploaded survey: the 勘测定界 TXT through <see cref="SurveyFileReader"/> (closure, point count, zone and range of the districts,
 /// datum, area vs 公顷), GIS files through the gazetteer import sources (which cap archive entries, compression ratio,
 /// vertices and WKB nesting) and reprojects them to WGS 84. The client's file name only picks the reader: the bytes
 /// are written to a fresh temporary folder under a fixed name, so the name can never point at a path.
@@ -36,13 +36,13 @@ public static class SurveyUpload
     }
 
     /// <summary>Reads <paramref name="content"/>; <paramref name="maxExpandedBytes"/> caps what a zipped Shapefile may expand to (the sources also cap the ratio).</summary>
-    public static SurveyUploadResult Read(string fileName, byte[] content, int maxVertices, long maxExpandedBytes)
+    public static SurveyUploadResult Read(string fileName, byte[] content, int maxVertices, long maxExpandedBytes, IReadOnlyList<SurveyArea>? areas = null)
     {
         if (content.Length == 0) return SurveyUploadResult.Fail($"{fileName} is empty.");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension == ".txt")
         {
-            var survey = SurveyFileReader.Read(fileName, content);
+            var survey = SurveyFileReader.Read(fileName, content, areas: areas);
             if (!survey.Succeeded) return SurveyUploadResult.Fail(survey.Errors.Count > 0 ? survey.Errors : [$"{fileName}: no parcels found"]);
             return new SurveyUploadResult(Combine(survey.Parcels.Select(p => p.Geometry)), [], survey.Warnings, $"survey-txt ({survey.Encoding})");
         }

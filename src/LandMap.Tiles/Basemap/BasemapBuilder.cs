@@ -72,7 +72,7 @@ public static class BasemapBuilder
             foreach (var (tile, mvt) in encoded)
                 if (mvt is { Length: > 0 }) writer.WriteTile(tile, mvt);
         }
-        writer.Complete(Metadata(options, all));
+        writer.Complete(Metadata(options, all, BasemapStamp.Of(gazetteer)));
         return new BasemapBuildResult(Path.GetFullPath(path), writer.TileCount, started.Elapsed);
     }
 
@@ -111,7 +111,7 @@ public static class BasemapBuilder
         }
     }
 
-    private static Dictionary<string, string> Metadata(BasemapOptions options, Envelope all)
+    private static Dictionary<string, string> Metadata(BasemapOptions options, Envelope all, string stamp)
     {
         var inv = CultureInfo.InvariantCulture;
         var vectorLayers = BasemapLayers.Names.Select(name => new
@@ -127,12 +127,13 @@ public static class BasemapBuilder
             ["format"] = "pbf",
             ["type"] = "baselayer",
             ["version"] = "1",
-            ["description"] = "Gazetteer of Pingdingshan (sketch): districts, water, landmarks, railways, roads, places",
+            ["description"] = "Gazetteer of Pingdingshan (sketch): districts, water, landmarks, railways, roads, places; WGS 84",
             ["minzoom"] = options.MinZoom.ToString(inv),
             ["maxzoom"] = options.MaxZoom.ToString(inv),
             ["bounds"] = string.Join(',', new[] { all.MinX, all.MinY, all.MaxX, all.MaxY }.Select(v => v.ToString("0.######", inv))),
             ["center"] = string.Join(',', all.Centre.X.ToString("0.######", inv), all.Centre.Y.ToString("0.######", inv), options.MinZoom.ToString(inv)),
             ["json"] = JsonSerializer.Serialize(new { vector_layers = vectorLayers }),
+            [BasemapStamp.MetadataKey] = stamp,
         };
     }
 }

@@ -18,8 +18,15 @@ public sealed class MbTilesFile
         if (!File.Exists(path)) throw new FileNotFoundException($"MBTiles file not found: {path}", path);
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
-        Metadata = ReadMetadata();
+        Metadata = ReadMetadataFrom(_connectionString);
     }
+
+    /// <summary>
+    /// The metadata of <paramref name="path"/>, read without a pooled connection: a caller that may replace the file next
+    /// (a stale basemap) must leave no pooled handle on the old one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path) =>
+        ReadMetadataFrom(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
 
     /// <summary>The file's path.</summary>
     public string Path { get; }
@@ -40,9 +47,9 @@ public sealed class MbTilesFile
         return command.ExecuteScalar() as byte[];
     }
 
-    private Dictionary<string, string> ReadMetadata()
+    private static Dictionary<string, string> ReadMetadataFrom(string connectionString)
     {
-        using var connection = new SqliteConnection(_connectionString);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, value FROM metadata";

@@ -85,7 +85,7 @@ public abstract partial class StoreContractTests
 
         var upgraded = await OpenAsync();
 
-        Assert.Equal(10, upgraded.SchemaVersion);
+        Assert.Equal(11, upgraded.SchemaVersion);
         Assert.Equal(before, await upgraded.CountRowsAsync());
         // Reports stored before schema 4 have no text: the server falls back to the unchanged file.
         Assert.Null(await upgraded.GetReportTextAsync((await upgraded.ListReportsAsync())[0].Id));

@@ -83,6 +83,7 @@ public sealed class ExportApiTests(LandMapApplication app)
     [InlineData("/api/parcels/export.csv?minAreaMu=-1", "minAreaMu")]
     [InlineData("/api/parcels/export.csv?minAreaMu=50&maxAreaMu=20", "minAreaMu")]
     [InlineData("/api/parcels/export.xlsx?sortby=price", "sortby")]
+    [InlineData("/api/parcels/export.csv?crs=WGS72", "crs")]
     [InlineData("/api/plans/diff.xlsx?from=2021", "to")]
     [InlineData("/api/plans/diff.csv?from=2021&to=2023&district=%E6%B9%9B%E6%B2%B3%E5%8C%BA", "from")]
     public async Task BadParameterIsAProblemNamingIt(string url, string parameter) =>
@@ -165,6 +166,36 @@ public sealed class ExportApiTests(LandMapApplication app)
 
     /// <summary>What a text cell holds for a value: a leading apostrophe before = + - @.</summary>
     internal static string? Neutralised(string? text) => text is { Length: > 0 } && "=+-@".Contains(text[0]) ? "'" + text : text;
+
+    // Each parcel's centre: inside its outline (WGS 84, as /api/parcels serves it), and with crs=GCJ02 / BD09 the same
+    // point by the published forward formulas, the header naming the datum.
+    [Theory]
+    [InlineData("GCJ02", "GCJ-02")]
+    [InlineData("bd-09", "BD-09")]
+    public async Task CentreColumnsAreInTheAskedDatum(string crs, string name)
+    {
+        var (_, features) = await ListAsync(Industrial2023);
+        var wgs84 = SheetReader.CsvRecords(await _client.GetByteArrayAsync($"/api/parcels/export.csv?{Industrial2023}"));
+        var web = SheetReader.CsvRecords(await _client.GetByteArrayAsync($"/api/parcels/export.csv?{Industrial2023}&crs={crs}"));
+
+        Assert.Equal(["中心经度（WGS 84）", "中心纬度（WGS 84）"], wgs84[0][^2..]);
+        Assert.Equal([$"中心经度（{name}）", $"中心纬度（{name}）"], web[0][^2..]);
+        Assert.True(wgs84.Count > 1);
+        var geoJson = new JsonSerializerOptions { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+        for (var i = 1; i < wgs84.Count; i++)
+        {
+            var (lon, lat) = (D(wgs84[i][^2]), D(wgs84[i][^1]));
+            var outline = JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(
+                features.Single(f => f.GetProperty("id").ToString() == wgs84[i][0]).GetProperty("geometry").GetRawText(), geoJson)!;
+            Assert.True(outline.Buffer(1e-6).Contains(new NetTopologySuite.Geometries.Point(lon, lat)), $"{wgs84[i][0]}: ({lon}, {lat}) outside");
+            var expected = crs == "GCJ02" ? LandMap.Core.Crs.ChinaWebDatums.Wgs84ToGcj02(lon, lat) : LandMap.Core.Crs.ChinaWebDatums.Wgs84ToBd09(lon, lat);
+            Assert.Equal(wgs84[i][0], web[i][0]);
+            Assert.InRange(Math.Abs(D(web[i][^2]) - expected.Lon), 0, 2e-6);
+            Assert.InRange(Math.Abs(D(web[i][^1]) - expected.Lat), 0, 2e-6);
+        }
+
+        static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+    }
 
     private async Task<(long Matched, List<JsonElement> Features)> ListAsync(string query)
     {

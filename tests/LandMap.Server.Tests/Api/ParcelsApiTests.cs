@@ -18,6 +18,17 @@ public sealed class ParcelsApiTests(LandMapApplication app)
     }
 
     [Fact]
+    public async Task DistrictsComeFromTheRegistryWithTheirCodes()
+    {
+        using var districts = await GetJson("/api/districts");
+
+        Assert.Equal(10, districts.RootElement.GetArrayLength());
+        var weidong = districts.RootElement.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "卫东区");
+        Assert.Equal(410403, weidong.GetProperty("code").GetInt32());
+        Assert.InRange(weidong.GetProperty("bbox")[0].GetDouble(), 113.2, 113.4);
+    }
+
+    [Fact]
     public async Task WeidongPlan2023HasItsTwentyFiveParcels()
     {
         using var collection = await GetJson("/api/parcels?planYear=2023&district=卫东区");

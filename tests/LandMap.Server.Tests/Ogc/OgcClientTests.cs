@@ -199,7 +199,8 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         // EPSG:4547 through OWSLib: X north first, in metres, where LandMap's own projection puts the vertex.
         var id = r.GetProperty("metresId").GetInt64();
         using var item = JsonDocument.Parse(await Server.Client.GetStringAsync($"/ogc/collections/parcels/items/{id}"));
-        var lonLat = item.RootElement.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray()
+        // Every position of the item, whatever its geometry type (the first parcel is a line, a point or a polygon).
+        var lonLat = Positions(item.RootElement.GetProperty("geometry").GetProperty("coordinates"))
             .Select(c => LandMap.Core.Crs.Metric.ToGk114(c[0].GetDouble(), c[1].GetDouble())).ToList();
         var vertex = r.GetProperty("metresFirstVertex");
         var (x, y) = (vertex[0].GetDouble(), vertex[1].GetDouble());
@@ -216,7 +217,7 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         if (!Has("ogrinfo")) return;
         using var tileset = JsonDocument.Parse(await Server.Client.GetStringAsync("/ogc/collections/parcels/tiles/WebMercatorQuad"));
         var template = tileset.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "item").GetProperty("href").GetString()!;
-        var tile = LandMap.Tiles.Vector.TileAddress.At(113.369, 33.7646, z);
+        var tile = await OgcTilesTests.ParkTile(Server.Client, z);
         var url = template.Replace("{tileMatrix}", $"{z}").Replace("{tileRow}", $"{tile.Y}").Replace("{tileCol}", $"{tile.X}");
         var xyz = $"-oo Z={z} -oo X={tile.X} -oo Y={tile.Y}";
 
@@ -270,4 +271,8 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
 
     [GeneratedRegex(@"Feature Count: (\d+)")]
     private static partial Regex FeatureCountRegex();
+
+    private static IEnumerable<JsonElement> Positions(JsonElement coordinates) =>
+        coordinates[0].ValueKind == JsonValueKind.Number ? [coordinates] : coordinates.EnumerateArray().SelectMany(Positions);
+
 }

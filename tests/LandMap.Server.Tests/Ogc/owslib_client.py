@@ -7,6 +7,15 @@ import sys
 
 from owslib.ogcapi.features import Features
 
+
+
+def first_position(coordinates):
+    """The first [x, y] of any geometry's coordinates (a point, a line, a polygon, a multi-part)."""
+    while isinstance(coordinates[0], list):
+        coordinates = coordinates[0]
+    return coordinates
+
+
 service = Features(sys.argv[1])
 landing = service.links
 collections = service.collections()["collections"]
@@ -37,7 +46,7 @@ print(json.dumps({
     "filteredNames": sorted(f["properties"]["name"] for f in filtered["features"]),
     "firstPageReturned": first_page["numberReturned"],
     "firstPageNext": any(link["rel"] == "next" for link in first_page["links"]),
-    "metresFirstVertex": metres["features"][0]["geometry"]["coordinates"][0][0],
+    "metresFirstVertex": first_position(metres["features"][0]["geometry"]["coordinates"]),
     "metresId": metres["features"][0]["id"],
     "queryableTypes": {k: v.get("type", v.get("format")) for k, v in queryables["properties"].items()},
     "cqlMatched": cql["numberMatched"],

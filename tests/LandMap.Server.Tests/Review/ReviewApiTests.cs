@@ -94,6 +94,21 @@ public sealed class ReviewApiTests(ReviewApplication app)
     }
 
     [Fact]
+    public async Task AnOutlineFarFromEveryRegisteredDistrictIsRefused()
+    {
+        var reviewer = await app.ClientAsync("reviewer");
+        // A square in 北京市朝阳区: valid WGS 84, but 6° from the outlined districts of the shipped registry (平顶山市).
+        var beijing = new { type = "Polygon", coordinates = new[] { new[] { new[] { 116.45, 39.92 }, new[] { 116.452, 39.92 }, new[] { 116.452, 39.922 }, new[] { 116.45, 39.922 }, new[] { 116.45, 39.92 } } } };
+
+        var refused = await PutGeometryAsync(reviewer, new { geometry = beijing }, await ETagAsync(reviewer));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await JsonAsync(refused);
+        Assert.Equal("far-from-districts", problem.GetProperty("code").GetString());
+        Assert.Contains("410403 卫东区", problem.GetRawText());
+    }
+
+    [Fact]
     public async Task SurveyTxtReplacesGeometryAndWarnsAboutStatedArea()
     {
         var admin = await app.ClientAsync("admin");

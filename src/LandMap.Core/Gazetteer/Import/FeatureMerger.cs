@@ -7,7 +7,8 @@ namespace LandMap.Core.Gazetteer.Import;
 /// Merges the records of one import that share (name, kind, district) into one feature, as the loader
 /// rejects repeats within a file and roads come in segments: lines into a MultiLineString, points into a
 /// MultiPoint, polygons dissolved with a unary union (each part is already valid, so this is a dissolve, not
-/// a repair). A single-part Multi* (every Shapefile polyline) is unwrapped. Records of different geometry
+/// a repair). A single-part Multi* (every Shapefile polyline) is unwrapped. A road's ways keep their OSM tags part
+/// by part (<see cref="GazetteerFeature.Ways"/>). Records of different geometry
 /// dimensions under one key are a conflict for the user to resolve.
 /// </summary>
 internal static class FeatureMerger
@@ -38,11 +39,15 @@ internal static class FeatureMerger
             }
 
             var aliases = members.SelectMany(m => m.Feature.Aliases).Distinct(StringComparer.Ordinal).ToList();
-            result.Add(first.Feature with { Geometry = geometry, Aliases = aliases });
+            result.Add(first.Feature with { Geometry = geometry, Aliases = aliases, Ways = Ways(members.Select(m => m.Feature).ToList()) });
         }
 
         return result;
     }
+
+    // A road's ways keep their tags part by part, in the order Combine puts the parts; lost when any member has none.
+    private static List<RoadWay>? Ways(List<GazetteerFeature> members) =>
+        members.All(m => m.Ways is { } w && w.Count == m.Geometry.NumGeometries) ? members.SelectMany(m => m.Ways!).ToList() : null;
 
     private static Geometry Combine(List<Geometry> parts)
     {

@@ -7,7 +7,8 @@ namespace LandMap.Core.Gazetteer.Import;
 
 /// <summary>
 /// Writes gazetteer features as the GeoJSON FeatureCollection <see cref="GazetteerLoader"/> reads: WGS 84
-/// geometry and the properties name, aliases, kind (lower case), district, precisionM and source.
+/// geometry and the properties name, aliases, kind (lower case), district, precisionM and source; a road network's
+/// ways also their tags, one object per line part (<c>ways</c>, see <see cref="RoadWay"/>).
 /// </summary>
 public static class GazetteerFileWriter
 {
@@ -43,6 +44,32 @@ public static class GazetteerFileWriter
         stream.Write("\n]}\n"u8);
     }
 
+    // One object per line part: its id and the road tags it has.
+    private static void WriteWays(Utf8JsonWriter json, IReadOnlyList<RoadWay> ways)
+    {
+        json.WriteStartArray("ways");
+        foreach (var way in ways)
+        {
+            json.WriteStartObject();
+            if (way.Id is not null)
+            {
+                json.WriteString("id", way.Id);
+            }
+
+            foreach (var tag in RoadWay.TagNames)
+            {
+                if (way.Tag(tag) is { } value)
+                {
+                    json.WriteString(tag, value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteFeature(Utf8JsonWriter json, GazetteerFeature f)
     {
         json.WriteStartObject();
@@ -71,6 +98,11 @@ public static class GazetteerFileWriter
         }
 
         json.WriteString("source", f.Source);
+        if (f.Ways is { } ways)
+        {
+            WriteWays(json, ways);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -11,6 +11,12 @@ public sealed record GazetteerImportOptions
     /// <summary>The CRS of the input (<c>--crs</c>); overrides a .prj / <c>crs</c> member / srs_id, with a warning when they differ.</summary>
     public CrsDefinition? Crs { get; init; }
 
+    /// <summary>
+    /// The input is lon/lat in GCJ-02 (高德, 腾讯) or BD-09 (百度), which no file can declare (<c>--crs GCJ02|BD09</c>): read as
+    /// lon/lat, then converted to WGS 84 with <see cref="ChinaWebDatums"/>. Null for every other CRS.
+    /// </summary>
+    public WebDatum? WebDatum { get; init; }
+
     /// <summary>Local parameters for Xi'an 1980 / Beijing 1954 input; without them such input fails.</summary>
     public IReadOnlyList<DatumShift> DatumShifts { get; init; } = [];
 

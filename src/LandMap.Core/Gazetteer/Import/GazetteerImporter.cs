@@ -20,9 +20,6 @@ namespace LandMap.Core.Gazetteer.Import;
 /// </remarks>
 public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
 {
-    // Around Pingdingshan city, generously: data far outside is almost surely in the wrong CRS.
-    private static readonly Envelope Region = new(112.0, 114.5, 33.0, 34.5);
-
     // See OutsideZone: 6° zones reach ±3° from their meridian; degrees read as metres land 4.49° away.
     private const double MaxDegreesFromMeridian = 4.0;
 
@@ -95,9 +92,10 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
 
         var envelope = new Envelope();
         merged.ForEach(f => envelope.ExpandToInclude(f.Geometry.EnvelopeInternal));
-        if (!envelope.Intersects(Region))
+        // Data far from every district of the folder's registry is almost surely in the wrong CRS.
+        if (Registry.DistrictRegistry.ForFolderWithOutlines(_options.GazetteerDirectory) is { } districts && !districts.IsNearADistrict(envelope))
         {
-            warnings.Add($"{file}: the data lies at {envelope}, far from Pingdingshan (113.3°E, 33.7°N); is the CRS right?");
+            warnings.Add($"{file}: the data lies at {envelope}, more than 0.5° from every district of the registry ({districts.DescribeOutlined()}); is the CRS right?");
         }
 
         if (context.Unnamed > 0)
@@ -188,6 +186,12 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
             }
 
             var wgs84 = transformer.Transform(geometry);
+            // A web datum reads as lon/lat; its offset from WGS 84 comes off here.
+            if (wgs84.IsSuccess && options.WebDatum is { } web && SourceCrs.Of(web).ToWgs84([]) is { IsSuccess: true } toWgs84)
+            {
+                wgs84 = toWgs84.Value(wgs84.Value);
+            }
+
             if (!wgs84.IsSuccess)
             {
                 problems.Add(ImportProblemCode.CrsMismatch, record.Where, record.Index, record.Id, "geometry", wgs84.Error!.Message);
@@ -212,6 +216,7 @@ public sealed class GazetteerImporter(GazetteerImportOptions? options = null)
             {
                 Name = mapped.Name, Aliases = mapped.Aliases, Kind = mapped.Kind, District = mapped.District,
                 PrecisionM = options.PrecisionM, Source = sourceText, Geometry = wgs84.Value,
+                Ways = mapped.Kind == PlaceKind.Road ? record.Ways : null,
             };
         }
 

@@ -41,6 +41,9 @@ public sealed record SourceFeature(string Where, int Index, Geometry Geometry, I
 
     /// <summary>Other names the format itself tells (OSM alt_name, old_name...).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The road tags of each line part of <see cref="Geometry"/> (OSM ways); null when the format has none.</summary>
+    public IReadOnlyList<RoadWay>? Ways { get; init; }
 }
 
 /// <summary>What a source read: features, or problems; and notes for the user.</summary>

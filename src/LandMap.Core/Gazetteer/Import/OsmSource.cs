@@ -12,6 +12,8 @@ namespace LandMap.Core.Gazetteer.Import;
 /// railway=rail (railway), waterway=river (river) or waterway=canal (canal), assembled from their nodes.
 /// The name is <c>name</c>, else <c>name:zh</c>; aliases are the other of the two, alt_name, old_name,
 /// short_name and every other name:* (split on ';' as OSM does). Unnamed elements and relations are skipped.
+/// A road way keeps its <c>highway</c>, <c>oneway</c>, <c>tunnel</c>, <c>bridge</c>, <c>layer</c> and <c>junction</c>
+/// tags (<see cref="RoadWay"/>), so the geocoder can merge a road's ways and leave out its tunnels and slip roads.
 /// </summary>
 /// <remarks>
 /// Node positions are held in memory to assemble ways: fine for a city extract, not for a country.
@@ -97,7 +99,8 @@ public sealed class OsmSource(bool pbf) : IGazetteerSource
             clipped += missing ? 1 : 0;
             if (geometry is not null)
             {
-                features.Add(Feature(file, index++, $"way/{way.Id}", geometry, way, kind));
+                var feature = Feature(file, index++, $"way/{way.Id}", geometry, way, kind);
+                features.Add(kind == PlaceKind.Road ? feature with { Ways = Tags(way, geometry.NumGeometries) } : feature);
             }
         }
 
@@ -126,6 +129,13 @@ public sealed class OsmSource(bool pbf) : IGazetteerSource
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return new SourceFeature(file, index, geometry, tags) { Id = id, Kind = kind, Aliases = aliases };
+    }
+
+    // The road tags the geocoder needs to tell the street from its tunnels, bridges and slip roads, once per line part.
+    private static RoadWay[] Tags(Way way, int parts)
+    {
+        var tags = RoadWay.FromTags($"way/{way.Id}", key => way.Tags!.TryGetValue(key, out var value) ? value : null);
+        return Enumerable.Repeat(tags, parts).ToArray();
     }
 
     private static PlaceKind? PlaceKindOf(Node node) =>

@@ -16,12 +16,14 @@ public sealed record ParsedLocation(IReadOnlyList<LocationConstraint> Constraint
 /// </summary>
 public static partial class LocationParser
 {
-    private const string LineSuffix = "(?:大道|路|线|铁路|专用线|渠|河|高速|引线|国道)";
+    // 街 (樱花园西街, 和平里东街) but not 街道, the sub-district office; ring roads (北三环, 东二环).
+    private const string LineSuffix = "(?:大道|路|线|铁路|专用线|渠|河|高速|引线|国道|街(?!道)|[一二三四五六七]环)";
 
     [GeneratedRegex(@"^(?:平顶山市)?(?:卫东区|湛河区)?(?:[\p{IsCJKUnifiedIdeographs}]{2,4}?(?:街道办事处|街道|办事处))?")]
     private static partial Regex AdminPrefixRegex();
 
-    [GeneratedRegex(@"^(?<a>[^与和，、]+?)(?:与|和)(?<b>[^与和，、]+?)(?:交叉口|路口|(?=向[东西南北])|$)(?<q>东北|西北|东南|西南|路?[东西南北](?![段侧至]))?(?:角|侧|方向)?")]
+    // 和 joins two roads but also begins names (和平里东街): a name may hold it, the shortest reading wins.
+    [GeneratedRegex(@"^(?<a>[^与，、]+?)(?:与|和)(?<b>[^与，、]+?)(?:交叉口|路口|(?=向[东西南北])|$)(?<q>东北|西北|东南|西南|路?[东西南北](?![段侧至]))?(?:角|侧|方向)?")]
     private static partial Regex CrossingRegex();
 
     [GeneratedRegex(@"^(?<a>.+?" + LineSuffix + @")[东西南北]?(?<b>[^，、]+?" + LineSuffix + @")(?:交叉口|路口)(?<q>东北|西北|东南|西南|路?[东西南北])?(?:角|侧)?")]

@@ -11,6 +11,7 @@ import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
 import { basemapLayer } from './basemap.js';
+import { formatLonLat, savedDatum, saveDatum } from './datums.js';
 import { parcelLayer, parcelTileSource, queryParcels, parcelGeometries, geojson } from './parcels.js';
 import { renderParcel, fetchParcel } from './panel.js';
 import { identify, parcelHits, projectHits, layerHits, renderIdentify, renderLayerHits } from './identify.js';
@@ -405,10 +406,18 @@ async function start() {
     await select(hits[0]?.parcelId ?? null, { hits, hit: hits[0]?.key });
     showLayerHits(all);
   });
+  // The pointer read-out in the chosen datum (datums.js): the map is WGS 84, 高德/腾讯 show GCJ-02, 百度 BD-09.
+  const datumChoice = $('coord-datum');
+  datumChoice.value = savedDatum();
+  let lastLonLat = null;
+  const showLonLat = () => {
+    if (lastLonLat) $('coord-wgs84').textContent = formatLonLat(datumChoice.value, ...lastLonLat);
+  };
+  datumChoice.addEventListener('change', () => { saveDatum(datumChoice.value); showLonLat(); });
   map.on('pointermove', (e) => {
-    const [lon, lat] = toLonLat(e.coordinate);
+    lastLonLat = toLonLat(e.coordinate);
     const [x, y] = transform(e.coordinate, 'EPSG:3857', 'EPSG:4547');
-    $('coord-wgs84').textContent = `${lon.toFixed(6)}°E, ${lat.toFixed(6)}°N`;
+    showLonLat();
     $('coord-gk').textContent = `X(北) ${y.toFixed(2)} m, Y(东) ${x.toFixed(2)} m`;
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
     map.getTargetElement().title = symbol ? `${symbol.get('name')}（${style.parcels.stages[symbol.get('stage')]?.name ?? '阶段未知'}）` : '';
