@@ -94,6 +94,29 @@ public sealed class DistrictsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExtractNamesAnImportedDistrictFromTheFoldersRegistry()
+    {
+        var report = Path.Combine(_folder, "chaoyang-title.txt");
+        File.WriteAllText(report, File.ReadAllText(Path.Combine(Checkout.Root, "gis-data/reports/000_3754bd8aaca57094.txt"))
+            .Replace("平顶山市卫东区", "北京市朝阳区").Replace("卫东区", "朝阳区"));
+
+        var before = Landmap.Run("extract", report, "--gazetteer", _gazetteer);
+        Assert.Equal(0, Landmap.Run("districts", "import", Chaoyang(), "--gazetteer", _gazetteer, "--crs", "GCJ02").ExitCode);
+        var after = Landmap.Run("extract", report, "--gazetteer", _gazetteer);
+        var missing = Landmap.Run("extract", report, "--gazetteer", Path.Combine(_folder, "no-such-folder"));
+
+        // The shipped registry of 河南省 does not know 朝阳区: the report is refused, saying how to add it.
+        Assert.Equal(1, before.ExitCode);
+        Assert.Contains("landmap districts import", before.Stderr);
+        Assert.DoesNotContain("\"districtCode\": 110105", before.Stdout);
+        Assert.True(after.ExitCode == 0, after.Stderr);
+        Assert.Contains("\"district\": \"朝阳区\"", after.Stdout);
+        Assert.Contains("\"districtCode\": 110105", after.Stdout);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no-such-folder", missing.Stderr);
+    }
+
+    [Fact]
     public void AReportOfAnUnregisteredDistrictIsRefusedAndTheOthersStillImport()
     {
         var report = Path.Combine(_folder, "qingzhou.txt");
