@@ -30,8 +30,9 @@ public static partial class ReportHeaderParser
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?:工作回顾|国民经济和社会发展(?:规划|计划)执行情况)")]
     private static partial Regex ReviewHeadingRegex();
 
-    // A county-level name in a title: 青州市, 朝阳区, 某某自治县, 某某旗, after an optional 关于 and province/city.
-    [GeneratedRegex(@"(?:关于)?(?<name>[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|区|县|市|旗))(?=\s*(?:\d|人民政府|政府工作报告|国民经济|关于|第))")]
+    // A county-level name in a title: 青州市, 朝阳区, 某某自治县, 某某旗, after an optional 关于 and province/city; the
+    // title may break its line right after the name (关于平顶山市卫东区 / 2022 年…).
+    [GeneratedRegex(@"(?:关于)?(?<name>[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|区|县|市|旗))(?=\s*(?:\d|人民政府|政府工作报告|国民经济|关于|第|$))")]
     private static partial Regex TitleDistrictRegex();
 
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?:重点工作安排|总体要求|经济社会发展的总体要求|经济社会发展的主要任务|全区重点项目计划安排)")]

@@ -47,6 +47,16 @@ public sealed class DistrictTitleTests
     }
 
     [Fact]
+    public void ATitleBrokenAfterTheDistrictNamesItNotTheSubtitle()
+    {
+        // As the shipped reports print it: the district ends the first line, the date line below names it again.
+        var header = Parse("**关于北京市朝阳区\n2022 年国民经济和社会发展规划执行情况与\n2023 年国民经济和社会发展规划（草案）的报告**\n——2023 年 10 月 10 日在朝阳区第十一届人民代表大会第三次会议上");
+
+        Assert.Null(header.District);
+        Assert.Equal("北京市朝阳区", header.UnregisteredDistrict);
+    }
+
+    [Fact]
     public void TheLongestFormWinsWhenAShorterNameIsInsideTheTitle()
     {
         // 新华区 of 平顶山 is registered; a title of 平顶山市 新华区 must not be read as another district named in passing.
