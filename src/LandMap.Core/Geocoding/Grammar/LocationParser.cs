@@ -143,8 +143,13 @@ public static partial class LocationParser
     {
         var spaced = segment.Replace(" ", "");
         var text = AdminPrefixRegex().Replace(spaced, "");
-        // 蒲城街道新庄村: the 街道 stays with a village named alone, to tell homonyms apart (PlaceResolver splits it off).
-        if (TownOf(spaced, text) is { } town && PlainVillageRegex().IsMatch(text)) text = town + text;
+        // 蒲城街道新庄村: the 街道 stays with a village named alone, to tell homonyms apart (PlaceResolver splits it off);
+        // read as a place at once, as 东安路街道 is no road.
+        if (TownOf(spaced, text) is { } town && PlainVillageRegex().IsMatch(text))
+        {
+            constraints.Add(new PlaceConstraint(town + text, null, segment));
+            return;
+        }
         var lastLine = constraints.Select(LineOf).LastOrDefault(l => l is not null);
 
         if ((CrossingRegex().Match(text) is { Success: true } c && LooksLikeLine(c.Groups["b"].Value)) ||
