@@ -54,7 +54,10 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             }
             if (region is not null)
             {
-                var narrowed = Regions.Intersect(plan.Region, region);
+                // A box's region is derived once (see Box), and so is the district narrowed to it.
+                var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district)
+                    ? DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region))
+                    : Regions.Intersect(plan.Region, region);
                 if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
                 {
                     plan.Warnings.Add($"“{constraint.Describe()}”与其他条件冲突，未采用");
@@ -104,7 +107,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             {
                 if (Line(c.RoadA, plan) is not { } a || Line(c.RoadB, plan) is not { } b) return (null, null, null);
                 if (a.Road is { } roadA && b.Road is { } roadB) return NetworkCorner(c, roadA, roadB, size, plan, earlier);
-                var (point, gap) = Regions.Crossing(a.Metric, b.Metric);
+                var (point, gap) = DerivedGeometries.Get(district, new DerivedGeometries.Key("crossing", new(a.Metric), new(b.Metric)),
+                    () => Regions.Crossing(a.Metric, b.Metric));
                 if (gap > options.MaxCrossingGapM)
                 {
                     plan.Warnings.Add($"{c.RoadA}与{c.RoadB}在地名库中不相交（相距 {gap:0} 米）");
@@ -139,8 +143,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var reach = onCorner.Count == 0 ? options.TouchM * 3 : onCorner.Max(x => x.Part.Coordinates.Max(c => c.Distance(p))) + options.TouchM;
                 var beside = onCorner.Count == 0 ? "" : $"（转角已有“{onCorner[0].Name}”）";
                 return (region, new Anchor(1, p, kind, along, away, ew, "corner", 0.85),
-                    g => (Share(g, quadrant) >= 0.95 && g.Distance(point) <= reach,
-                        $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(point):0} 米{beside}"));
+                    g =>
+                    {
+                        var (share, distance) = (Share(g, quadrant), g.Distance(point));
+                        return (share >= 0.95 && distance <= reach, $"{share:P0} 位于{Directions.Chinese(q)}象限，距交叉口 {distance:0} 米{beside}");
+                    });
             }
             case OffsetConstraint o when anchors.LastOrDefault() is { } last:
             {
@@ -157,7 +164,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 var road = line.Road;
                 var centre = road?.Axis ?? line.Metric;
-                var geometry = s.Section is { } sec ? Regions.Section(centre, sec, district) : centre;
+                var geometry = s.Section is { } sec ? Section(centre, sec) : centre;
                 var depth = s.Fronting ? frontDepth : options.HalfPlaneDepthM;
                 var region = road?.Side(s.Side, depth, geometry) ?? Regions.Side(geometry, s.Side, depth);
                 var mid = Regions.Midpoint(geometry);
@@ -173,8 +180,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 var anchor = s.Fronting ? new Anchor(3, mid, AnchorKind.Front, along, away, geometry, "side", 0.65) { Road = road } : null;
                 return (region, anchor, g => s.Fronting
-                    ? (Share(g, region) >= 0.9 && g.Distance(front) <= options.TouchM, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧，距路 {g.Distance(front):0} 米")
-                    : (Share(g, region) >= 0.9, $"{Share(g, region):P0} 在{Directions.Chinese(s.Side)}侧"));
+                    ? SideCheck(g, region, front, s.Side)
+                    : ShareCheck(g, region, 0.9, share => $"{share:P0} 在{Directions.Chinese(s.Side)}侧"));
             }
             case BothSidesConstraint both:
                 return Straddle(both.Feature, both.Section, frontDepth, plan, linear: true);
@@ -300,7 +307,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     {
         if (Line(feature, plan) is not { } line) return (null, null, null);
         var centre = line.Road?.Axis ?? line.Metric;
-        var geometry = section is { } s ? Regions.Section(centre, s, district) : centre;
+        var geometry = section is { } s ? Section(centre, s) : centre;
         var mid = Regions.Midpoint(geometry);
         var along = Regions.DirectionNear(geometry, mid);
         if (linear) plan.Linear = true;
@@ -310,11 +317,14 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             g => (g.Distance(geometry) <= (linear ? options.TouchM : depth), $"距{feature} {g.Distance(geometry):0} 米"));
     }
 
+    // 东段 and the like depend on the road and the district only: derived once.
+    private Geometry Section(Geometry line, RoadSection section) =>
+        DerivedGeometries.Get(district, new DerivedGeometries.Key("section", new(line), Code: (long)section), () => Regions.Section(line, section, district));
+
     private (Geometry?, Anchor?, Func<Geometry, (bool, string)>?) Box(BoxConstraint box, PlacementPlan plan)
     {
-        Geometry region = district;
         var sides = new[] { (box.West, Compass.East), (box.East, Compass.West), (box.South, Compass.North), (box.North, Compass.South) };
-        var used = 0;
+        var bounds = new List<(ResolvedPlace Side, Compass Inward)>(4);
         foreach (var (name, inward) in sides)
         {
             if (name is null) continue;
@@ -324,12 +334,17 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 continue;
             }
             Track(plan, side);
-            var inside = side.Road?.Side(inward, options.HalfPlaneDepthM)
-                ?? (side.IsLine ? Regions.Side(side.Metric, inward, options.HalfPlaneDepthM) : HalfPlane(side.Metric, inward));
-            region = Regions.Intersect(region, inside);
-            used++;
+            bounds.Add((side, inward));
         }
+        var used = bounds.Count;
         if (used < 2) return (null, null, null);
+        // The same sides make the same box in every column: derived once (the order of the sides is part of the key).
+        var key = new DerivedGeometries.Key("box", new(bounds[0].Side.Metric), new(bounds[1].Side.Metric),
+            new(used > 2 ? bounds[2].Side.Metric : null), new(used > 3 ? bounds[3].Side.Metric : null),
+            bounds.Aggregate(0L, (code, b) => code * 16 + (int)b.Inward + 1), options.HalfPlaneDepthM);
+        var region = DerivedGeometries.Get(district, key, () => bounds.Aggregate(district, (r, b) =>
+            Regions.Intersect(r, b.Side.Road?.Side(b.Inward, options.HalfPlaneDepthM)
+                ?? (b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward)))));
         if (region.IsEmpty)
         {
             // E.g. 西至 a road that lies east of the 东至 road: the sides enclose nothing in the gazetteer.
@@ -339,7 +354,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var inner = region.IsEmpty ? null : region.InteriorPoint.Coordinate;
         var boxRegion = region;
         return (region, inner is null ? null : new Anchor(6, inner, AnchorKind.Centre, (1, 0), (0, 1), null, "box", used == 4 ? 0.85 : 0.7),
-            g => (Share(g, boxRegion) >= 0.95, $"{Share(g, boxRegion):P0} 位于四至范围内"));
+            g => ShareCheck(g, boxRegion, 0.95, share => $"{share:P0} 位于四至范围内"));
     }
 
     // The side of the box a road bounds, named as the report does: the road on the west side is "西至" (inward: east).
@@ -445,6 +460,19 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
 
     private static (double X, double Y) Oriented((double X, double Y) v, (double X, double Y) toward) =>
         v.X * toward.X + v.Y * toward.Y >= 0 ? v : (-v.X, -v.Y);
+
+    // Each check's share and distance once: the detail repeats them (an overlay each).
+    private static (bool, string) ShareCheck(Geometry g, Geometry region, double least, Func<double, string> detail)
+    {
+        var share = Share(g, region);
+        return (share >= least, detail(share));
+    }
+
+    private (bool, string) SideCheck(Geometry g, Geometry region, Geometry road, Compass side)
+    {
+        var (share, distance) = (Share(g, region), g.Distance(road));
+        return (share >= 0.9 && distance <= options.TouchM, $"{share:P0} 在{Directions.Chinese(side)}侧，距路 {distance:0} 米");
+    }
 
     private static double Share(Geometry g, Geometry region) => g.Area <= 0 ? (region.Covers(g) ? 1 : 0) : Regions.Intersect(g, region).Area / g.Area;
 

@@ -27,12 +27,33 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     public static IReadOnlyList<GeocodedEntry> Geocode(IReadOnlyList<ExtractedReport> reports, GazetteerIndex gazetteer) =>
         new ParcelGeocoder(gazetteer).GeocodeAll(reports);
 
-    /// <summary>Geocodes every entry of every report; areas are borrowed across reports by exact name.</summary>
+    /// <summary>
+    /// Geocodes every entry of every report; areas are borrowed across reports by exact name. Reports are independent
+    /// columns, so they are geocoded in parallel; the entries come back in report order, as one by one.
+    /// </summary>
     public IReadOnlyList<GeocodedEntry> GeocodeAll(IReadOnlyList<ExtractedReport> reports)
     {
         var stated = reports.SelectMany(r => r.LandEntries.Where(e => e.AreaMu is not null).Select(e => (r.PlanYear, e.Name, Area: e.AreaMu!.Value)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
-        return reports.SelectMany(r => GeocodeReport(r, name => stated.TryGetValue(name, out var s) && s.PlanYear != r.PlanYear ? (s.Area, s.PlanYear) : null)).ToList();
+        var columns = new IReadOnlyList<GeocodedEntry>[reports.Count];
+        void Column(int i) => columns[i] = GeocodeReport(reports[i], name => stated.TryGetValue(name, out var s) && s.PlanYear != reports[i].PlanYear ? (s.Area, s.PlanYear) : null);
+        if (reports.Count == 1)
+        {
+            Column(0);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, reports.Count, Column);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                // What one column throws reaches the caller as it would one by one.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        return columns.SelectMany(c => c).ToList();
     }
 
     /// <summary>Geocodes one report's column; <paramref name="borrowArea"/> may supply an area for an entry stating none.</summary>
@@ -156,9 +177,13 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var metric = geometries.Count == 1 ? geometries[0] : Regions.UnionAll(geometries);
         placed.Add(new PlacedParcel(entry.Name, metric, container));
         // Checked as stored: the WGS 84 form drops slivers and touching holes that could pass a check the land does not.
-        var checks = pieces.Where(p => p.Geometry is not null)
-            .SelectMany(p => p.Plan.Checks.Select(c => Evaluate(c, solver.Plane.ToPlane(ToWgs84(p.Geometry!, solver.Plane)))))
-            .ToList();
+        // Each piece is stored once (it was once per check); a single piece is also the entry's geometry.
+        var stored = pieces.Where(p => p.Geometry is not null).Select(p => (p.Plan, Wgs84: ToWgs84(p.Geometry!, solver.Plane))).ToList();
+        var checks = stored.SelectMany(p =>
+        {
+            var asStored = solver.Plane.ToPlane(p.Wgs84);
+            return p.Plan.Checks.Select(c => Evaluate(c, asStored));
+        }).ToList();
         var computedMu = metric is Polygon or MultiPolygon ? metric.Area / AreaParser.SquareMetresPerMu : (double?)null;
         var areaOk = areaMu is null || computedMu is { } c0 && Math.Abs(c0 - areaMu.Value) <= areaMu.Value * 0.03;
         if (areaMu is { } want && computedMu is { } got && !areaOk) warnings.Add($"只放下 {got:0.##} 亩，所述 {want:0.##} 亩");
@@ -177,7 +202,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             Method = pieces.Count > 1 ? "parts:" + string.Join("+", plans.Select(p => p.Method)) : plans[0].Method,
             Constraints = checks,
             Warnings = warnings,
-            Geometry = ToWgs84(metric, solver.Plane),
+            Geometry = stored.Count == 1 ? stored[0].Wgs84 : ToWgs84(metric, solver.Plane),
         };
     }
 

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace LandMap.Core.Geocoding;
 
@@ -9,6 +10,11 @@ namespace LandMap.Core.Geocoding;
 /// nearest the anchor has the stated area. When the piece cannot reach the area (the frontage is taken),
 /// the anchor slides along the frontage, nearest positions first.
 /// </summary>
+/// <remarks>
+/// The bisection asks for many areas; a rectangle the free region covers is its own clipped piece, so its area is
+/// taken without an overlay (a prepared-geometry test instead), and one the region's edge crosses once is clipped
+/// ring by ring (<see cref="RectangleClip"/>). Only the rest, and the piece returned, go through an overlay.
+/// </remarks>
 public static class ParcelPlacer
 {
     private const double MaxScale = 6;
@@ -21,10 +27,12 @@ public static class ParcelPlacer
     public static Geometry? Place(PlacementPlan plan, double areaM2, Geometry free, double tolerance)
     {
         if (plan.Anchor is null || free.IsEmpty) return null;
+        // Only a polygonal region can cover a rectangle; anything else is always clipped.
+        var room = free is IPolygonal ? PreparedGeometryFactory.Prepare(free) : null;
         Geometry? best = null;
         foreach (var anchor in Positions(plan, areaM2))
         {
-            var piece = Grow(plan, anchor, areaM2, free, tolerance);
+            var piece = Grow(plan, anchor, areaM2, free, room, tolerance);
             if (piece is null) continue;
             if (best is null || piece.Area > best.Area) best = piece;
             if (piece.Area >= areaM2 * (1 - tolerance * 2)) return piece;
@@ -51,7 +59,7 @@ public static class ParcelPlacer
         }
     }
 
-    private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, double tolerance)
+    private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, IPreparedGeometry? room, double tolerance)
     {
         if (Area(MaxScale, 1) < areaM2 * (1 - tolerance)) return Piece(plan, anchor, areaM2, MaxScale, 1, free);
         var scale = Bisect(s => Area(s, 1), MaxScale);
@@ -60,7 +68,12 @@ public static class ParcelPlacer
         var depth = Bisect(t => Area(scale, t), 1);
         return Piece(plan, anchor, areaM2, scale, depth, free);
 
-        double Area(double s, double t) => Piece(plan, anchor, areaM2, s, t, free)?.Area ?? 0;
+        double Area(double s, double t)
+        {
+            var shape = Rectangle(plan, anchor, areaM2, s, t);
+            if (room is not null && room.Covers(shape)) return shape.Area;
+            return RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) ?? Nearest(Regions.Intersect(shape, free), anchor)?.Area ?? 0;
+        }
 
         double Bisect(Func<double, double> area, double high)
         {
@@ -79,9 +92,14 @@ public static class ParcelPlacer
     private static Geometry? Piece(PlacementPlan plan, Coordinate anchor, double areaM2, double s, double depthFactor, Geometry free)
     {
         var shape = Rectangle(plan, anchor, areaM2, s, depthFactor);
-        var clipped = Regions.Intersect(shape, free);
+        return Nearest(Regions.Intersect(shape, free), anchor);
+    }
+
+    // Of the clipped parts, the polygon nearest the anchor (the larger of two as near).
+    private static Geometry? Nearest(Geometry clipped, Coordinate anchor)
+    {
         if (clipped.IsEmpty) return null;
-        var at = free.Factory.CreatePoint(anchor);
+        var at = clipped.Factory.CreatePoint(anchor);
         Geometry? nearest = null;
         var bestDistance = double.MaxValue;
         for (var i = 0; i < clipped.NumGeometries; i++)

@@ -1,0 +1,137 @@
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Core.Geocoding;
+
+/// <summary>
+/// The area of a polygonal region inside a convex quadrilateral (a placer's rectangle), without an overlay:
+/// each ring is clipped to the quadrilateral (Sutherland–Hodgman) and the clipped shells less the clipped holes
+/// summed. It answers only when the result is one piece — the region's boundary enters the quadrilateral once
+/// and leaves it once, and no ring lies wholly inside — since the placer wants the piece nearest its anchor;
+/// otherwise, and when a vertex lies within a millimetre of the quadrilateral's edge (where an overlay may cut slivers of
+/// its own), it returns null and the caller overlays.
+/// </summary>
+internal static class RectangleClip
+{
+    // A vertex this close to an edge of the quadrilateral (metres) leaves the area to the overlay.
+    private const double NearM = 1e-3;
+
+    /// <summary>The area of <paramref name="region"/> inside <paramref name="quad"/> (counter-clockwise or clockwise, 4 corners), or null.</summary>
+    public static double? SinglePieceArea(ReadOnlySpan<Coordinate> quad, Geometry region)
+    {
+        if (quad.Length != 4 || region is not (Polygon or MultiPolygon)) return null;
+        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[4];
+        // Inward normals, whatever the corners' order.
+        var sign = SignedArea(quad) >= 0 ? 1.0 : -1.0;
+        for (var i = 0; i < 4; i++)
+        {
+            var (a, b) = (quad[i], quad[(i + 1) % 4]);
+            var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+            var length = Math.Sqrt(dx * dx + dy * dy);
+            if (length == 0) return null;
+            edges[i] = (a.X, a.Y, -dy * sign / length, dx * sign / length);
+        }
+
+        var entries = 0;
+        var area = 0.0;
+        var clipped = new List<(double X, double Y)>(16);
+        var next = new List<(double X, double Y)>(16);
+        for (var p = 0; p < region.NumGeometries; p++)
+        {
+            var polygon = (Polygon)region.GetGeometryN(p);
+            for (var r = -1; r < polygon.NumInteriorRings; r++)
+            {
+                var ring = (r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r)).CoordinateSequence;
+                if (!CountEntries(ring, edges, out var ringEntries, out var inside)) return null;
+                // A ring wholly inside makes a second piece (a shell) or a hole the caller's piece may or may not keep.
+                if (inside) return null;
+                entries += ringEntries;
+                if (entries > 1) return null;
+                var part = Math.Abs(ClippedArea(ring, edges, clipped, next));
+                area += r < 0 ? part : -part;
+            }
+        }
+        return area;
+    }
+
+    // How often the ring's boundary enters the quadrilateral; false when a vertex lies within NearM of its edge, where an
+    // overlay may cut a sliver of its own (a neighbour's parcel along the same frontage has its front edge on this one's).
+    private static bool CountEntries(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges, out int entries, out bool allInside)
+    {
+        entries = 0;
+        allInside = true;
+        var n = ring.Count;
+        for (var i = 0; i + 1 < n; i++)
+        {
+            var (px, py, qx, qy) = (ring.GetX(i), ring.GetY(i), ring.GetX(i + 1), ring.GetY(i + 1));
+            // Cyrus–Beck: the part of segment pq inside every half-plane.
+            double t0 = 0, t1 = 1;
+            var pInside = true;
+            var pNear = false;
+            var pWithin = true;
+            foreach (var e in edges)
+            {
+                var dp = (px - e.X) * e.Nx + (py - e.Y) * e.Ny;
+                var dq = (qx - e.X) * e.Nx + (qy - e.Y) * e.Ny;
+                if (Math.Abs(dp) <= NearM) pNear = true;
+                if (dp < -NearM) pWithin = false;
+                if (dp <= 0) pInside = false;
+                if (dp <= 0 && dq <= 0) { t0 = 1; t1 = 0; continue; }
+                if (dp <= 0) t0 = Math.Max(t0, dp / (dp - dq));
+                else if (dq <= 0) t1 = Math.Min(t1, dp / (dp - dq));
+            }
+            if (pNear && pWithin) return false;
+            if (!pInside) allInside = false;
+            if (t0 >= t1) continue;
+            // A segment that only grazes the quadrilateral (at a corner) is left to the overlay too.
+            if ((t1 - t0) * Math.Sqrt((qx - px) * (qx - px) + (qy - py) * (qy - py)) <= NearM) return false;
+            if (t0 > 0) entries++;
+        }
+        if (allInside) entries = 0;
+        return true;
+    }
+
+    // Sutherland–Hodgman against each edge; the signed area of what is left.
+    private static double ClippedArea(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges,
+        List<(double X, double Y)> current, List<(double X, double Y)> next)
+    {
+        current.Clear();
+        for (var i = 0; i + 1 < ring.Count; i++) current.Add((ring.GetX(i), ring.GetY(i)));
+        foreach (var e in edges)
+        {
+            next.Clear();
+            for (var i = 0; i < current.Count; i++)
+            {
+                var p = current[i];
+                var q = current[(i + 1) % current.Count];
+                var dp = (p.X - e.X) * e.Nx + (p.Y - e.Y) * e.Ny;
+                var dq = (q.X - e.X) * e.Nx + (q.Y - e.Y) * e.Ny;
+                if (dp >= 0) next.Add(p);
+                if ((dp >= 0) != (dq >= 0))
+                {
+                    var t = dp / (dp - dq);
+                    next.Add((p.X + (q.X - p.X) * t, p.Y + (q.Y - p.Y) * t));
+                }
+            }
+            (current, next) = (next, current);
+            if (current.Count == 0) return 0;
+        }
+        var sum = 0.0;
+        var (ox, oy) = current[0];
+        for (var i = 1; i + 1 < current.Count; i++)
+        {
+            sum += (current[i].X - ox) * (current[i + 1].Y - oy) - (current[i + 1].X - ox) * (current[i].Y - oy);
+        }
+        return sum / 2;
+    }
+
+    private static double SignedArea(ReadOnlySpan<Coordinate> quad)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < quad.Length; i++)
+        {
+            var (a, b) = (quad[i], quad[(i + 1) % quad.Length]);
+            sum += a.X * b.Y - b.X * a.Y;
+        }
+        return sum / 2;
+    }
+}

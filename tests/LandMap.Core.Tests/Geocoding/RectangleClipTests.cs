@@ -1,0 +1,73 @@
+using CsCheck;
+using LandMap.Core.Geocoding;
+using LandMap.Tests.Shared;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using Xunit.Abstractions;
+
+namespace LandMap.Core.Tests.Geocoding;
+
+/// <summary>
+/// The placer's overlay-free area of a region inside its rectangle: whenever it answers, the overlay agrees (one piece,
+/// the same area); where the region's edge meets the rectangle twice or lies on its edge, it leaves the answer to the overlay.
+/// </summary>
+public sealed class RectangleClipTests(ITestOutputHelper output)
+{
+    private static readonly GeometryFactory Factory = LandMap.Core.Crs.MetricPlane.Gk114.Factory;
+
+    private static Polygon Box(double x0, double y0, double x1, double y1) => (Polygon)Factory.ToGeometry(new Envelope(x0, x1, y0, y1));
+
+    private static Coordinate[] Rectangle(double cx, double cy, double w, double h, double angle)
+    {
+        var (u, v) = ((Math.Cos(angle), Math.Sin(angle)), (-Math.Sin(angle), Math.Cos(angle)));
+        Coordinate At(double a, double b) => new(cx + u.Item1 * a + v.Item1 * b, cy + u.Item2 * a + v.Item2 * b);
+        return [At(-w / 2, -h / 2), At(w / 2, -h / 2), At(w / 2, h / 2), At(-w / 2, h / 2), At(-w / 2, -h / 2)];
+    }
+
+    // A free region as the geocoder makes them: a band with earlier parcels (rotated boxes) taken out of it.
+    private static readonly Gen<Geometry> Region =
+        Gen.Select(Gen.Double[0, 3.2], Gen.Double[-200, 200], Gen.Double[-200, 200], Gen.Double[20, 150]).Array[0, 4].Select(parcels =>
+        {
+            Geometry region = Box(-300, -150, 300, 150);
+            foreach (var (angle, x, y, size) in parcels)
+            {
+                region = Regions.Subtract(region, Factory.CreatePolygon(Rectangle(x, y, size, size * 0.7, angle)));
+            }
+            return region;
+        });
+
+    [Fact]
+    public void AnAnswerIsTheOverlaysOnePieceAndItsArea()
+    {
+        var answered = 0;
+        var cases = FixedSeed.Run(Gen.Select(Region, Gen.Double[-250, 250], Gen.Double[-120, 120], Gen.Double[5, 300], Gen.Double[0, 3.2]), 3_000, 20261207,
+            t =>
+            {
+                var (region, x, y, size, angle) = t;
+                var quad = Rectangle(x, y, size, size / 1.5, angle);
+                if (RectangleClip.SinglePieceArea(quad.AsSpan(0, 4), region) is not { } area) return;
+                answered++;
+                var overlay = OverlayNGRobust.Overlay(Factory.CreatePolygon(quad), region, SpatialFunction.Intersection);
+                var pieces = Regions.PolygonParts(overlay).Where(p => p.Area > 1e-6).ToList();
+                Assert.True(pieces.Count <= 1, $"{pieces.Count} pieces: {overlay}");
+                Assert.Equal(overlay.Area, area, 1e-6 * Math.Max(1, overlay.Area));
+            }, t => $"{t.Item1} / rectangle at ({t.Item2}, {t.Item3}) size {t.Item4} angle {t.Item5}");
+        output.WriteLine($"rectangle clip (seed 20261207): {cases} cases, {answered} answered without an overlay");
+        Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
+    }
+
+    [Fact]
+    public void TwoPiecesOrAnEdgeOnTheRectanglesEdgeAreLeftToTheOverlay()
+    {
+        // A parcel cuts the band in two across the rectangle: two pieces.
+        var split = Regions.Subtract(Box(0, 0, 100, 100), Box(40, -10, 60, 110));
+        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 50, 80, 40, 0).AsSpan(0, 4), split));
+        // A neighbour's front edge on this rectangle's front edge.
+        var beside = Regions.Subtract(Box(0, 0, 100, 100), Box(60, 30, 90, 60));
+        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), beside));
+        // Clear of the neighbour, and across its west edge once.
+        Assert.Equal(20 * 20, RectangleClip.SinglePieceArea(Rectangle(48, 45, 20, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
+        Assert.Equal(25 * 20 - 5 * 20, RectangleClip.SinglePieceArea(Rectangle(52.5, 45, 25, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
+    }
+}
