@@ -133,6 +133,8 @@ public sealed class LocationParserTests
     [InlineData("平顶山市卫东区申楼街道办事处焦庄村", "申楼街道焦庄村")]
     [InlineData("东安路街道新庄村", "东安路街道新庄村")]
     [InlineData("卫东区东安路街道办事处新庄村", "东安路街道新庄村")]
+    [InlineData("康复街社区", "康复街社区")]
+    [InlineData("五一路街道康复街社区", "五一路街道康复街社区")]
     public void AVillageNamedAloneKeepsItsSubdistrict(string location, string place) =>
         Assert.Equal(place, Assert.IsType<PlaceConstraint>(Assert.Single(Parse(location))).Place);
 }

@@ -57,7 +57,8 @@ public static partial class LocationParser
     [GeneratedRegex(@"^(?<f>.{2,}?)(?<dir>东北|西北|东南|西南|[东西南北])$")]
     private static partial Regex BareDirectionRegex();
 
-    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和])(?=.)")]
+    // Not a community or village named after its street (康复街社区, 建设路村).
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$)(?=.)")]
     private static partial Regex AlongRegex();
 
     [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
