@@ -405,6 +405,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         foreach (var p in places)
         {
             plan.PrecisionM = Math.Max(plan.PrecisionM, p.PrecisionM);
+            plan.ApproximateOnly |= p.ApproximateOnly;
             if (p.Note is not null && !plan.Warnings.Contains(p.Note)) plan.Warnings.Add(p.Note);
         }
     }

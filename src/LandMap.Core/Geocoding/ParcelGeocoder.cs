@@ -164,7 +164,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
 
         var plans = pieces.Select(p => p.Plan).ToList();
         var unknown = plans.SelectMany(p => p.UnknownNames).Distinct().ToList();
-        warnings.InsertRange(0, unknown.Select(n => $"地名库中没有“{n}”"));
+        warnings.InsertRange(0, unknown.Select(n => $"地名库中没有“{n}”" + (Unplaced(report.District, n) is { } why ? $"（{why}）" : "")));
         warnings.AddRange(plans.SelectMany(p => p.Warnings).Distinct());
         var geometries = pieces.Where(p => p.Geometry is not null).Select(p => p.Geometry!).ToList();
         if (geometries.Count == 0)
@@ -189,7 +189,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         if (areaMu is { } want && computedMu is { } got && !areaOk) warnings.Add($"只放下 {got:0.##} 亩，所述 {want:0.##} 亩");
 
         var satisfied = checks.Count == 0 ? 0 : checks.Count(c => c.Satisfied) / (double)checks.Count;
-        var located = unknown.Count == 0 && checks.Count > 0 && checks.All(c => c.Satisfied) && areaOk && entry.AreaMu is not null;
+        var located = unknown.Count == 0 && !plans.Any(p => p.ApproximateOnly) && checks.Count > 0 && checks.All(c => c.Satisfied) && areaOk && entry.AreaMu is not null;
         var precision = plans.Max(p => p.PrecisionM);
         var confidence = plans.Average(p => p.BaseConfidence) * (0.4 + 0.6 * satisfied)
             * Math.Max(0.4, 1 - precision / 2500) * (unknown.Count > 0 ? 0.7 : 1) * (entry.AreaMu is null ? 0.8 : 1);
@@ -205,6 +205,10 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             Geometry = stored.Count == 1 ? stored[0].Wgs84 : ToWgs84(metric, solver.Plane),
         };
     }
+
+    // Why the official lists could not place a 村/社区 either (homonyms, a 乡/镇 too large to stand for it), when they say.
+    private string? Unplaced(string? district, string name) =>
+        district is not null && DivisionPoints.Locate(gazetteer.Villages, district, name) is { Feature: null } found ? found.Note : null;
 
     private (Geometry? Geometry, PlacementPlan Plan) PlacePiece(ConstraintSolver solver, ParsedLocation parsed, double? areaM2,
         List<PlacedParcel> placed, bool container, List<string> warnings)

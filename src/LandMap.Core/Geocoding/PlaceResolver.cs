@@ -21,6 +21,9 @@ public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geomet
 
     /// <summary>A road of a real network (many ways, dual carriageways, 辅路) read as one road; null for a hand-drawn line.</summary>
     public RoadGeometry? Road { get; init; }
+
+    /// <summary>True for a place taken from the official lists' centre points (<see cref="DivisionPoints"/>): an entry using it is at best approximate.</summary>
+    public bool ApproximateOnly { get; init; }
 }
 
 /// <summary>
@@ -28,7 +31,9 @@ public sealed record ResolvedPlace(string Name, GazetteerFeature Feature, Geomet
 /// 规划/原 prefix (规划矿工路 → 矿工路); without a vicinity tail (十二矿独立工矿区部分区域 → 十二矿独立工矿区).
 /// Among several hits it prefers a canonical name over an alias and the wanted kinds; when a name matches
 /// more than one feature it says so (许南路 is also 原许南路, now 昆阳大道); a street a network has only as its side road
-/// (惠新西街 → 惠新西街辅路). A road of a real network comes with its <see cref="RoadGeometry"/>.
+/// (惠新西街 → 惠新西街辅路); a village written with its 街道/乡镇 (蒲城街道辛南村 → 辛南村, in the district of that
+/// town); last, a 村/社区 the gazetteer lacks, from the official lists' centre points (<see cref="DivisionPoints"/>).
+/// A road of a real network comes with its <see cref="RoadGeometry"/>.
 /// All geometries are in <see cref="Plane"/>: the given one, else the 3° Gauss-Krüger zone of the district's gazetteer
 /// feature (EPSG:4547 for Pingdingshan, and when the district is unknown).
 /// </summary>
@@ -73,9 +78,9 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     /// <summary>Resolves <paramref name="name"/>, preferring lines or places as the grammar expects; null when unknown.</summary>
     public ResolvedPlace? Resolve(string name, bool preferLine)
     {
-        foreach (var (candidate, note) in Candidates(name))
+        foreach (var (candidate, note, inDistrict) in Candidates(name))
         {
-            var hits = gazetteer.Lookup(candidate, district);
+            var hits = gazetteer.Lookup(candidate, inDistrict);
             if (hits.Count == 0) continue;
             var best = hits.OrderBy(h => h.MatchedBy).ThenBy(h => IsLineKind(h.Feature.Kind) == preferLine ? 0 : 1).First();
             var others = hits.Where(h => !ReferenceEquals(h.Feature, best.Feature)).Select(h => h.Feature.Name).Distinct().ToList();
@@ -86,7 +91,13 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
                 Road = preferLine ? RoadNetwork.For(gazetteer, best.Feature, district, _plane) : null,
             };
         }
-        return null;
+        return FromLists(name);
+    }
+
+    private ResolvedPlace? FromLists(string name)
+    {
+        if (district is null || DivisionPoints.Locate(gazetteer.Villages, district, name) is not { Feature: { } feature } found) return null;
+        return new ResolvedPlace(name, feature, _plane.ToPlane(feature.Geometry), found.Note) { ApproximateOnly = true };
     }
 
     /// <summary>The district polygon in metres, or null when the gazetteer has none.</summary>
@@ -96,15 +107,21 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     private static GazetteerFeature? DistrictFeature(GazetteerIndex gazetteer, string? district) =>
         district is null ? null : gazetteer.Lookup(district).Where(h => h.Feature.Kind == PlaceKind.District).Select(h => h.Feature).FirstOrDefault();
 
-    private static IEnumerable<(string Name, string? Note)> Candidates(string name)
+    private IEnumerable<(string Name, string? Note, string? District)> Candidates(string name)
     {
-        yield return (name, null);
+        yield return (name, null, district);
         var bare = PrefixRegex().Replace(name, "");
-        if (bare != name && bare.Length >= 2) yield return (bare, $"{name} 按 {bare} 查找");
+        if (bare != name && bare.Length >= 2) yield return (bare, $"{name} 按 {bare} 查找", district);
         var core = VicinityRegex().Replace(bare, "");
-        if (core != bare && core.Length >= 2) yield return (core, $"{name} 按 {core} 查找");
+        if (core != bare && core.Length >= 2) yield return (core, $"{name} 按 {core} 查找", district);
         // A network may have only the side road of a street under its name (惠新西街 → 惠新西街辅路).
-        if (StreetRegex().IsMatch(core)) yield return (core + "辅路", $"{name} 按 {core}辅路 查找");
+        if (StreetRegex().IsMatch(core)) yield return (core + "辅路", $"{name} 按 {core}辅路 查找", district);
+        // 蒲城街道辛南村 → 辛南村; 曹镇乡焦庄村 in a 卫东区 report → 湛河区's 焦庄村, not 卫东区's.
+        if (gazetteer.Villages.SplitTown(core) is ({ } town, var village))
+        {
+            var owner = DivisionPoints.DistrictOf(gazetteer.Villages, district, town);
+            yield return (village, owner == district ? null : $"{town}属{owner}：{name} 按{owner}的{village}查找", owner);
+        }
     }
 
     private static bool IsLineKind(PlaceKind kind) =>

@@ -56,6 +56,9 @@ public sealed class PlacementPlan
     /// <summary>The largest precisionM among the gazetteer features used.</summary>
     public double PrecisionM { get; set; }
 
+    /// <summary>True when a place came from the official lists' centre points: the entry is at best approximate.</summary>
+    public bool ApproximateOnly { get; set; }
+
     /// <summary>One check per constraint.</summary>
     public List<ConstraintCheck> Checks { get; } = [];
 

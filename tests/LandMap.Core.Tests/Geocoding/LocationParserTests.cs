@@ -127,4 +127,14 @@ public sealed class LocationParserTests
 
         Assert.Equal([("一站", "八矿路与平安大道交叉口东北"), ("二站台", "平安大道东段南侧、八矿路口对面")], parts);
     }
+
+    [Theory]
+    [InlineData("蒲城街道新庄村", "蒲城街道新庄村")]
+    [InlineData("平顶山市卫东区申楼街道办事处焦庄村", "申楼街道焦庄村")]
+    [InlineData("东安路街道新庄村", "东安路街道新庄村")]
+    [InlineData("卫东区东安路街道办事处新庄村", "东安路街道新庄村")]
+    [InlineData("康复街社区", "康复街社区")]
+    [InlineData("五一路街道康复街社区", "五一路街道康复街社区")]
+    public void AVillageNamedAloneKeepsItsSubdistrict(string location, string place) =>
+        Assert.Equal(place, Assert.IsType<PlaceConstraint>(Assert.Single(Parse(location))).Place);
 }

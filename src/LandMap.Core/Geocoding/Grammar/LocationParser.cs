@@ -38,13 +38,27 @@ public static partial class LocationParser
     [GeneratedRegex(@"^(?<b>.+?)路口对面")]
     private static partial Regex OppositeCornerRegex();
 
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,5}(?:村|社区)$")]
+    private static partial Regex PlainVillageRegex();
+
+    // The 街道 the admin prefix named (蒲城街道, from 平顶山市卫东区蒲城街道办事处), or null.
+    private static string? TownOf(string segment, string rest)
+    {
+        var prefix = segment[..^rest.Length];
+        var at = prefix.LastIndexOfAny(['市', '区']);
+        var town = prefix[(at + 1)..];
+        if (town.EndsWith("办事处", StringComparison.Ordinal)) town = town[..^3];
+        return town.EndsWith("街道", StringComparison.Ordinal) && town.Length > 2 ? town : null;
+    }
+
     [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村|社区))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
     private static partial Regex LeadingVillageRegex();
 
     [GeneratedRegex(@"^(?<f>.{2,}?)(?<dir>东北|西北|东南|西南|[东西南北])$")]
     private static partial Regex BareDirectionRegex();
 
-    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和])(?=.)")]
+    // Not a community or village named after its street (康复街社区, 建设路村).
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$)(?=.)")]
     private static partial Regex AlongRegex();
 
     [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
@@ -128,7 +142,15 @@ public static partial class LocationParser
 
     private static void ReadSegment(string segment, List<LocationConstraint> constraints, List<string> unparsed)
     {
-        var text = AdminPrefixRegex().Replace(segment.Replace(" ", ""), "");
+        var spaced = segment.Replace(" ", "");
+        var text = AdminPrefixRegex().Replace(spaced, "");
+        // 蒲城街道新庄村: the 街道 stays with a village named alone, to tell homonyms apart (PlaceResolver splits it off);
+        // read as a place at once, as 东安路街道 is no road.
+        if (TownOf(spaced, text) is { } town && PlainVillageRegex().IsMatch(text))
+        {
+            constraints.Add(new PlaceConstraint(town + text, null, segment));
+            return;
+        }
         var lastLine = constraints.Select(LineOf).LastOrDefault(l => l is not null);
 
         if ((CrossingRegex().Match(text) is { Success: true } c && LooksLikeLine(c.Groups["b"].Value)) ||
