@@ -8,6 +8,8 @@ public abstract partial class SqlParcelStore
 {
     private const int DatumBatch = 2_000;
 
+    private static readonly Func<Geometry, CrsResult<Geometry>> FromGcj02 = SourceCrs.Of(WebDatum.Gcj02).ToWgs84([]).Value;
+
     /// <summary>
     /// Schema 11's backfill (<see cref="DatumSchema"/>): GCJ-02 → WGS 84 for every row of parcel_geometries (current and
     /// history) and of gazetteer_features, unless the store's gazetteer copy shows its parcels were placed on another
@@ -64,30 +66,16 @@ public abstract partial class SqlParcelStore
                     if (ReadGeometry(r, 1) is { } geometry) rows.Add((Long(r, 0), geometry));
             }
             if (rows.Count == 0) return converted;
-            foreach (var (id, geometry) in rows)
+            foreach (var (id, gcj02) in rows)
             {
-                geometry.Apply(new Gcj02ToWgs84Filter());
-                geometry.GeometryChanged();
+                // Only a non-finite stored position has no WGS 84 one: such a row stays as it is rather than stop the upgrade.
+                if (FromGcj02(gcj02) is not { IsSuccess: true, Value: var geometry }) continue;
                 BindGeometry(update, "g", geometry);
                 Set(update, "id", id);
                 await update.ExecuteNonQueryAsync(ct);
                 converted++;
             }
             after = rows[^1].Id;
-        }
-    }
-
-    private sealed class Gcj02ToWgs84Filter : ICoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq, int i)
-        {
-            var (lon, lat) = ChinaWebDatums.Gcj02ToWgs84(seq.GetX(i), seq.GetY(i));
-            seq.SetX(i, lon);
-            seq.SetY(i, lat);
         }
     }
 }
