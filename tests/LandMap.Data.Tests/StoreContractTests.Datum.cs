@@ -2,6 +2,7 @@ using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Layers;
 using LandMap.Data.Layers;
+using LandMap.Data.Review;
 using NetTopologySuite.Geometries;
 
 namespace LandMap.Data.Tests;
@@ -25,12 +26,23 @@ public abstract partial class StoreContractTests
             Name = "卫东区", Kind = PlaceKind.District, District = "卫东区", Source = "pingdingshan-districts.geojson (MIT, © 2017 jaska)",
             Geometry = Wgs84.ToGeometry(new Envelope(116_000 / 1024.0, 116_040 / 1024.0, 34_560 / 1024.0, 34_580 / 1024.0)),
         };
-        await store.SyncGazetteerAsync([gcjDistrict]);
+        // Beside it, a road the bureau imported in a real datum (gazetteer import): it must not move.
+        var bureauRoad = new GazetteerFeature
+        {
+            Name = "测绘路", Kind = PlaceKind.Road, District = "卫东区", Source = "import: roads.shp",
+            Geometry = Wgs84.CreateLineString([new Coordinate(113.30, 33.74), new Coordinate(113.32, 33.74)]),
+        };
+        await store.SyncGazetteerAsync([gcjDistrict, bureauRoad]);
         await store.ImportReportAsync(Column("卫东区", 2026, 4, "旧"));
         await store.ImportReportAsync(Column("卫东区", 2026, 5, "新"));
         var edited = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [410403_2026_00002L] })).Single();
         var moved = Wgs84.ToGeometry(new Envelope(113.40, 113.401, 33.75, 33.751));
         Assert.Equal(SaveOutcome.Saved, (await store.SaveGeometryAsync(new GeometryEdit(edited.Id, 1, moved, "li.wei", "over the basemap"))).Outcome);
+        // A surveyed outline (勘测定界, read in its declared CRS): WGS 84 already, it must not move either.
+        var surveyed = (await store.QueryParcelsAsync(new ParcelQuery { PublicIds = [410403_2026_00003L] })).Single();
+        var survey = Wgs84.ToGeometry(new Envelope(113.41, 113.411, 33.76, 33.761));
+        Assert.Equal(SaveOutcome.Saved, (await IReviewStore.Of(store).SaveReviewedGeometryAsync(
+            new ReviewedGeometry(surveyed.Id, 1, survey, "admin", "勘测定界", "survey", new { file = "a.txt" }))).Outcome);
         var layers = ILayerStore.Of(store);
         await layers.ImportLayerAsync(SurveyImport("永久基本农田") with { Kind = LayerKind.Farmland }, [Tb(0, "F1", "水田", 113.2005, 33.6005)]);
         var before = await AllVersionsAsync(store);
@@ -46,7 +58,8 @@ public abstract partial class StoreContractTests
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.True(before.Count >= 6, $"{before.Count} geometry versions");
         var worst = 0.0;
-        foreach (var (id, old) in before)
+        var surveyVersion = after.Single(v => v.Value.EqualsExact(survey, 1e-9)).Key;
+        foreach (var (id, old) in before.Where(v => v.Key != surveyVersion))
         {
             var expected = old.Coordinates.Select(c => ChinaWebDatums.Gcj02ToWgs84(c.X, c.Y)).Select(p => new Coordinate(p.Lon, p.Lat)).ToArray();
             var actual = after[id].Coordinates;
@@ -65,6 +78,8 @@ public abstract partial class StoreContractTests
         var corner = gcjDistrict.Geometry.Coordinates[0];
         var (lon, lat) = ChinaWebDatums.Gcj02ToWgs84(corner.X, corner.Y);
         Assert.True(Metres(district.Geometry.Coordinates[0], new Coordinate(lon, lat)) < 0.5, "the store's gazetteer copy moved with its parcels");
+        var road = (await upgraded.ListGazetteerAsync(new Envelope(112, 115, 33, 35), [PlaceKind.Road], 10)).Single();
+        Assert.True(road.Geometry.EqualsExact(bureauRoad.Geometry, 1e-9), "a road imported in a real datum moved");
     }
 
     protected async Task CheckStorePlacedOnAWgs84GazetteerDoesNotMove()

@@ -19,8 +19,11 @@ public abstract partial class SqlParcelStore
     {
         // Nothing moves, so nothing is logged: the store's rows are as they were.
         if (!await PlacedOnTheGcj02SketchAsync(c, t, ct)) return;
-        var parcels = await ConvertTableAsync(c, t, "parcel_geometries", ct);
-        var gazetteer = await ConvertTableAsync(c, t, "gazetteer_features", ct);
+        // Not what came in a real datum: surveyed outlines (勘测定界 files, read in their declared CRS) and gazetteer rows a
+        // bureau imported (OSM, its own layers); only the sketch and the GCJ-02 outlines were drawn in GCJ-02.
+        var parcels = await ConvertTableAsync(c, t, "parcel_geometries", "method <> 'survey'", ct);
+        var gazetteer = await ConvertTableAsync(c, t, "gazetteer_features",
+            "(source LIKE 'sketch%' OR source LIKE 'pingdingshan-districts.geojson%')", ct);
         // A new store has nothing to move and says nothing.
         if (parcels == 0 && gazetteer == 0) return;
         await RecheckConflictsAsync(c, t, null, ct);
@@ -50,7 +53,7 @@ public abstract partial class SqlParcelStore
 
     private static bool OnGrid(double degrees) => Math.Abs(degrees * 1024 - Math.Round(degrees * 1024)) < 1e-3;
 
-    private async Task<int> ConvertTableAsync(DbConnection c, DbTransaction t, string table, CancellationToken ct)
+    private async Task<int> ConvertTableAsync(DbConnection c, DbTransaction t, string table, string condition, CancellationToken ct)
     {
         var set = string.Join(", ", GeometryColumns.Split(", ").Zip(GeometryValues("g").Split(", "), (column, value) => $"{column} = {value}"));
         var update = Command(c, t, $"UPDATE {table} SET {set} WHERE id = @id");
@@ -59,7 +62,7 @@ public abstract partial class SqlParcelStore
         {
             // In batches by id: a city store holds hundreds of thousands of versions, not all of them in memory at once.
             var rows = new List<(long Id, Geometry Geometry)>();
-            await using (var r = await Command(c, t, $"SELECT id, geom FROM {table} WHERE id > @after AND geom IS NOT NULL ORDER BY id LIMIT {DatumBatch}",
+            await using (var r = await Command(c, t, $"SELECT id, geom FROM {table} WHERE id > @after AND geom IS NOT NULL AND {condition} ORDER BY id LIMIT {DatumBatch}",
                 ("after", after)).ExecuteReaderAsync(ct))
             {
                 while (await r.ReadAsync(ct))
