@@ -55,7 +55,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             if (region is not null)
             {
                 // A box's region is derived once (see Box), and so is the district narrowed to it.
-                var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district)
+                var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district) && !plan.ApproximateOnly
                     ? DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region))
                     : Regions.Intersect(plan.Region, region);
                 if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
@@ -342,9 +342,12 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var key = new DerivedGeometries.Key("box", new(bounds[0].Side.Metric), new(bounds[1].Side.Metric),
             new(used > 2 ? bounds[2].Side.Metric : null), new(used > 3 ? bounds[3].Side.Metric : null),
             bounds.Aggregate(0L, (code, b) => code * 16 + (int)b.Inward + 1), options.HalfPlaneDepthM);
-        var region = DerivedGeometries.Get(district, key, () => bounds.Aggregate(district, (r, b) =>
+        Geometry Derive() => bounds.Aggregate(district, (r, b) =>
             Regions.Intersect(r, b.Side.Road?.Side(b.Inward, options.HalfPlaneDepthM)
-                ?? (b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward)))));
+                ?? (b.Side.IsLine ? Regions.Side(b.Side.Metric, b.Inward, options.HalfPlaneDepthM) : HalfPlane(b.Side.Metric, b.Inward))));
+        // A side placed from the official lists is a fresh geometry per call: as a key it would never match again and
+        // only grow the cache, so such a box is derived each time.
+        var region = bounds.Any(b => b.Side.ApproximateOnly) ? Derive() : DerivedGeometries.Get(district, key, Derive);
         if (region.IsEmpty)
         {
             // E.g. 西至 a road that lies east of the 东至 road: the sides enclose nothing in the gazetteer.
