@@ -137,6 +137,29 @@ public sealed class DistrictsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ASecondDistrictOfTheSameNameIsRefusedAndABrokenOutlineFileIsNamed()
+    {
+        Assert.Equal(0, Landmap.Run("districts", "import", Chaoyang(), "--gazetteer", _gazetteer, "--crs", "GCJ02").ExitCode);
+        var registry = File.ReadAllBytes(Path.Combine(_gazetteer, "registry.csv"));
+
+        // 长春市朝阳区 (220104): the same name as 北京市朝阳区, another city.
+        var changchun = Landmap.Run("districts", "import", Chaoyang("220104"), "--gazetteer", _gazetteer, "--crs", "GCJ02");
+        const string Broken = "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":\"x\"}}]}";
+        File.WriteAllText(Path.Combine(_gazetteer, "registry-districts.geojson"), Broken);
+        var broken = Landmap.Run("districts", "import", Chaoyang(), "--gazetteer", _gazetteer, "--crs", "GCJ02");
+
+        Assert.Equal(1, changchun.ExitCode);
+        Assert.Contains("220104", changchun.Stderr);
+        Assert.Contains("110105", changchun.Stderr);
+        Assert.Equal(registry, File.ReadAllBytes(Path.Combine(_gazetteer, "registry.csv")));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("registry-districts.geojson", broken.Stderr);
+        Assert.DoesNotContain("   at ", broken.Stderr);
+        Assert.Equal(registry, File.ReadAllBytes(Path.Combine(_gazetteer, "registry.csv")));
+        Assert.Equal(Broken, File.ReadAllText(Path.Combine(_gazetteer, "registry-districts.geojson")));
+    }
+
+    [Fact]
     public void ABadCodeNamesFeatureAndFieldAndWritesNothing()
     {
         var before = File.ReadAllBytes(Path.Combine(_gazetteer, "registry.csv"));

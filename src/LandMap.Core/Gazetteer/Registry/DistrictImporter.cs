@@ -74,6 +74,15 @@ public static class DistrictImporter
         var rows = registry.All.ToDictionary(d => d.Code);
         foreach (var f in read)
         {
+            // District outlines are gazetteer features keyed by name: a second 朝阳区 (北京 and 长春) would take the first's
+            // place, and reports naming it would be measured in the other city.
+            if (rows.Values.FirstOrDefault(d => d.Name == f.Name && d.Code != f.Code) is { } namesake)
+                errors.Add($"{name}: feature {f.Index}: {f.Name} ({f.Code}) has the name of registered {namesake.Code} {namesake.City}{namesake.Name}; " +
+                    "two districts of one name in one gazetteer folder are not supported yet: use a folder per city; nothing written.");
+        }
+        if (errors.Count > 0) return new DistrictImportResult([], [], errors, warnings);
+        foreach (var f in read)
+        {
             var known = rows.GetValueOrDefault(f.Code) ?? DistrictRegistry.Shipped.ByCode(f.Code);
             var district = new RegisteredDistrict(f.Code, f.Name, f.City ?? known?.City ?? "", f.Province ?? known?.Province ?? Provinces.Of(f.Code) ?? "");
             if (rows.ContainsKey(f.Code)) replaced.Add(district); else added.Add(district);
@@ -96,6 +105,10 @@ public static class DistrictImporter
             }
             File.Move(tempOutlines, outlines, overwrite: true);
             File.Move(tempRegistry, registryPath, overwrite: true);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return new DistrictImportResult([], [], [$"{outlines}: not a district outline file LandMap wrote ({e.Message}); fix or remove it; nothing changed."], warnings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
