@@ -160,6 +160,26 @@ public sealed class DistrictsCommandTests : IDisposable
     }
 
     [Fact]
+    public void WhenTheRegistryCannotBeReplacedTheOutlinesStayAsTheyWere()
+    {
+        Assert.Equal(0, Landmap.Run("districts", "import", Chaoyang(), "--gazetteer", _gazetteer, "--crs", "GCJ02").ExitCode);
+        var outlines = File.ReadAllBytes(Path.Combine(_gazetteer, "registry-districts.geojson"));
+        // registry.csv made a folder: the outline file can be written, the registry cannot.
+        File.Delete(Path.Combine(_gazetteer, "registry.csv"));
+        Directory.CreateDirectory(Path.Combine(_gazetteer, "registry.csv"));
+
+        var dongcheng = Path.Combine(_folder, "dongcheng.geojson");
+        ExternalTools.Run("ogr2ogr", ["-f", "GeoJSON", dongcheng, Fence, "-dialect", "SQLite", "-sql", "SELECT '110101' AS code, '东城区' AS name, geometry FROM \"110105\""]);
+
+        var (exit, _, stderr) = Landmap.Run("districts", "import", dongcheng, "--gazetteer", _gazetteer, "--crs", "GCJ02");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nothing changed", stderr);
+        Assert.Equal(outlines, File.ReadAllBytes(Path.Combine(_gazetteer, "registry-districts.geojson")));
+        Assert.Empty(Directory.EnumerateFiles(_gazetteer, "*.tmp").Concat(Directory.EnumerateFiles(_gazetteer, "*.bak")));
+    }
+
+    [Fact]
     public void ABadCodeNamesFeatureAndFieldAndWritesNothing()
     {
         var before = File.ReadAllBytes(Path.Combine(_gazetteer, "registry.csv"));

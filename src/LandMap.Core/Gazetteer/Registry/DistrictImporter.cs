@@ -103,8 +103,7 @@ public static class DistrictImporter
                 errors.AddRange(check.Problems.Select(p => $"{name}: the outline would not load as a gazetteer feature: {p}"));
                 return new DistrictImportResult([], [], errors, warnings);
             }
-            File.Move(tempOutlines, outlines, overwrite: true);
-            File.Move(tempRegistry, registryPath, overwrite: true);
+            MoveBoth(tempOutlines, outlines, tempRegistry, registryPath);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -204,6 +203,31 @@ public static class DistrictImporter
             double d when d == Math.Floor(d) && Math.Abs(d) < 1e9 => ((long)d).ToString(CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
+    }
+
+    // The two files change together or not at all: when the registry cannot be replaced, the outlines go back as they were.
+    private static void MoveBoth(string tempOutlines, string outlines, string tempRegistry, string registry)
+    {
+        var backup = outlines + ".bak";
+        var had = File.Exists(outlines);
+        if (had) File.Copy(outlines, backup, overwrite: true);
+        try
+        {
+            File.Move(tempOutlines, outlines, overwrite: true);
+            try
+            {
+                File.Move(tempRegistry, registry, overwrite: true);
+            }
+            catch
+            {
+                if (had) File.Copy(backup, outlines, overwrite: true); else File.Delete(outlines);
+                throw;
+            }
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
     }
 
     // The outline file: its features of other codes kept, these added; gazetteer feature properties plus the code.
