@@ -33,10 +33,7 @@ internal static class OsmNetwork
     {
         var json = new System.Text.Json.JsonSerializerOptions { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
         var gcj02 = System.Text.Json.JsonSerializer.Deserialize<Geometry>(File.ReadAllText(Path.Combine(Folder, "chaoyang-110105-gcj02.json")), json)!;
-        var wgs84 = gcj02.Copy();
-        wgs84.Apply(new Gcj02ToWgs84());
-        wgs84.GeometryChanged();
-        wgs84.SRID = 4326;
+        var wgs84 = SourceCrs.Of(WebDatum.Gcj02).ToWgs84([]).Value(gcj02).Value;
         return new GazetteerFeature { Name = District, Kind = PlaceKind.District, Geometry = wgs84, Source = "adcode 110105 (GCJ-02 → WGS 84)" };
     });
 
@@ -108,20 +105,6 @@ internal static class OsmNetwork
         public bool Structure => Set("tunnel") || Set("bridge") || Tags["highway"].EndsWith("_link", StringComparison.Ordinal);
 
         private bool Set(string tag) => Tags.TryGetValue(tag, out var v) && v != "no";
-    }
-
-    private sealed class Gcj02ToWgs84 : ICoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq, int i)
-        {
-            var (lon, lat) = ChinaWebDatums.Gcj02ToWgs84(seq.GetX(i), seq.GetY(i));
-            seq.SetX(i, lon);
-            seq.SetY(i, lat);
-        }
     }
 
     private sealed class ToLocal : ICoordinateSequenceFilter
