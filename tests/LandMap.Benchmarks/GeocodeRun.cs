@@ -11,12 +11,14 @@ namespace LandMap.Benchmarks;
 /// (all columns in one parallel call, or one by one), with each round's wall and CPU time (a steady load for
 /// <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status, method, confidence, area,
 /// checks, warnings and WKT, one entry a line, to compare an optimisation's results with the results before it
-/// (<c>diff</c>); the synthetic entries geocoded in parallel go to <c>OUT.parallel</c>.
+/// (<c>diff</c>); the synthetic entries geocoded in parallel go to <c>OUT.parallel</c>. <c>geocode compare A B</c> tells
+/// two dumps' differences of substance from those of form (<see cref="DumpComparison"/>).
 /// </summary>
 internal static class GeocodeRun
 {
     public static int Run(string[] args)
     {
+        if (args is [_, "compare", var before, var after]) return DumpComparison.Compare(before, after);
         var bench = new GeocodingBenchmarks();
         bench.Setup();
         if (args is [_, "dump", var path])

@@ -7,7 +7,7 @@ using LandMap.Benchmarks;
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- conflicts [--features N] [--parcels M] [--rounds R] [--no-import]   (conflict check vs a 三调 layer)
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- layers make OUT.geojsonl [--features N]   (synthetic 三调 layer, EPSG:4526)
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- layers tiles --pg CONNECTION --name NAME [--tiles N]   (z14 layer tiles vs ST_AsMVT)
-// dotnet run -c Release --project tests/LandMap.Benchmarks -- geocode run [rounds] [--sequential] | dump OUT.tsv   (synthetic geocoding for a profiler; results to diff)
+// dotnet run -c Release --project tests/LandMap.Benchmarks -- geocode run [rounds] [--sequential] | dump OUT.tsv | compare A.tsv B.tsv   (synthetic geocoding for a profiler; results to diff)
 // dotnet run -c Release --project tests/LandMap.Benchmarks -- sheet [--db DB] [--parcels N] [--rounds R]   (parcel sheets: load + PDF)
 if (args is ["tiles", ..]) return await TileLoad.RunAsync(args);
 if (args is ["city", ..]) return await LandMap.Benchmarks.City.CityCommand.RunAsync(args);

@@ -2,6 +2,7 @@ using LandMap.Core.Crs;
 using LandMap.Core.Geocoding.Grammar;
 using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace LandMap.Core.Geocoding;
 
@@ -22,6 +23,11 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
 {
     // Every geometry here is in the resolver's plane; new ones are made by its factory.
     private readonly GeometryFactory _plane = resolver.Plane.Factory;
+
+    // Most regions (a corner's disk, a village's surroundings) lie wholly inside the district: they are their own
+    // narrowing, without an overlay against the district's hundreds of vertices.
+    private IPreparedGeometry PreparedDistrict => DerivedGeometries.Get(district, new DerivedGeometries.Key("prepared", new(district)),
+        () => PreparedGeometryFactory.Prepare(district));
 
     /// <summary>The plane of the district, in which the plan's geometries are.</summary>
     public MetricPlane Plane => resolver.Plane;
@@ -57,6 +63,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 // A box's region is derived once (see Box), and so is the district narrowed to it.
                 var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district) && !plan.ApproximateOnly
                     ? DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region))
+                    : ReferenceEquals(plan.Region, district) && PreparedDistrict.Covers(region) ? region
                     : Regions.Intersect(plan.Region, region);
                 if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
                 {

@@ -61,30 +61,27 @@ public static class ParcelPlacer
 
     private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, IPreparedGeometry? room, double tolerance)
     {
+        // The search asks again for areas it has had (the scale it settles on among them).
+        var known = new Dictionary<(double, double), double>();
         if (Area(MaxScale, 1) < areaM2 * (1 - tolerance)) return Piece(plan, anchor, areaM2, MaxScale, 1, free);
-        var scale = Bisect(s => Area(s, 1), MaxScale);
+        // At scale 1 the rectangle has the stated area: where nothing clips it, that is the answer.
+        var scale = GridBisection.Solve(s => Area(s, 1), areaM2, MaxScale, guess: 1, power: 2);
         if (Area(scale, 1) <= areaM2 * (1 + tolerance)) return Piece(plan, anchor, areaM2, scale, 1, free);
         // Two clipped pieces joined at this scale and the area jumped past the target: trim the depth instead.
-        var depth = Bisect(t => Area(scale, t), 1);
+        var depth = GridBisection.Solve(t => Area(scale, t), areaM2, 1, guess: 0.5, power: 1);
         return Piece(plan, anchor, areaM2, scale, depth, free);
 
         double Area(double s, double t)
         {
-            var shape = Rectangle(plan, anchor, areaM2, s, t);
-            if (room is not null && room.Covers(shape)) return shape.Area;
-            return RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) ?? Nearest(Regions.Intersect(shape, free), anchor)?.Area ?? 0;
+            if (known.TryGetValue((s, t), out var area)) return area;
+            return known[(s, t)] = Clipped(s, t);
         }
 
-        double Bisect(Func<double, double> area, double high)
+        double Clipped(double s, double t)
         {
-            double lo = 0, hi = high;
-            for (var i = 0; i < 40 && hi - lo > 1e-5; i++)
-            {
-                var mid = (lo + hi) / 2;
-                if (area(mid) < areaM2) lo = mid;
-                else hi = mid;
-            }
-            return hi;
+            var shape = Rectangle(plan, anchor, areaM2, s, t);
+            if (room is not null && room.Covers(shape)) return shape.Area;
+            return RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) ?? Nearest(Regions.Intersect(shape, free), anchor, shape.Area)?.Area ?? 0;
         }
     }
 
@@ -92,11 +89,15 @@ public static class ParcelPlacer
     private static Geometry? Piece(PlacementPlan plan, Coordinate anchor, double areaM2, double s, double depthFactor, Geometry free)
     {
         var shape = Rectangle(plan, anchor, areaM2, s, depthFactor);
-        return Nearest(Regions.Intersect(shape, free), anchor);
+        return Nearest(Regions.Intersect(shape, free), anchor, shape.Area);
     }
 
-    // Of the clipped parts, the polygon nearest the anchor (the larger of two as near).
-    private static Geometry? Nearest(Geometry clipped, Coordinate anchor)
+    // A part under a millionth of the rectangle is the overlay's sliver along a neighbour's edge (1e-8 m² where the
+    // anchor sits on that edge), not land: taken as "nearest", it made the area jump from nothing to far past the target.
+    private const double SliverShare = 1e-6;
+
+    // Of the clipped parts, the polygon nearest the anchor (the larger of two as near); slivers are no parts.
+    internal static Geometry? Nearest(Geometry clipped, Coordinate anchor, double rectangleArea)
     {
         if (clipped.IsEmpty) return null;
         var at = clipped.Factory.CreatePoint(anchor);
@@ -104,7 +105,7 @@ public static class ParcelPlacer
         var bestDistance = double.MaxValue;
         for (var i = 0; i < clipped.NumGeometries; i++)
         {
-            if (clipped.GetGeometryN(i) is not Polygon p || p.Area <= 0) continue;
+            if (clipped.GetGeometryN(i) is not Polygon p || p.Area <= rectangleArea * SliverShare) continue;
             var d = p.Distance(at);
             if (d < bestDistance - 1e-6 || (Math.Abs(d - bestDistance) <= 1e-6 && p.Area > nearest!.Area))
             {
