@@ -61,35 +61,36 @@ public static class ParcelPlacer
 
     private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, IPreparedGeometry? room, double tolerance)
     {
-        // The search asks again for areas it has had (the scale it settles on among them).
-        var known = new Dictionary<(double, double), double>();
-        if (Area(MaxScale, 1) < areaM2 * (1 - tolerance)) return Piece(plan, anchor, areaM2, MaxScale, 1, free);
-        // At scale 1 the rectangle has the stated area: where nothing clips it, that is the answer.
+        // The search asks again for areas it has had (the scale it settles on among them), and a piece an overlay made
+        // for an area is the piece returned at that scale.
+        var known = new Dictionary<(double, double), (double Area, Geometry? Piece)>();
+        // At scale 1 the rectangle has the stated area: where nothing clips it, that is the answer. Where even the
+        // largest rectangle falls short, the search ends there, at MaxScale, and that piece is the best this anchor has.
         var scale = GridBisection.Solve(s => Area(s, 1), areaM2, MaxScale, guess: 1, power: 2);
-        if (Area(scale, 1) <= areaM2 * (1 + tolerance)) return Piece(plan, anchor, areaM2, scale, 1, free);
+        if (Area(scale, 1) <= areaM2 * (1 + tolerance)) return Piece(scale, 1);
         // Two clipped pieces joined at this scale and the area jumped past the target: trim the depth instead.
         var depth = GridBisection.Solve(t => Area(scale, t), areaM2, 1, guess: 0.5, power: 1);
-        return Piece(plan, anchor, areaM2, scale, depth, free);
+        return Piece(scale, depth);
 
         double Area(double s, double t)
         {
-            if (known.TryGetValue((s, t), out var area)) return area;
-            return known[(s, t)] = Clipped(s, t);
+            if (!known.TryGetValue((s, t), out var found)) known[(s, t)] = found = Clipped(s, t);
+            return found.Area;
         }
 
-        double Clipped(double s, double t)
+        (double, Geometry?) Clipped(double s, double t)
         {
             var shape = Rectangle(plan, anchor, areaM2, s, t);
-            if (room is not null && room.Covers(shape)) return shape.Area;
-            return RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) ?? Nearest(Regions.Intersect(shape, free), anchor, shape.Area)?.Area ?? 0;
+            if (room is not null && room.Covers(shape)) return (shape.Area, null);
+            if (RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) is { } area) return (area, null);
+            var piece = Clip(shape);
+            return (piece?.Area ?? 0, piece);
         }
-    }
 
-    /// <summary>The rectangle at scale <paramref name="s"/> (depth also times <paramref name="depthFactor"/>), clipped to the free region; the part nearest the anchor.</summary>
-    private static Geometry? Piece(PlacementPlan plan, Coordinate anchor, double areaM2, double s, double depthFactor, Geometry free)
-    {
-        var shape = Rectangle(plan, anchor, areaM2, s, depthFactor);
-        return Nearest(Regions.Intersect(shape, free), anchor, shape.Area);
+        // The rectangle at scale s (depth also times t), clipped to the free region; the part nearest the anchor.
+        Geometry? Piece(double s, double t) => known.TryGetValue((s, t), out var found) && found.Piece is { } piece ? piece : Clip(Rectangle(plan, anchor, areaM2, s, t));
+
+        Geometry? Clip(Polygon shape) => Nearest(Regions.Intersect(shape, free), anchor, shape.Area);
     }
 
     // A part under a millionth of the rectangle is the overlay's sliver along a neighbour's edge (1e-8 m² where the
