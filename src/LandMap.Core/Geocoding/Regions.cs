@@ -28,7 +28,9 @@ public static class Regions
             ring.AddRange(coords.Select(c => new Coordinate(c.X, c.Y)));
             ring.AddRange(coords.Reverse().Select(c => new Coordinate(c.X + dx * depthM, c.Y + dy * depthM)));
             ring.Add(new Coordinate(coords[0].X, coords[0].Y));
-            parts.Add(GeometryFixer.Fix(line.Factory.CreatePolygon(ring.ToArray())));
+            // A band along a straight stretch is already valid; only a bend that folds it back needs repair.
+            var band = line.Factory.CreatePolygon(ring.ToArray());
+            parts.Add(band.IsValid ? band : GeometryFixer.Fix(band));
         }
         return parts.Count == 1 ? parts[0] : UnionAll(parts);
     }
