@@ -32,7 +32,7 @@ internal static class ConflictBench
         var random = new Random(42);
         var side = (int)Math.Ceiling(Math.Sqrt(featureCount));
         const double cell = 80;
-        var origin = Metric.ToGk114(113.33, 33.73);
+        var origin = MetricPlane.Gk114.ToPlane(113.33, 33.73);
         var plane = new GeometryFactory();
         var watch = Stopwatch.StartNew();
         var features = new List<LayerFeature>(featureCount);
@@ -44,7 +44,7 @@ internal static class ConflictBench
             var ring = plane.CreatePolygon([first, new(origin.E + gx + cell + J(), origin.N + gy + J()),
                 new(origin.E + gx + cell + J(), origin.N + gy + cell + J()), new(origin.E + gx + J(), origin.N + gy + cell + J()), first.Copy()]);
             var code = Pick(random.NextDouble());
-            var wgs84 = Metric.ToWgs84(ring);
+            var wgs84 = MetricPlane.Gk114.ToWgs84(ring);
             wgs84.SRID = 4326;
             features.Add(new LayerFeature(i, $"BSM{i:D7}", new Dictionary<string, object?> { ["BSM"] = $"BSM{i:D7}", ["DLBM"] = code }, wgs84, ring.Area, false));
         }
@@ -54,7 +54,7 @@ internal static class ConflictBench
         {
             var size = 60 + random.NextDouble() * 240;
             var (x, y) = (random.NextDouble() * (extent - size), random.NextDouble() * (extent - size));
-            var square = Metric.ToWgs84(plane.ToGeometry(new Envelope(origin.E + x, origin.E + x + size, origin.N + y, origin.N + y + size)));
+            var square = MetricPlane.Gk114.ToWgs84(plane.ToGeometry(new Envelope(origin.E + x, origin.E + x + size, origin.N + y, origin.N + y + size)));
             square.SRID = 4326;
             parcels.Add(square);
         }

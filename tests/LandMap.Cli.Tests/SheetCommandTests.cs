@@ -39,7 +39,7 @@ public sealed partial class SheetCommandTests : IDisposable
         var text = ExternalTools.Run("pdftotext", ["-layout", pdf, "-"]);
         Assert.Contains(parcel.Name, text);
         Assert.Contains(TwoPartParcel.ToString(CultureInfo.InvariantCulture), text);
-        var squareMetres = Metric.AreaM2(parcel.Geometry!);
+        var squareMetres = MetricPlane.Gk114.AreaM2(parcel.Geometry!);
         Assert.Contains($"{squareMetres.ToString("N2", CultureInfo.InvariantCulture)} 平方米（{squareMetres / SquareMetresPerMu:0.00} 亩）", text);
         Assert.Contains($"{parcel.AreaMu:0.##} 亩", text);
         Assert.Contains("由规划报告文字推算，非测绘成果", text);
@@ -65,13 +65,13 @@ public sealed partial class SheetCommandTests : IDisposable
     {
         var before = await ParcelAsync(TwoPartParcel);
         // A 150 m × 100 m rectangle beside the geocoded outline, drawn in EPSG:4547 and stored in WGS 84 as an edit is.
-        var centre = Metric.ToGk114(before.Geometry!).Centroid.Coordinate;
+        var centre = MetricPlane.Gk114.ToPlane(before.Geometry!).Centroid.Coordinate;
         var factory = new GeometryFactory();
         var plane = factory.CreatePolygon([
             new(centre.X + 300, centre.Y), new(centre.X + 450, centre.Y), new(centre.X + 450, centre.Y + 100), new(centre.X + 300, centre.Y + 100),
             new(centre.X + 300, centre.Y),
         ]);
-        var edited = Metric.ToWgs84(plane);
+        var edited = MetricPlane.Gk114.ToWgs84(plane);
         await using (var store = await ParcelStoreFactory.OpenExistingAsync(_db))
         {
             var saved = await IReviewStore.Of(store).SaveReviewedGeometryAsync(new ReviewedGeometry(before.Id, before.Version, edited, "王审核", "按现场踏勘修正"));
@@ -83,7 +83,7 @@ public sealed partial class SheetCommandTests : IDisposable
         Assert.Contains("审核员修改", text);
         Assert.DoesNotContain("由规划报告文字推算", text);
         Assert.Contains("已审核（王审核，", text);
-        var squareMetres = Metric.AreaM2(edited);
+        var squareMetres = MetricPlane.Gk114.AreaM2(edited);
         Assert.Equal(15_000, squareMetres, 1);
         Assert.Contains($"{squareMetres.ToString("N2", CultureInfo.InvariantCulture)} 平方米", text);
         Assert.Equal(4, AssertTableMatchesGdal(text, edited));

@@ -53,6 +53,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
     [PostgisFact] public Task IntersectsQuery() => CheckIntersectsQuery();
     [PostgisFact] public Task NearestQuery() => CheckNearestQuery();
+    [PostgisFact] public Task NearestAndAreaUseTheOriginsZone() => CheckNearestAndAreaUseTheOriginsZone();
     [PostgisFact] public Task GeometryVersionsAndStaleEditConflict() => CheckGeometryVersionsAndStaleEditConflict();
     [PostgisFact] public Task ChangedReportSupersedesAndKeepsReviewedGeometry() => CheckChangedReportSupersedesAndKeepsReviewedGeometry();
     [PostgisFact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();

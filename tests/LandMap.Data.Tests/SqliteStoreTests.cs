@@ -58,6 +58,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact] public Task BoundingBoxQuery() => CheckBoundingBoxQuery();
     [Fact] public Task IntersectsQuery() => CheckIntersectsQuery();
     [Fact] public Task NearestQuery() => CheckNearestQuery();
+    [Fact] public Task NearestAndAreaUseTheOriginsZone() => CheckNearestAndAreaUseTheOriginsZone();
     [Fact] public Task GeometryVersionsAndStaleEditConflict() => CheckGeometryVersionsAndStaleEditConflict();
     [Fact] public Task ChangedReportSupersedesAndKeepsReviewedGeometry() => CheckChangedReportSupersedesAndKeepsReviewedGeometry();
     [Fact] public Task AuditLogRefusesUpdateAndDelete() => CheckAuditLogRefusesUpdateAndDelete();

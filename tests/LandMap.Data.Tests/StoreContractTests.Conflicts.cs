@@ -16,14 +16,14 @@ namespace LandMap.Data.Tests;
 public abstract partial class StoreContractTests
 {
     private const double SquareMetresPerMu = 10_000.0 / 15;
-    private static readonly (double E, double N) ConflictOrigin = Metric.ToGk114(113.33, 33.73);
+    private static readonly (double E, double N) ConflictOrigin = MetricPlane.Gk114.ToPlane(113.33, 33.73);
 
     // A rectangle given in metres from ConflictOrigin in EPSG:4547, as WGS 84 lon/lat.
     private static Geometry GkBox(double x0, double y0, double x1, double y1)
     {
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         Coordinate At(double x, double y) => new(ConflictOrigin.E + x, ConflictOrigin.N + y);
-        var wgs84 = Metric.ToWgs84(factory.CreatePolygon([At(x0, y0), At(x1, y0), At(x1, y1), At(x0, y1), At(x0, y0)]));
+        var wgs84 = MetricPlane.Gk114.ToWgs84(factory.CreatePolygon([At(x0, y0), At(x1, y0), At(x1, y1), At(x0, y1), At(x0, y0)]));
         wgs84.SRID = 4326;
         return wgs84;
     }

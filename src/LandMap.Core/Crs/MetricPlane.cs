@@ -5,11 +5,20 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Core.Crs;
 
 /// <summary>
-/// The plane LandMap measures a district in: the CGCS2000 3° Gauss-Krüger zone without zone prefix whose central
-/// meridian is nearest the district (CM = 3° × round(lon / 3), EPSG:4534–4554). Pingdingshan lies in zone 38,
-/// EPSG:4547 (CM 114°E); 北京市朝阳区 at 116.4°E in zone 39, EPSG:4548 (CM 117°E).
+/// The plane LandMap measures in: the CGCS2000 3° Gauss-Krüger zone without zone prefix whose central meridian is
+/// nearest what is measured (CM = 3° × round(lon / 3), EPSG:4534–4554). Pingdingshan lies in zone 38, EPSG:4547
+/// (CM 114°E); 北京市朝阳区 at 116.4°E in zone 39, EPSG:4548 (CM 117°E).
 /// </summary>
 /// <remarks>
+/// <para>The rule, for everything LandMap measures, draws or prints in metres: use the zone of what is shown.</para>
+/// <list type="bullet">
+/// <item>A parcel (its area, its 宗地图 and 界址点坐标表, its stored computed area): <see cref="For(Geometry)"/> of its outline.</item>
+/// <item>A map or map frame (thematic map, review PNG): <see cref="ForExtent"/> of the area it shows, the frame's centre.</item>
+/// <item>A distance or a nearest search: <see cref="For(Geometry)"/> of the origin (the parcel or point measured from).</item>
+/// <item>The geocoder: the zone of the district (its gazetteer outline's centroid).</item>
+/// </list>
+/// <para>Every printed or returned CRS label is <see cref="Label"/> of that zone. <see cref="Gk114"/> names Pingdingshan's
+/// plane for what is fixed to it by name (the OGC API's EPSG:4547, fixtures).</para>
 /// One instance per zone (<see cref="ForEpsg"/> and <see cref="ForLongitude"/> return the same object), safe for
 /// concurrent use. Plane areas and lengths carry the Gauss-Krüger scale error, at most about 1.00014 at the edge of a
 /// 3° zone: the area surveyed files state, so the one to compare. Input is WGS 84 (= CGCS2000) lon/lat; NaN throws.
@@ -45,7 +54,13 @@ public sealed class MetricPlane
     }
 
     /// <summary>The plane of a WGS 84 geometry: the zone of its envelope's centre.</summary>
-    public static MetricPlane For(Geometry wgs84) => ForLongitude(wgs84.EnvelopeInternal.Centre.X);
+    /// <exception cref="ArgumentException">The geometry is empty.</exception>
+    public static MetricPlane For(Geometry wgs84) => ForExtent(wgs84.EnvelopeInternal);
+
+    /// <summary>The plane of a WGS 84 lon/lat box (a map frame): the zone of its centre.</summary>
+    /// <exception cref="ArgumentException">The box is null (empty).</exception>
+    public static MetricPlane ForExtent(Envelope wgs84) =>
+        wgs84.IsNull ? throw new ArgumentException("An empty geometry has no plane.", nameof(wgs84)) : ForLongitude(wgs84.Centre.X);
 
     /// <summary>The plane of EPSG:4534–4554 (CGCS2000 3° Gauss-Krüger CM 75°E–135°E).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Another code.</exception>
@@ -64,6 +79,9 @@ public sealed class MetricPlane
 
     /// <summary>The central meridian in degrees east.</summary>
     public double CentralMeridian { get; }
+
+    /// <summary>The label sheets and answers print: <c>CGCS2000 / 3° Gauss-Krüger，中央经线 117°E（EPSG:4548）</c>.</summary>
+    public string Label => $"CGCS2000 / 3° Gauss-Krüger，中央经线 {CentralMeridian:0}°E（EPSG:{Epsg}）";
 
     /// <summary>The factory of geometries in this plane (SRID = <see cref="Epsg"/>).</summary>
     public GeometryFactory Factory { get; }

@@ -133,8 +133,8 @@ public static partial class EntryLinker
     private static bool Near(GeocodedEntry? a, GeocodedEntry? b, out double distance)
     {
         distance = double.NaN;
-        if (a?.Geometry is null || b?.Geometry is null) return false;
-        distance = Metric.DistanceM(a.Geometry, b.Geometry);
+        if (a?.Geometry is not { IsEmpty: false } || b?.Geometry is not { IsEmpty: false }) return false;
+        distance = MetricPlane.For(a.Geometry).DistanceM(a.Geometry, b.Geometry);
         return distance <= NearM;
     }
 

@@ -8,7 +8,7 @@ namespace LandMap.Data.Layers;
 /// <param name="Kind">The kind, which names the key field and labels fields.</param>
 /// <param name="SourceFile">The file name imported (no folder), with the table or archive member when there is one.</param>
 /// <param name="SourceCrs">The CRS as declared or given (<c>EPSG:4526</c>, <c>GCJ02</c>).</param>
-/// <param name="AreaCrs">The plane areas are computed in (<c>EPSG:4547</c>).</param>
+/// <param name="AreaCrs">The plane areas are computed in: the CGCS2000 3° Gauss-Krüger zone of the layer (<c>EPSG:4547</c> in Pingdingshan).</param>
 /// <param name="ImportedBy">Who imported it (the audit actor).</param>
 public sealed record LayerImport(string Name, LayerKind Kind, string SourceFile, string SourceCrs, string AreaCrs, string ImportedBy)
 {

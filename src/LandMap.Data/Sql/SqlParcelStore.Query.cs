@@ -260,20 +260,22 @@ public abstract partial class SqlParcelStore
     /// <inheritdoc />
     /// <remarks>
     /// Both backends search a growing box through their spatial index until it holds enough parcels, then widen it
-    /// once to the k-th distance so nothing nearer lies outside, and rank by distance in EPSG:4547 metres.
+    /// once to the k-th distance so nothing nearer lies outside, and rank by plane distance in the Gauss-Krüger zone of
+    /// <paramref name="point"/> (<see cref="MetricPlane.For(Geometry)"/>: EPSG:4547 in Pingdingshan, 4548 in Beijing).
     /// </remarks>
     public Task<IReadOnlyList<NearbyParcel>> NearestParcelsAsync(Point point, int count, CancellationToken cancellationToken = default) =>
         WithConnectionAsync<IReadOnlyList<NearbyParcel>>(async c =>
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-            var origin = Metric.ToGk114(point);
+            var plane = MetricPlane.For(point);
+            var origin = plane.ToPlane(point);
             var metresPerLonDegree = MetresPerDegree * Math.Cos(point.Y * Math.PI / 180);
             async Task<List<NearbyParcel>> Within(double radius)
             {
                 var box = new Envelope(point.X - radius, point.X + radius, point.Y - radius, point.Y + radius);
                 var command = Command(c, null, ParcelSelect + " WHERE r.superseded_by IS NULL AND g.geom IS NOT NULL AND " + BoxFilterSql, [.. BoxParameters(box)]);
                 return (await ReadParcelsAsync(command, cancellationToken))
-                    .Select(p => new NearbyParcel(p, Metric.ToGk114(p.Geometry!).Distance(origin))).OrderBy(n => n.DistanceM).ThenBy(n => n.Parcel.Id).ToList();
+                    .Select(p => new NearbyParcel(p, plane.ToPlane(p.Geometry!).Distance(origin))).OrderBy(n => n.DistanceM).ThenBy(n => n.Parcel.Id).ToList();
             }
             var radius = 0.01;
             var found = await Within(radius);

@@ -76,7 +76,7 @@ public static class ExportsApi
             $"LandMap 地块导出，{DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}",
             $"查询：{Describe(http.Request)}",
             $"匹配 {matched} 块，导出 {exported} 块。只含公开的地块（已驳回的不含）。",
-            "面积单位：亩（1 亩 = 666.67 平方米）；申报面积为报告所写，计算面积为地图上轮廓的面积（EPSG:4547）。",
+            "面积单位：亩（1 亩 = 666.67 平方米）；申报面积为报告所写，计算面积为地图上轮廓的面积（按地块所在的 CGCS2000 3° 高斯-克吕格带计算，平顶山为 EPSG:4547）。",
             $"坐标：中心经纬度为 {datum.Name()}" + (datum == OutputDatum.Wgs84 ? "（= CGCS2000，GIS 软件用）。" : $"（{(datum == OutputDatum.Gcj02 ? "高德、腾讯地图" : "百度地图")}用，不是 WGS 84）。"),
         };
         var capped = matched > options.MaxRows;

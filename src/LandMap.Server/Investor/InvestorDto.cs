@@ -16,7 +16,7 @@ public sealed record InvestorDto(NearbyFeatureDto? NearestRoad, NearbyFeatureDto
 
 /// <summary>A gazetteer feature near the parcel.</summary>
 /// <param name="Name">Its name (平安大道).</param>
-/// <param name="DistanceM">Plane distance in EPSG:4547 metres from the parcel's outline (0 when they touch), rounded to the metre.</param>
+/// <param name="DistanceM">Plane distance in metres, in the Gauss-Krüger zone of the parcel (EPSG:4547 in Pingdingshan), from the parcel's outline (0 when they touch), rounded to the metre.</param>
 /// <param name="PrecisionM">How far the gazetteer says its line may be from the real one (sketched lines: hundreds of metres), null when unstated.</param>
 public sealed record NearbyFeatureDto(string Name, double DistanceM, double? PrecisionM);
 

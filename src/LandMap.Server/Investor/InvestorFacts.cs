@@ -12,8 +12,9 @@ namespace LandMap.Server.Investor;
 
 /// <summary>
 /// Works out <see cref="InvestorDto"/> per request. Roads and railways come from the server's gazetteer
-/// (<see cref="ServerGazetteer"/>, loaded once): its STRtree over EPSG:4547 metres finds the nearest in
-/// a few microseconds, and distances are plane distances in that CRS from the parcel's outline. The park is, in order:
+/// (<see cref="ServerGazetteer"/>, loaded once): its STRtree over the metres of the parcel's Gauss-Krüger zone
+/// (<see cref="MetricPlane.For(Geometry)"/>: EPSG:4547 in Pingdingshan, 4548 in Beijing) finds the nearest in a few
+/// microseconds, and distances are plane distances in that zone from the parcel's outline. The park is, in order:
 /// the smallest gazetteer landmark outline named as a park (<see cref="ParkWords"/>) holding the parcel's interior point,
 /// else the smallest published park parcel of the store holding it (asked through the store's spatial index), else none.
 /// </summary>
@@ -60,7 +61,7 @@ internal sealed class InvestorFacts(ServerGazetteer gazetteers, IOptions<Investo
         }, cancellationToken);
         var park = parks
             .Where(p => p.PublicId != parcel.Id && IsParkName(p.Name) && p.Geometry is IPolygonal && p.Geometry.Covers(inside))
-            .MinBy(p => Metric.AreaM2(p.Geometry!));
+            .MinBy(p => MetricPlane.For(p.Geometry!).AreaM2(p.Geometry!));
         return park is null ? null : new ParkDto(park.Name, "parcel", park.PublicId);
     }
 }

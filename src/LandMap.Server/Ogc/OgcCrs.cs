@@ -41,8 +41,8 @@ public sealed class OgcCrs
     public static OgcCrs Epsg4547 { get; } = new("http://www.opengis.net/def/crs/EPSG/0/4547", "CGCS2000 / 3° Gauss-Krüger CM 114°E (X north, Y east, m)",
         // The zone's band: northings of China, eastings within ~3° of the meridian (false easting 500 km).
         new Envelope(0, 6_500_000, 150_000, 850_000),
-        c => { var (e, n) = Metric.ToGk114(c.X, c.Y); return new Coordinate(n, e); },
-        c => { var (lon, lat) = Metric.ToWgs84(c.Y, c.X); return new Coordinate(lon, lat); });
+        c => { var (e, n) = MetricPlane.Gk114.ToPlane(c.X, c.Y); return new Coordinate(n, e); },
+        c => { var (lon, lat) = MetricPlane.Gk114.ToWgs84(c.Y, c.X); return new Coordinate(lon, lat); });
 
     public static IReadOnlyList<OgcCrs> All { get; } = [Crs84, Epsg4326, Epsg4490, Epsg4547];
 

@@ -22,7 +22,7 @@ public static class ParcelsApi
         group.MapGet("/{id:long}", GetAsync)
             .WithName("GetParcel")
             .WithSummary("One parcel as a Feature with its full record: areas, source sentence, constraints, projects, links across plan years, land facts, " +
-                "investor facts (nearest road and railway in EPSG:4547 metres, park, availability, contact). " +
+                "investor facts (nearest road and railway in metres of the parcel's 3° Gauss-Krüger zone, park, availability, contact). " +
                 "Ids of the first releases (202301017) answer 301 to the parcel's public id.");
         return routes;
     }

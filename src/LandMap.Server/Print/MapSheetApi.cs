@@ -30,7 +30,7 @@ public static class MapSheetApi
             .RequireRateLimiting(Auth.AccessSetup.PrintLimit).WithName("MapSheetPdf")
             .WithSummary("The published parcels of planYear and district in bbox (WGS 84 minLon,minLat,maxLon,maxLat; at most 2° a side) as a one-page " +
                 "thematic map PDF: layers (basemap, parcels, labels, projects; default all), paper A3|A4 (default A3), orientation landscape|portrait " +
-                "(default landscape). Coordinate system of the sheet: EPSG:4547.");
+                "(default landscape). Coordinate system of the sheet: the CGCS2000 3° Gauss-Krüger zone of the frame's centre (EPSG:4547 in Pingdingshan), named in its footer.");
         return routes;
     }
 

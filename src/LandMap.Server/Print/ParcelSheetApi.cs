@@ -14,7 +14,7 @@ public static class ParcelSheetApi
     public static IEndpointRouteBuilder MapParcelSheets(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/parcels").WithTags("Parcels");
-        const string Summary = "The parcel's sheet (宗地图: map frame at a round scale with numbered 界址点, the 界址点坐标表 in EPSG:4547 X/Y metres, " +
+        const string Summary = "The parcel's sheet (宗地图: map frame at a round scale with numbered 界址点, the 界址点坐标表 in X/Y metres of the parcel's CGCS2000 3° Gauss-Krüger zone (EPSG:4547 in Pingdingshan, named on the sheet), " +
             "areas, source sentence, checks, review status) on A4 portrait (paper=A3 for larger; scale=1:N to fix the scale), as ";
         group.MapGet("/{id:long}/sheet.pdf", (long id, string? paper, string? scale, StoreAccess access, HttpContext http, CancellationToken ct) =>
                 SheetAsync(id, paper, scale, PrintFormat.Pdf, access, http, ct))

@@ -9,7 +9,7 @@ namespace LandMap.Tiles.Print;
 /// </summary>
 /// <param name="Label">J1, J2 … numbered on through every ring of the parcel.</param>
 /// <param name="X">Northing in metres.</param>
-/// <param name="Y">Easting in metres (without zone prefix in EPSG:4547).</param>
+/// <param name="Y">Easting in metres (without zone prefix: false easting 500 000 m, as EPSG:4534–4554).</param>
 /// <param name="EdgeToNextM">Length in metres of the edge to the next point of the same ring (the last point closes to the first).</param>
 public sealed record BoundaryPoint(string Label, double X, double Y, double EdgeToNextM);
 

@@ -24,11 +24,20 @@ public sealed record ParcelSheetData(ParcelRecord Parcel, IReadOnlyList<AuditRec
     /// <summary>How many layers of those kinds the store holds, in the frame or not: 0 means nothing was checked.</summary>
     public int OverlayLayersInStore { get; init; }
 
-    /// <summary>The coordinate system of every plane figure on the sheet.</summary>
-    public static CrsDefinition Crs => KnownCrs.Cgcs2000Gk114;
+    /// <summary>
+    /// The plane of every figure on the sheet (frame, 界址点 X/Y, edges, area): the Gauss-Krüger zone of the parcel
+    /// (<see cref="MetricPlane.For(Geometry)"/>), EPSG:4547 in Pingdingshan, 4548 in Beijing.
+    /// </summary>
+    public MetricPlane Zone { get; } = MetricPlane.For(Parcel.Geometry is { IsEmpty: false } g ? g
+        : throw new ArgumentException("A sheet needs a parcel with a geometry.", nameof(Parcel)));
 
-    /// <summary>The current geometry in the sheet's plane (EPSG:4547 E, N metres).</summary>
-    public Geometry Plane { get; } = Metric.ToGk114(Parcel.Geometry ?? throw new ArgumentException("A sheet needs a parcel with a geometry.", nameof(Parcel)));
+    /// <summary>The coordinate system of every plane figure on the sheet.</summary>
+    public CrsDefinition Crs => Zone.Crs;
+
+    /// <summary>The current geometry in the sheet's plane (<see cref="Zone"/> E, N metres).</summary>
+    public Geometry Plane => _plane ??= Zone.ToPlane(Parcel.Geometry!);
+
+    private Geometry? _plane;
 }
 
 /// <summary>One imported layer as a sheet draws it: its features (WGS 84) in the map frame.</summary>
@@ -87,10 +96,11 @@ public static class ParcelSheetSource
                 $"Parcel {publicId} ({parcel.Name}) is unresolved: it has no outline to print. Place it on the map (审核) first.");
         }
 
-        var plane = Metric.ToGk114(parcel.Geometry);
+        var zone = MetricPlane.For(parcel.Geometry);
+        var plane = zone.ToPlane(parcel.Geometry);
         var chosen = scale ?? ParcelSheetLayout.FitScale(plane.EnvelopeInternal, paper);
         var frame = ParcelSheetLayout.GroundFrame(plane.EnvelopeInternal, chosen, paper);
-        var box = Metric.ToWgs84(new GeometryFactory().ToGeometry(frame)).EnvelopeInternal;
+        var box = zone.ToWgs84(new GeometryFactory().ToGeometry(frame)).EnvelopeInternal;
 
         var neighbours = (await store.QueryParcelsAsync(
                 new ParcelQuery { BoundingBox = box, ExcludeRejected = true, MapFieldsOnly = true, IncludeUnresolved = false, Sort = ParcelSort.OutlineAreaDescending, Limit = MaxNeighbours },

@@ -62,7 +62,7 @@ internal sealed class ParcelSheetLayout
     /// </summary>
     public static float Zoom(Paper paper) => paper.WidthMm / 210f;
 
-    /// <summary>The ground (EPSG:4547) the frame shows at <paramref name="scale"/>, centred on the parcel.</summary>
+    /// <summary>The ground (metres of the sheet's zone) the frame shows at <paramref name="scale"/>, centred on the parcel.</summary>
     public static Envelope GroundFrame(Envelope plane, int scale, Paper paper)
     {
         var centre = plane.Centre;
@@ -118,7 +118,7 @@ internal sealed class ParcelSheetLayout
         DrawFooter(p, page, pageCount);
     }
 
-    private static string CrsLabel => "CGCS2000 3° Gauss-Krüger, CM 114°E (EPSG:4547)";
+    private string CrsLabel => _data.Zone.Label;
 
     private void DrawTitleBlock(PrintCanvas p)
     {
@@ -178,7 +178,7 @@ internal sealed class ParcelSheetLayout
         var centroid = _data.Plane.InteriorPoint;
         var nearest = _data.Places
             .Where(f => f.Kind is PlaceKind.Village or PlaceKind.Community)
-            .Select(f => (f.Name, Distance: Metric.ToGk114(f.Geometry).Distance(centroid)))
+            .Select(f => (f.Name, Distance: _data.Zone.ToPlane(f.Geometry).Distance(centroid)))
             .OrderBy(f => f.Distance)
             .FirstOrDefault();
         return nearest.Name is null ? district
@@ -232,14 +232,14 @@ internal sealed class ParcelSheetLayout
         foreach (var neighbour in _data.Neighbours)
         {
             if (neighbour.Geometry is null) continue;
-            var plane = Metric.ToGk114(neighbour.Geometry);
+            var plane = _data.Zone.ToPlane(neighbour.Geometry);
             map.Fill(canvas, plane, new SKColor(0xEE, 0xEE, 0xEE));
             map.Stroke(canvas, plane, new SKColor(0x9E, 0x9E, 0x9E), 0.25f);
         }
 
         foreach (var place in _data.Places.Where(f => f.Kind is not (PlaceKind.Village or PlaceKind.Community)))
         {
-            var plane = Metric.ToGk114(place.Geometry);
+            var plane = _data.Zone.ToPlane(place.Geometry);
             switch (place.Kind)
             {
                 case PlaceKind.Railway:
@@ -263,7 +263,7 @@ internal sealed class ParcelSheetLayout
 
         foreach (var place in _data.Places.Where(f => f.Kind is PlaceKind.Village or PlaceKind.Community))
         {
-            var at = map.Point(Metric.ToGk114(place.Geometry).InteriorPoint.Coordinate);
+            var at = map.Point(_data.Zone.ToPlane(place.Geometry).InteriorPoint.Coordinate);
             if (!frame.Contains(at)) continue;
             PlaceLabel(p, labels, place.Name, at, 7, Grey, dot: true);
         }
@@ -273,13 +273,13 @@ internal sealed class ParcelSheetLayout
         foreach (var road in _data.Places.Where(f => f.Kind is PlaceKind.Road or PlaceKind.Railway or PlaceKind.River or PlaceKind.Canal)
                      .GroupBy(f => f.Name))
         {
-            RoadLabel(p, map, labels, road.Key, road.Select(f => Inside(Metric.ToGk114(f.Geometry), window)).ToList());
+            RoadLabel(p, map, labels, road.Key, road.Select(f => Inside(_data.Zone.ToPlane(f.Geometry), window)).ToList());
         }
 
         foreach (var neighbour in _data.Neighbours.Where(n => n.Geometry is not null).Take(60))
         {
             // Where the neighbour shows: inside the frame and not under this parcel.
-            var visible = Inside(Inside(Metric.ToGk114(neighbour.Geometry!), window), _data.Plane, difference: true);
+            var visible = Inside(Inside(_data.Zone.ToPlane(neighbour.Geometry!), window), _data.Plane, difference: true);
             if (visible.IsEmpty) continue;
             var text = $"{neighbour.Seq} {Shorten(neighbour.Name, 8)}";
             // Its interior point first, then points around it that are still on the neighbour, until one is free.
@@ -303,7 +303,7 @@ internal sealed class ParcelSheetLayout
         foreach (var overlay in _data.Overlays)
         {
             var style = OverlayStyles[overlay.Kind];
-            foreach (var feature in overlay.Features.Select(Metric.ToGk114))
+            foreach (var feature in overlay.Features.Select(_data.Zone.ToPlane))
             {
                 if (style.Fill is { } fill) map.Fill(canvas, feature, fill);
                 map.Stroke(canvas, feature, style.Line, style.WidthMm, style.Dash);
@@ -668,7 +668,7 @@ internal sealed class ParcelSheetLayout
         var y = top;
 
         Heading(p, "面积", x, ref y);
-        p.Text("图形面积按 EPSG:4547 平面计算", x + width, y - 1.5f, 6.5f, SKTextAlign.Right, Grey);
+        p.Text($"图形面积按 {_data.Zone} 平面计算", x + width, y - 1.5f, 6.5f, SKTextAlign.Right, Grey);
         var m2 = _data.Plane is IPolygonal ? _data.Plane.Area : 0;
         var mu = m2 / SquareMetresPerMu;
         y += Fact(p, x, y, width, "图形面积", m2 > 0 ? $"{m2.ToString("N2", CultureInfo.InvariantCulture)} 平方米（{mu:0.00} 亩）" : "无（点位）");
@@ -739,7 +739,7 @@ internal sealed class ParcelSheetLayout
 
     private const double SquareMetresPerMu = 10_000.0 / 15;
 
-    /// <summary>EPSG:4547 metres to millimetres of the layout inside the frame.</summary>
+    /// <summary>Metres of the sheet's zone to millimetres of the layout inside the frame.</summary>
     /// <param name="frame">The frame in layout millimetres.</param>
     /// <param name="ground">The ground the frame shows.</param>
     /// <param name="layoutScale">Ground millimetres per layout millimetre (the printed scale times the paper's zoom).</param>

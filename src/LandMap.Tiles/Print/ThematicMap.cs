@@ -28,7 +28,7 @@ public static class ThematicMap
         ArgumentNullException.ThrowIfNull(layout);
         var typeface = CjkFont.Require(fontPath);
         var data = layout.Data;
-        var metadata = new PrintMetadata(layout.Title, $"LandMap 专题图，{layout.Shown.Count} 块地块，坐标系 EPSG:4547");
+        var metadata = new PrintMetadata(layout.Title, $"LandMap 专题图，{layout.Shown.Count} 块地块，坐标系 {data.Plane}");
         return PageWriter.Write(format, data.Request.Paper, [canvas => layout.Draw(canvas, typeface)], metadata);
     }
 }

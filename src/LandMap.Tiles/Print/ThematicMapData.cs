@@ -35,13 +35,14 @@ public sealed record ThematicMapRequest
 
 /// <summary>Everything a thematic map shows, read from the store: the map draws nothing it did not read here.</summary>
 /// <param name="Request">What was asked.</param>
-/// <param name="Ground">The ground the map frame shows (EPSG:4547 E, N metres).</param>
+/// <param name="Ground">The ground the map frame shows (E, N metres of <paramref name="Plane"/>).</param>
+/// <param name="Plane">The Gauss-Krüger zone of the frame's centre, the map's plane (EPSG:4547 for Pingdingshan).</param>
 /// <param name="Parcels">The published parcels drawn (with a geometry, in the frame), largest outline first.</param>
 /// <param name="Matched">Published parcels with a geometry that match the request (more than <see cref="Parcels"/> when capped).</param>
 /// <param name="Unresolved">Published parcels of the plan year and district without a geometry: not drawn, counted.</param>
 /// <param name="Places">Gazetteer features in the frame (the basemap), empty when the basemap is off.</param>
 /// <param name="Source">The store's backend (sqlite, postgis), for the source line.</param>
-public sealed record ThematicMapData(ThematicMapRequest Request, Envelope Ground, IReadOnlyList<ParcelRecord> Parcels, long Matched, long Unresolved,
+public sealed record ThematicMapData(ThematicMapRequest Request, Envelope Ground, MetricPlane Plane, IReadOnlyList<ParcelRecord> Parcels, long Matched, long Unresolved,
     IReadOnlyList<GazetteerFeature> Places, string Source)
 {
     /// <summary>Ground metres per millimetre of paper: the map's scale is 1 : 1000 × this.</summary>
@@ -96,8 +97,9 @@ public static class ThematicMapSource
             wanted = extent;
         }
 
-        var ground = ThematicMapLayout.GroundOf(wanted, request.Paper, request.Bounds is null ? Margin : 0);
-        var box = Metric.ToWgs84(new GeometryFactory().ToGeometry(ground)).EnvelopeInternal;
+        var plane = MetricPlane.ForExtent(wanted);
+        var ground = ThematicMapLayout.GroundOf(wanted, plane, request.Paper, request.Bounds is null ? Margin : 0);
+        var box = plane.ToWgs84(new GeometryFactory().ToGeometry(ground)).EnvelopeInternal;
         IReadOnlyList<ParcelRecord> parcels = [];
         long matched = 0, unresolved = 0;
         if (request.Layers.HasFlag(MapLayers.Parcels))
@@ -112,7 +114,7 @@ public static class ThematicMapSource
         var places = request.Layers.HasFlag(MapLayers.Basemap)
             ? await store.ListGazetteerAsync(box, BaseKinds, MaxPlaces, cancellationToken)
             : [];
-        return (new ThematicMapData(request, ground, parcels, matched, unresolved, places, store.Backend), null);
+        return (new ThematicMapData(request, ground, plane, parcels, matched, unresolved, places, store.Backend), null);
     }
 
     // Pages through the matches, largest outline first, up to MaxParcels.

@@ -40,13 +40,13 @@ public sealed class ThematicMapLayout
         _data = data;
         Frame = FrameOf(data.Request.Paper);
         var centre = data.Ground.Centre;
-        _view = MapView.AtScale(centre.X, centre.Y, (int)Math.Round(Frame.Width * UnitsPerMm), (int)Math.Round(Frame.Height * UnitsPerMm),
+        _view = MapView.AtScale(data.Plane, centre.X, centre.Y, (int)Math.Round(Frame.Width * UnitsPerMm), (int)Math.Round(Frame.Height * UnitsPerMm),
             data.MetresPerMm / UnitsPerMm);
         var frameBox = new GeometryFactory().ToGeometry(data.Ground);
-        var shown = data.Parcels.Where(p => Metric.ToGk114(p.Geometry!).Intersects(frameBox)).ToList();
+        var shown = data.Parcels.Where(p => data.Plane.ToPlane(p.Geometry!).Intersects(frameBox)).ToList();
         Shown = shown;
-        _parcels = new ParcelLayer(shown.Select(p => StoredMapParcels.ToMapParcel(p, data.Request.Palette)));
-        Places = data.Places.Where(f => Metric.ToGk114(f.Geometry).Intersects(frameBox)).ToList();
+        _parcels = new ParcelLayer(shown.Select(p => StoredMapParcels.ToMapParcel(p, data.Request.Palette)), data.Plane);
+        Places = data.Places.Where(f => data.Plane.ToPlane(f.Geometry).Intersects(frameBox)).ToList();
     }
 
     /// <summary>The map frame on the paper (mm from the top-left corner).</summary>
@@ -85,12 +85,12 @@ public sealed class ThematicMapLayout
     }
 
     /// <summary>
-    /// The ground (EPSG:4547) the frame shows: <paramref name="wgs84"/> plus a margin (a share of its larger side), widened
-    /// along one side to the frame's shape, at one scale on both axes.
+    /// The ground (metres of <paramref name="plane"/>) the frame shows: <paramref name="wgs84"/> plus a margin (a share of
+    /// its larger side), widened along one side to the frame's shape, at one scale on both axes.
     /// </summary>
-    public static Envelope GroundOf(Envelope wgs84, Paper paper, double margin)
+    public static Envelope GroundOf(Envelope wgs84, MetricPlane plane, Paper paper, double margin)
     {
-        var gk = Metric.ToGk114(new GeometryFactory().ToGeometry(wgs84)).EnvelopeInternal.Copy();
+        var gk = plane.ToPlane(new GeometryFactory().ToGeometry(wgs84)).EnvelopeInternal.Copy();
         gk.ExpandBy(Math.Max(0, (MinSideM - gk.Width) / 2), Math.Max(0, (MinSideM - gk.Height) / 2));
         gk.ExpandBy(Math.Max(gk.Width, gk.Height) * margin);
         var frame = FrameOf(paper);
@@ -169,7 +169,7 @@ public sealed class ThematicMapLayout
 
         var painter = new Painter(canvas, _view, style, typeface, RendererScale);
         var layers = _data.Request.Layers;
-        var baseMap = new BaseMapLayer(layers.HasFlag(MapLayers.Basemap) ? Places : []);
+        var baseMap = new BaseMapLayer(layers.HasFlag(MapLayers.Basemap) ? Places : [], _data.Plane);
         baseMap.Draw(painter);
         _parcels.Draw(painter);
         if (layers.HasFlag(MapLayers.Projects)) DrawProjects(painter);
@@ -272,7 +272,7 @@ public sealed class ThematicMapLayout
         var top = paper.HeightMm - Margin - FooterBand + 4;
         var width = paper.WidthMm - 2 * Margin;
         p.Line(Margin, top - 1, paper.WidthMm - Margin, top - 1, 0.25f, Ink);
-        var crs = $"坐标系：CGCS2000 / 3° Gauss-Krüger，中央经线 114°E（EPSG:4547），图上方为坐标北；比例尺 {ScaleText(_data.ScaleDenominator)}（按 100% 打印）";
+        var crs = $"坐标系：{_data.Plane.Label}，图上方为坐标北；比例尺 {ScaleText(_data.ScaleDenominator)}（按 100% 打印）";
         p.Wrapped(crs, Margin, top, width, 7, 1, Ink);
         var edited = Shown.Count(r => r.MadeBy != ReportImport.Geocoder);
         var origin = Shown.Count == 0 ? ""

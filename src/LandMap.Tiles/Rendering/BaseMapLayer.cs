@@ -23,8 +23,10 @@ internal sealed class BaseMapLayer
 
     private readonly List<(GazetteerFeature Feature, Geometry Gk)> _features;
 
-    public BaseMapLayer(IEnumerable<GazetteerFeature> features) =>
-        _features = features.Select(f => (f, Metric.ToGk114(f.Geometry))).ToList();
+    /// <param name="features">The features (WGS 84).</param>
+    /// <param name="plane">The plane of the map they are drawn on.</param>
+    public BaseMapLayer(IEnumerable<GazetteerFeature> features, MetricPlane plane) =>
+        _features = features.Select(f => (f, plane.ToPlane(f.Geometry))).ToList();
 
     public IEnumerable<PlaceKind> Kinds => _features.Select(f => f.Feature.Kind).Distinct();
 

@@ -145,7 +145,7 @@ internal sealed class MapDecorations
         _p.Canvas.DrawText("0", left, labelY, SKTextAlign.Center, font, ink);
         _p.Canvas.DrawText(Distance(_scaleMetres), left + _scalePixels, labelY, SKTextAlign.Center, font, ink);
         _p.Canvas.DrawText(Distance(_scaleMetres / 2), left + _scalePixels / 2, labelY, SKTextAlign.Center, font, ink);
-        _p.Canvas.DrawText("EPSG:4547", left, top + height + _row * 0.9f, SKTextAlign.Left, font, ink);
+        _p.Canvas.DrawText(_p.View.Plane.ToString(), left, top + height + _row * 0.9f, SKTextAlign.Left, font, ink);
     }
 
     private void DrawNorthArrow(SKFont font, SKPaint ink)

@@ -10,7 +10,8 @@ namespace LandMap.Tiles.Rendering;
 /// Use <see cref="Render(MapScene, RenderOptions)"/>, or an instance for several scenes with one set of options.
 /// </summary>
 /// <remarks>
-/// <para>Everything is projected to EPSG:4547 metres, so distances and shapes are true to scale.</para>
+/// <para>Everything is projected to the metres of the Gauss-Krüger zone of the area shown (<see cref="MapView.Plane"/>),
+/// so distances and shapes are true to scale; the scale bar names that zone's EPSG code.</para>
 /// <para>Order, bottom to top: background; district, park, landmark and water areas; lines (parks and landmarks
 /// outlined, rivers, canals, roads — 大道 wider —, railways dashed, boundaries, district outlines); place dots;
 /// parcels, larger first; labels; title, legend, scale bar and north arrow.</para>
@@ -55,8 +56,8 @@ public sealed class MapRenderer
         using var canvas = new SKCanvas(bitmap);
         var style = Options.Style;
         var painter = new Painter(canvas, view, style, typeface);
-        var baseMap = new BaseMapLayer(scene.Features);
-        var parcels = ParcelLayer.Of(scene.Entries, style);
+        var baseMap = new BaseMapLayer(scene.Features, view.Plane);
+        var parcels = ParcelLayer.Of(scene.Entries, style, view.Plane);
 
         canvas.Clear(style.Background);
         baseMap.Draw(painter);

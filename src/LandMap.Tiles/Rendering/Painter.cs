@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace LandMap.Tiles.Rendering;
 
 /// <summary>
-/// Drawing primitives over one canvas: EPSG:4547 geometries to paths, dots, haloed text. <c>k</c> sets the scale of widths
+/// Drawing primitives over one canvas: geometries in the view's plane (<see cref="MapView.Plane"/>) to paths, dots, haloed text. <c>k</c> sets the scale of widths
 /// and text sizes (a printed frame sets its own); null takes the image's.
 /// </summary>
 internal sealed class Painter(SKCanvas canvas, MapView view, MapStyle style, SKTypeface typeface, float? k = null)

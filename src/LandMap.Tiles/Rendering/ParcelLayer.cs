@@ -7,22 +7,23 @@ namespace LandMap.Tiles.Rendering;
 
 /// <summary>
 /// Parcels: polygons filled in their colours, no-area points as rings, each labelled "seq 名称". Geocoded entries are
-/// coloured by status (<see cref="Of(IEnumerable{GeocodedEntry}, MapStyle)"/>); unresolved entries (and any entry without
+/// coloured by status (<see cref="Of(IEnumerable{GeocodedEntry}, MapStyle, MetricPlane)"/>); unresolved entries (and any entry without
 /// geometry) are not drawn, only counted.
 /// </summary>
 internal sealed class ParcelLayer
 {
     private readonly List<(MapParcel Entry, Geometry Gk)> _placed;
 
-    /// <param name="parcels">The parcels to draw (each with a geometry).</param>
+    /// <param name="parcels">The parcels to draw (each with a geometry, WGS 84).</param>
+    /// <param name="plane">The plane of the map they are drawn on.</param>
     /// <param name="unresolved">How many more have no geometry: counted for the legend, not drawn.</param>
-    public ParcelLayer(IEnumerable<MapParcel> parcels, int unresolved = 0)
+    public ParcelLayer(IEnumerable<MapParcel> parcels, MetricPlane plane, int unresolved = 0)
     {
         Unresolved = unresolved;
 
         // Larger parcels first so a small one inside a large one stays visible; seq breaks ties for a stable image.
         _placed = parcels.Where(e => !e.Geometry.IsEmpty)
-            .Select(e => (Entry: e, Gk: Metric.ToGk114(e.Geometry)))
+            .Select(e => (Entry: e, Gk: plane.ToPlane(e.Geometry)))
             .OrderByDescending(x => x.Gk.Area)
             .ThenBy(x => x.Entry.Seq)
             .ThenBy(x => x.Entry.Name, StringComparer.Ordinal)
@@ -30,18 +31,18 @@ internal sealed class ParcelLayer
     }
 
     /// <summary>Geocoded entries coloured by status: the quick look at report files.</summary>
-    public static ParcelLayer Of(IEnumerable<GeocodedEntry> entries, MapStyle style)
+    public static ParcelLayer Of(IEnumerable<GeocodedEntry> entries, MapStyle style, MetricPlane plane)
     {
         var all = entries.ToList();
         var placed = all.Where(e => e.Status != GeocodeStatus.Unresolved && e.Geometry is { IsEmpty: false })
             .Select(e => new MapParcel(e.Seq, e.Name, e.Geometry!, style.Statuses[e.Status].Fill, style.Statuses[e.Status].Outline, e.Status.ToString()));
-        return new ParcelLayer(placed, all.Count(e => e.Status == GeocodeStatus.Unresolved || e.Geometry is null || e.Geometry.IsEmpty));
+        return new ParcelLayer(placed, plane, all.Count(e => e.Status == GeocodeStatus.Unresolved || e.Geometry is null || e.Geometry.IsEmpty));
     }
 
     /// <summary>Entries not drawn: unresolved, or without geometry.</summary>
     public int Unresolved { get; }
 
-    /// <summary>The parcels drawn, in drawing order, with their EPSG:4547 geometry.</summary>
+    /// <summary>The parcels drawn, in drawing order, with their geometry in the map's plane.</summary>
     public IReadOnlyList<(MapParcel Parcel, Geometry Gk)> Drawn => _placed;
 
     /// <summary>Drawn polygons per status.</summary>

@@ -27,7 +27,7 @@ internal static class SurveyLayerFile
         var random = new Random(42);
         var side = (int)Math.Ceiling(Math.Sqrt(count));
         const double cell = 100;
-        var origin = Metric.ToGk114(113.33, 33.73);
+        var origin = MetricPlane.Gk114.ToPlane(113.33, 33.73);
         var (e0, n0) = (origin.E + 38_000_000, origin.N);
         using var stream = new BufferedStream(File.Create(args[2]), 1 << 20);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -19,7 +19,7 @@ public sealed class ConflictCheckOpTests(ITestOutputHelper output)
     private static readonly GeometryFactory Factory = new();
 
     // A point in 卫东区, 平顶山 (about 113.33°E, 33.73°N) in EPSG:4547 metres.
-    private static readonly (double E, double N) Origin = Metric.ToGk114(113.33, 33.73);
+    private static readonly (double E, double N) Origin = MetricPlane.Gk114.ToPlane(113.33, 33.73);
 
     /// <summary>A rectangle in the GK plane (metres from <see cref="Origin"/>), rotated by <paramref name="degrees"/> about the origin, as WGS 84.</summary>
     private static Geometry Box(double x0, double y0, double x1, double y1, double degrees = 0)
@@ -28,7 +28,7 @@ public sealed class ConflictCheckOpTests(ITestOutputHelper output)
         Coordinate At(double x, double y) =>
             new(Origin.E + x * Math.Cos(a) - y * Math.Sin(a), Origin.N + x * Math.Sin(a) + y * Math.Cos(a));
         var ring = Factory.CreatePolygon([At(x0, y0), At(x1, y0), At(x1, y1), At(x0, y1), At(x0, y0)]);
-        return Metric.ToWgs84(ring);
+        return MetricPlane.Gk114.ToWgs84(ring);
     }
 
     private static OverlayFeature Feature(string key, Geometry g, string? dlbm = null) => new(key, g, dlbm);

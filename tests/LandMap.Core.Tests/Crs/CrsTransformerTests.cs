@@ -30,14 +30,14 @@ public class CrsTransformerTests
     [Fact]
     public void PointOnCentralMeridianProjectsToFalseEasting()
     {
-        var (e, _) = Metric.ToGk114(114.0, 33.73);
+        var (e, _) = MetricPlane.Gk114.ToPlane(114.0, 33.73);
         Assert.Equal(500_000, e, 0.001);
     }
 
     [Fact]
     public void PingdingshanProjectsIntoZone38Range()
     {
-        var (e, n) = Metric.ToGk114(113.3, 33.73);
+        var (e, n) = MetricPlane.Gk114.ToPlane(113.3, 33.73);
         Assert.InRange(e, 435_000, 436_000);
         Assert.InRange(n, 3_719_000, 3_748_000);
 
@@ -54,8 +54,8 @@ public class CrsTransformerTests
     [InlineData(112.6, 34.4)]
     public void RoundTripThroughGk114IsLossless(double lon, double lat)
     {
-        var there = Metric.ToGk114(Point(lon, lat));
-        var back = Metric.ToWgs84(there);
+        var there = MetricPlane.Gk114.ToPlane(Point(lon, lat));
+        var back = MetricPlane.Gk114.ToWgs84(there);
         Assert.Equal(lon, back.Coordinate.X, 1e-8);
         Assert.Equal(lat, back.Coordinate.Y, 1e-8);
         Assert.Equal(4547, there.SRID);
@@ -67,8 +67,8 @@ public class CrsTransformerTests
     {
         var gkFactory = new GeometryFactory(new PrecisionModel(), 4547);
         var square = gkFactory.ToGeometry(new Envelope(435_000, 436_000, 3_733_000, 3_734_000));
-        var wgs84 = Metric.ToWgs84(square);
-        var area = Metric.AreaM2(wgs84);
+        var wgs84 = MetricPlane.Gk114.ToWgs84(square);
+        var area = MetricPlane.Gk114.AreaM2(wgs84);
         Assert.Equal(1_000_000, area, 100.0);
     }
 
@@ -80,7 +80,7 @@ public class CrsTransformerTests
     [InlineData(112.6, 34.4)]
     public void Gk114AgreesWithKrugerSeriesWithinOneMillimetre(double lon, double lat)
     {
-        var (e, n) = Metric.ToGk114(lon, lat);
+        var (e, n) = MetricPlane.Gk114.ToPlane(lon, lat);
         var (ke, kn) = KrugerSeries.Forward(lon, lat, 114, CgcsA, CgcsRf);
         Assert.True(Math.Abs(e - ke) < 0.001, $"E {e} vs series {ke}");
         Assert.True(Math.Abs(n - kn) < 0.001, $"N {n} vs series {kn}");
@@ -156,7 +156,7 @@ public class CrsTransformerTests
         var line = Wgs84Factory.CreateLineString([new Coordinate(113.3, 33.73), new Coordinate(113.31, 33.74)]);
         var before = line.Copy();
 
-        var projected = Metric.ToGk114(line);
+        var projected = MetricPlane.Gk114.ToPlane(line);
 
         Assert.True(line.EqualsExact(before), line.AsText());
         Assert.Equal(4326, line.SRID);

@@ -33,7 +33,7 @@ public sealed class MetricPlaneTests(ITestOutputHelper output)
             [new(113.30, 33.70), new(113.31, 33.70), new(113.31, 33.71), new(113.30, 33.70)]);
 
         Assert.Same(KnownCrs.Cgcs2000Gk114, MetricPlane.Gk114.Crs);
-        Assert.Equal(Metric.ToGk114(wgs84).Coordinates, MetricPlane.ForLongitude(113.3).ToPlane(wgs84).Coordinates);
+        Assert.Equal(MetricPlane.Gk114.ToPlane(wgs84).Coordinates, MetricPlane.ForLongitude(113.3).ToPlane(wgs84).Coordinates);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class SurveyCoordinatesTests
     public void SurveyPointLandsOnTheGeographicPoint()
     {
         var point = SurveyCoordinates.FromXY(3_733_933.115, 38_435_126.139).Value;
-        var (lon, lat) = Metric.ToWgs84(point.Coordinate.X, point.Coordinate.Y);
+        var (lon, lat) = MetricPlane.Gk114.ToWgs84(point.Coordinate.X, point.Coordinate.Y);
         Assert.Equal(113.3, lon, 1e-6);
         Assert.Equal(33.73, lat, 1e-6);
     }

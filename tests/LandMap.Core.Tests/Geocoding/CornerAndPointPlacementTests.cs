@@ -31,7 +31,7 @@ public sealed class CornerAndPointPlacementTests
         Assert.All(parcel.Constraints, c => Assert.True(c.Satisfied, $"{c.Description}: {c.Detail}"));
         Assert.Equal(areaMu, parcel.AreaMuComputed!.Value, areaMu * 0.03);
         // Width to length of the smallest enclosing rectangle, in metres: at least 1:3 (compact, not a strip).
-        var rectangle = (NetTopologySuite.Geometries.Polygon)MinimumDiameter.GetMinimumRectangle(Metric.ToGk114(parcel.Geometry!));
+        var rectangle = (NetTopologySuite.Geometries.Polygon)MinimumDiameter.GetMinimumRectangle(MetricPlane.Gk114.ToPlane(parcel.Geometry!));
         var sides = rectangle.ExteriorRing.Coordinates.Zip(rectangle.ExteriorRing.Coordinates.Skip(1), (a, b) => a.Distance(b)).Take(2).Order().ToList();
         Assert.True(sides[0] / sides[1] >= 1.0 / 3, $"{sides[0]:0} m × {sides[1]:0} m is a strip");
     }

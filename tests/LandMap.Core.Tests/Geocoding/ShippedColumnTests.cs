@@ -18,7 +18,7 @@ public sealed class ShippedColumnTests
         var reports = new[] { "001_187e19a5026d8d3e", "000_3754bd8aaca57094" }
             .Select(f => ReportExtractor.Extract(ReportFileReader.Read(Path.Combine(TestPaths.Reports, f + ".txt")).Text!))
             .ToList();
-        var weidong = Metric.ToGk114(gazetteer!.Lookup("卫东区").Single(m => m.Feature.Kind == PlaceKind.District).Feature.Geometry);
+        var weidong = MetricPlane.Gk114.ToPlane(gazetteer!.Lookup("卫东区").Single(m => m.Feature.Kind == PlaceKind.District).Feature.Geometry);
         return (ParcelGeocoder.Geocode(reports, gazetteer), weidong);
     });
 
@@ -32,7 +32,7 @@ public sealed class ShippedColumnTests
         Assert.Equal(25, column.Count);
         Assert.All(column, e =>
         {
-            var metres = Metric.ToGk114(e.Geometry!);
+            var metres = MetricPlane.Gk114.ToPlane(e.Geometry!);
             Assert.True(metres is Polygon or MultiPolygon, $"{e.Seq} {e.Name}: {metres.GeometryType}");
             var mu = metres.Area / AreaParser.SquareMetresPerMu;
             Assert.True(Math.Abs(mu - e.AreaMu!.Value) <= e.AreaMu.Value * 0.03, $"{e.Seq} {e.Name}: {mu:0.##} 亩 vs {e.AreaMu}");
@@ -60,7 +60,7 @@ public sealed class ShippedColumnTests
 
         // The school (平安大道南侧, 王斌庄村) moved 3 km north no longer matches its report.
         var school = placed.Single(p => p.Seq == 17);
-        var moved = Metric.ToWgs84(Move(Metric.ToGk114(school.Geometry!), 0, 3000));
+        var moved = MetricPlane.Gk114.ToWgs84(Move(MetricPlane.Gk114.ToPlane(school.Geometry!), 0, 3000));
         var movedChecks = geocoder.CheckOutline(report.LandEntries.Single(e => e.Seq == 17), report.District, moved, column);
         Assert.NotEmpty(movedChecks);
         Assert.Contains(movedChecks, c => !c.Satisfied);
@@ -77,7 +77,7 @@ public sealed class ShippedColumnTests
     [Fact]
     public void No2023ParcelsOverlapBeyondTenPercentExceptTheDistrictAndThePark()
     {
-        var parcels = Column(2023).Where(e => e.Seq is not (23 or 25)).Select(e => (e, m: Metric.ToGk114(e.Geometry!))).ToList();
+        var parcels = Column(2023).Where(e => e.Seq is not (23 or 25)).Select(e => (e, m: MetricPlane.Gk114.ToPlane(e.Geometry!))).ToList();
 
         foreach (var (a, ma) in parcels)
         {
@@ -92,7 +92,7 @@ public sealed class ShippedColumnTests
     [Fact]
     public void AtLeast32Of35Entries2021AreLocatedInsideWeidong()
     {
-        var inside = Column(2021).Count(e => e.Geometry is { } g && Shipped.Value.Weidong.Intersects(Metric.ToGk114(g).InteriorPoint));
+        var inside = Column(2021).Count(e => e.Geometry is { } g && Shipped.Value.Weidong.Intersects(MetricPlane.Gk114.ToPlane(g).InteriorPoint));
 
         Assert.True(inside >= 32, $"{inside} of 35 inside 卫东区");
     }
@@ -104,7 +104,7 @@ public sealed class ShippedColumnTests
         Assert.All(Shipped.Value.Entries.Where(e => e.Geometry is not null), e =>
         {
             Assert.True(e.Geometry!.IsValid, $"{e.PlanYear}-{e.Seq} {e.Name}: invalid in WGS 84");
-            Assert.True(Metric.ToGk114(e.Geometry).IsValid, $"{e.PlanYear}-{e.Seq} {e.Name}: invalid in EPSG:4547");
+            Assert.True(MetricPlane.Gk114.ToPlane(e.Geometry).IsValid, $"{e.PlanYear}-{e.Seq} {e.Name}: invalid in EPSG:4547");
         });
     }
 

@@ -28,7 +28,7 @@ internal static class TestGazetteer
     ]);
 
     /// <summary>A WGS 84 geometry back in metres, for assertions.</summary>
-    public static Geometry Metres(Geometry wgs84) => Metric.ToGk114(wgs84);
+    public static Geometry Metres(Geometry wgs84) => MetricPlane.Gk114.ToPlane(wgs84);
 
     private static LineString Line((double X, double Y) a, (double X, double Y) b) =>
         Gk.CreateLineString([new Coordinate(a.X, a.Y), new Coordinate(b.X, b.Y)]);
@@ -41,6 +41,6 @@ internal static class TestGazetteer
         District = "卫东区",
         PrecisionM = 50,
         Source = "test",
-        Geometry = Metric.ToWgs84(metres),
+        Geometry = MetricPlane.Gk114.ToWgs84(metres),
     };
 }

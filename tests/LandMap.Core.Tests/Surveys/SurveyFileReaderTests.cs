@@ -30,7 +30,7 @@ public sealed class SurveyFileReaderTests
         var parcel = Assert.Single(result.Parcels);
         Assert.Equal(("区块一", "工业用地", 5), (parcel.Name, parcel.Use, parcel.HeaderPoints));
         Assert.Equal(10_000, parcel.AreaM2, 3);
-        Assert.Equal(10_000, Metric.AreaM2(parcel.Geometry), 0);
+        Assert.Equal(10_000, MetricPlane.Gk114.AreaM2(parcel.Geometry), 0);
         Assert.InRange(parcel.Geometry.Centroid.X, 113.29, 113.31);
         Assert.Empty(result.Warnings);
     }

@@ -31,7 +31,7 @@ public sealed class InvestorApiTests(LandMapApplication app)
             var id = feature.GetProperty("id").GetInt64();
             using var detail = await GetJson($"/api/parcels/{id}");
             var investor = detail.RootElement.GetProperty("properties").GetProperty("investor");
-            var parcel = Metric.ToGk114(ReadGeometry(detail.RootElement.GetProperty("geometry")));
+            var parcel = MetricPlane.Gk114.ToPlane(ReadGeometry(detail.RootElement.GetProperty("geometry")));
             foreach (var (member, candidates) in new[] { ("nearestRoad", roads), ("nearestRailway", railways) })
             {
                 // Every feature of the kind, measured in EPSG:4547 metres: no index, no search radius.
@@ -131,7 +131,7 @@ public sealed class InvestorApiTests(LandMapApplication app)
             {
                 var properties = feature.GetProperty("properties");
                 if (properties.TryGetProperty("kind", out var k) && k.GetString() == kind)
-                    found.Add((properties.GetProperty("name").GetString()!, Metric.ToGk114(ReadGeometry(feature.GetProperty("geometry")))));
+                    found.Add((properties.GetProperty("name").GetString()!, MetricPlane.Gk114.ToPlane(ReadGeometry(feature.GetProperty("geometry")))));
             }
         }
         return found;

@@ -45,7 +45,7 @@ public sealed class ConflictsApiTests : IClassFixture<ConflictsApiTests.Server>
             var outline = feature.GetProperty("geometry").Deserialize<Geometry>(options)!;
             var e = outline.EnvelopeInternal;
             var farmland = new GeometryFactory(new PrecisionModel(), 4326).ToGeometry(new Envelope(e.MinX - 0.01, e.Centre.X, e.MinY - 0.01, e.MaxY + 0.01));
-            ExpectedMu = Metric.ToGk114(outline).Intersection(Metric.ToGk114(farmland)).Area / SquareMetresPerMu;
+            ExpectedMu = MetricPlane.Gk114.ToPlane(outline).Intersection(MetricPlane.Gk114.ToPlane(farmland)).Area / SquareMetresPerMu;
             await using var store = await ParcelStoreFactory.OpenAsync(App.DatabasePath);
             await ILayerStore.Of(store).ImportLayerAsync(new LayerImport("永久基本农田", LayerKind.Farmland, "yjjbnt.geojson", "EPSG:4326", "EPSG:4547", "tester"),
                 [new LayerFeature(0, "JB-7", new Dictionary<string, object?> { ["JBNTTBBH"] = "JB-7" }, farmland, 0, false)]);

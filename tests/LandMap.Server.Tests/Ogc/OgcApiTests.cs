@@ -149,7 +149,7 @@ public sealed class OgcApiTests(LandMapApplication app)
         var served = other.RootElement.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!.Coordinates;
         // The same vertices (the writer may start a ring elsewhere), each where LandMap's projection puts it.
         var expected = lonLat.Select(c => epsg == "4547"
-            ? LandMap.Core.Crs.Metric.ToGk114(c.X, c.Y) is var (e, n) ? new Coordinate(n, e) : null!
+            ? LandMap.Core.Crs.MetricPlane.Gk114.ToPlane(c.X, c.Y) is var (e, n) ? new Coordinate(n, e) : null!
             : new Coordinate(c.Y, c.X)).ToList();
         var tolerance = epsg == "4547" ? 0.01 : 1e-9;
         Assert.Equal(expected.Count, served.Length);

@@ -201,7 +201,7 @@ public sealed partial class OgcClientTests(OgcServer ogc, ITestOutputHelper outp
         using var item = JsonDocument.Parse(await Server.Client.GetStringAsync($"/ogc/collections/parcels/items/{id}"));
         // Every position of the item, whatever its geometry type (the first parcel is a line, a point or a polygon).
         var lonLat = Positions(item.RootElement.GetProperty("geometry").GetProperty("coordinates"))
-            .Select(c => LandMap.Core.Crs.Metric.ToGk114(c[0].GetDouble(), c[1].GetDouble())).ToList();
+            .Select(c => LandMap.Core.Crs.MetricPlane.Gk114.ToPlane(c[0].GetDouble(), c[1].GetDouble())).ToList();
         var vertex = r.GetProperty("metresFirstVertex");
         var (x, y) = (vertex[0].GetDouble(), vertex[1].GetDouble());
         Assert.True(lonLat.Min(p => Math.Sqrt(Math.Pow(p.N - x, 2) + Math.Pow(p.E - y, 2))) < 0.01, $"({x}, {y}) is no vertex of parcel {id} in EPSG:4547");

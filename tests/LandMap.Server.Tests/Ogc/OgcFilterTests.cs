@@ -132,7 +132,7 @@ public sealed class OgcFilterTests(LandMapApplication app)
         Assert.Contains(410403202300001, ids);
         Assert.True(ids.Count < (await AllAsync()).Count);
 
-        var (lon, lat) = LandMap.Core.Crs.Metric.ToWgs84(e, n);
+        var (lon, lat) = LandMap.Core.Crs.MetricPlane.Gk114.ToWgs84(e, n);
         using var crs84 = await GetJson($"/ogc/collections/parcels/items?limit=10000&filter={Uri.EscapeDataString($"S_INTERSECTS(geometry, POINT({lon} {lat}))")}");
         using var latLon = await GetJson($"/ogc/collections/parcels/items?limit=10000&filter-crs={Uri.EscapeDataString("http://www.opengis.net/def/crs/EPSG/0/4326")}" +
             $"&filter={Uri.EscapeDataString($"S_INTERSECTS(geometry, POINT({lat} {lon}))")}");

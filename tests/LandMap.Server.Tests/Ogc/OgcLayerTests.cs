@@ -199,7 +199,7 @@ public sealed class OgcLayerTests(OgcLayerServer server) : IClassFixture<OgcLaye
         var metres = JsonSerializer.Deserialize<Geometry>(gk.RootElement.GetProperty("geometry").GetRawText(), GeoJson)!.Coordinates;
         // X north first, Y east second, as EPSG:4547 orders its axes (the project's GK transform is checked against GDAL
         // elsewhere); each vertex within 1 cm of a vertex of the WGS 84 feature projected here, whichever ring start each has.
-        var projected = lonLat.Select(c => Metric.ToGk114(c.X, c.Y)).ToList();
+        var projected = lonLat.Select(c => MetricPlane.Gk114.ToPlane(c.X, c.Y)).ToList();
         Assert.Equal(lonLat.Length, metres.Length);
         Assert.All(metres, m => Assert.Contains(projected, p => Math.Abs(p.N - m.X) < 0.01 && Math.Abs(p.E - m.Y) < 0.01));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{Collection}/items/999999999")).StatusCode);

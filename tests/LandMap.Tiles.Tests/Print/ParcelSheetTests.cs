@@ -40,10 +40,10 @@ public sealed partial class ParcelSheetTests
     public void TheChosenScaleIsTheLargestRoundOneThatFits()
     {
         // 240 m across: 1:2000 draws it 120 mm wide, more than 60 % of the 186 mm frame; 1:5000 fits.
-        Assert.Equal(5000, ParcelSheetLayout.FitScale(Metric.ToGk114(Circle(40, radius: 120)).EnvelopeInternal, new Paper(PaperSize.A4)));
-        Assert.Equal(500, ParcelSheetLayout.FitScale(Metric.ToGk114(Circle(4, radius: 10)).EnvelopeInternal, new Paper(PaperSize.A4)));
+        Assert.Equal(5000, ParcelSheetLayout.FitScale(MetricPlane.Gk114.ToPlane(Circle(40, radius: 120)).EnvelopeInternal, new Paper(PaperSize.A4)));
+        Assert.Equal(500, ParcelSheetLayout.FitScale(MetricPlane.Gk114.ToPlane(Circle(4, radius: 10)).EnvelopeInternal, new Paper(PaperSize.A4)));
         // 180 m across: 90 mm at 1:2000, more than 60 % of A4's 124 mm frame height but not of A3's (√2 larger).
-        var mid = Metric.ToGk114(Circle(40, radius: 90)).EnvelopeInternal;
+        var mid = MetricPlane.Gk114.ToPlane(Circle(40, radius: 90)).EnvelopeInternal;
         Assert.Equal(5000, ParcelSheetLayout.FitScale(mid, new Paper(PaperSize.A4)));
         Assert.Equal(2000, ParcelSheetLayout.FitScale(mid, new Paper(PaperSize.A3)));
     }
@@ -60,11 +60,11 @@ public sealed partial class ParcelSheetTests
 
     private static Geometry Circle(int vertices, double radius)
     {
-        var centre = Metric.ToGk114(113.33, 33.76);
+        var centre = MetricPlane.Gk114.ToPlane(113.33, 33.76);
         var ring = Enumerable.Range(0, vertices)
             .Select(i => new Coordinate(centre.E + radius * Math.Cos(2 * Math.PI * i / vertices), centre.N + radius * Math.Sin(2 * Math.PI * i / vertices)))
             .ToList();
-        return Metric.ToWgs84(new GeometryFactory().CreatePolygon(ring.Append(ring[0]).ToArray()));
+        return MetricPlane.Gk114.ToWgs84(new GeometryFactory().CreatePolygon(ring.Append(ring[0]).ToArray()));
     }
 
     private static ParcelSheetData Sheet(Geometry wgs84, int scale) =>

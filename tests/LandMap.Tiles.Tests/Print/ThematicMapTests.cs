@@ -92,7 +92,7 @@ public sealed class ThematicMapTests(ImportedStore imported) : IClassFixture<Imp
     {
         var layout = new ThematicMapLayout(await LoadAsync(Weidong2023));
         var rows = new ThematicMapPanel(layout, new LandMap.Tiles.Rendering.ParcelLayer(
-            layout.Shown.Select(p => StoredMapParcels.ToMapParcel(p, ParcelPalette.Default)))).LegendRows().Select(r => r.Label).ToList();
+            layout.Shown.Select(p => StoredMapParcels.ToMapParcel(p, ParcelPalette.Default)), layout.Data.Plane)).LegendRows().Select(r => r.Label).ToList();
 
         var stages = layout.Shown.Select(p => p.ProjectStage).OfType<string>().ToHashSet();
         foreach (var (key, entry) in ParcelPalette.Default.Stages)
@@ -130,7 +130,7 @@ public sealed class ThematicMapTests(ImportedStore imported) : IClassFixture<Imp
 
         // Move the parcel to a free spot of the district, 600 m × 600 m, where the map drew no parcel before.
         var spot = FreeSpot(beforeLayout, before.Data!.Ground, 600);
-        var outline = Metric.ToWgs84(spot);
+        var outline = MetricPlane.Gk114.ToWgs84(spot);
         var saved = await IReviewStore.Of(store).SaveReviewedGeometryAsync(new ReviewedGeometry(parcel.Id, parcel.Version, outline, "li.wei", "按现场踏勘修改"));
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         var after = await ThematicMapSource.LoadAsync(store, Weidong2023);
@@ -217,7 +217,7 @@ public sealed class ThematicMapTests(ImportedStore imported) : IClassFixture<Imp
     private static Polygon FreeSpot(ThematicMapLayout layout, Envelope ground, double side)
     {
         var factory = new GeometryFactory();
-        var taken = layout.Shown.Select(p => Metric.ToGk114(p.Geometry!).Buffer(side)).ToList();
+        var taken = layout.Shown.Select(p => MetricPlane.Gk114.ToPlane(p.Geometry!).Buffer(side)).ToList();
         for (var fy = 0.3; fy <= 0.7; fy += 0.05)
         {
             for (var fx = 0.25; fx <= 0.75; fx += 0.05)

@@ -191,7 +191,7 @@ public sealed class ParcelTileSourceTests
         {
             var seq = i + 1;
             var name = $"测试产业园{seq}号地块";
-            var area = geometries[i] is Polygon ? Math.Round(Metric.AreaM2(geometries[i]) * 15 / 10_000, 2) : 0;
+            var area = geometries[i] is Polygon ? Math.Round(MetricPlane.Gk114.AreaM2(geometries[i]) * 15 / 10_000, 2) : 0;
             entries.Add(new LandEntry { Seq = seq, Name = name, AreaMu = geometries[i] is Polygon ? area : null, Source = new SourceRef(seq, name) });
             geocoded.Add(new GeocodedEntry
             {
@@ -247,7 +247,7 @@ public sealed class ParcelTileSourceTests
             var mu = 1 + i * 7919 % count * 19.0 / count;
             var square = Square(bounds.MinX + (i % 52 + 0.2) * bounds.Width / 53, bounds.MinY + (i / 52 + 0.2) * bounds.Height / 51, mu);
             var name = $"总览{i + 1}号地块";
-            var area = Math.Round(Metric.AreaM2(square) * 15 / 10_000, 2);
+            var area = Math.Round(MetricPlane.Gk114.AreaM2(square) * 15 / 10_000, 2);
             entries.Add(new LandEntry { Seq = i + 1, Name = name, AreaMu = area, Source = new SourceRef(i + 1, name) });
             geocoded.Add(new GeocodedEntry
             {

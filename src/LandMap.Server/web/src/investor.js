@@ -1,5 +1,5 @@
 // 投资信息 in the parcel panel of industrial land (工矿, 物流仓储, 产业园区): what an investor asks — area, land use,
-// nearest main road and railway with distances (the server measures them in EPSG:4547 metres from the outline), the park
+// nearest main road and railway with distances (the server measures them in metres of the parcel's 3° GK zone from the outline), the park
 // it lies in (未知 when no outline holds it: never a guess), its project stage, whether it is still land to find, and
 // the 招商 contact when the server is configured with one (LandMap:Investor:Contact).
 import { escape } from './html.js';

@@ -10,6 +10,7 @@ import { fromLonLat, toLonLat, transform, transformExtent } from 'ol/proj.js';
 import { register } from 'ol/proj/proj4.js';
 import { extend, createEmpty, isEmpty } from 'ol/extent.js';
 import proj4 from 'proj4';
+import { defineZones, zoneOf, zoneLabel } from './planes.js';
 import { basemapLayer } from './basemap.js';
 import { formatLonLat, savedDatum, saveDatum } from './datums.js';
 import { parcelLayer, parcelTileSource, queryParcels, parcelGeometries, geojson } from './parcels.js';
@@ -34,7 +35,8 @@ import { phoneLayout } from './layout.js';
 import { viewParcelList } from './viewlist.js';
 import { keyboardControls } from './keyboard.js';
 
-proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
+// The pointer read-out and the live area use the Gauss-Krüger zone of where they are (planes.js), as the server does.
+defineZones(proj4);
 register(proj4);
 
 const $ = (id) => document.getElementById(id);
@@ -416,8 +418,10 @@ async function start() {
   datumChoice.addEventListener('change', () => { saveDatum(datumChoice.value); showLonLat(); });
   map.on('pointermove', (e) => {
     lastLonLat = toLonLat(e.coordinate);
-    const [x, y] = transform(e.coordinate, 'EPSG:3857', 'EPSG:4547');
+    const zone = zoneOf(lastLonLat[0]);
+    const [x, y] = transform(e.coordinate, 'EPSG:3857', zone.code);
     showLonLat();
+    $('coord-zone').textContent = zoneLabel(zone);
     $('coord-gk').textContent = `X(北) ${y.toFixed(2)} m, Y(东) ${x.toFixed(2)} m`;
     const symbol = map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (l) => l === projects, hitTolerance: 2 });
     map.getTargetElement().title = symbol ? `${symbol.get('name')}（${style.parcels.stages[symbol.get('stage')]?.name ?? '阶段未知'}）` : '';

@@ -1,6 +1,6 @@
 // Review: sign-in (cookie session + csrfToken) and, for reviewers, the editing part of the parcel panel: edit the
 // boundary (Modify + Snap, or redraw with Draw) with the live area, save with If-Match, status, history and restore.
-// Areas are planar in EPSG:4547 (CGCS2000 3° GK, CM 114°E, via proj4), as the server computes them.
+// Areas are planar in the CGCS2000 3° GK zone of the outline's centre (planes.js, via proj4), as the server computes them.
 // The map draws parcels from tiles; the outline being edited is the parcel's geometry from GET /api/parcels/{id} in a
 // layer of its own (the tile layer hides that parcel meanwhile), snapping to its neighbours' outlines from a bbox query.
 import VectorLayer from 'ol/layer/Vector.js';
@@ -9,8 +9,9 @@ import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Modify, Snap, Draw } from 'ol/interaction.js';
 import { Fill, Stroke, Style, Circle } from 'ol/style.js';
-import { buffer } from 'ol/extent.js';
-import { transformExtent } from 'ol/proj.js';
+import { buffer, getCenter } from 'ol/extent.js';
+import { transformExtent, toLonLat } from 'ol/proj.js';
+import { zoneOf } from './planes.js';
 import { escape } from './html.js';
 
 const MU_M2 = 10000 / 15;
@@ -25,7 +26,8 @@ const when = (text) => (text ? new Date(text).toLocaleString('zh-CN', { hour12: 
 
 export function areaMu(geometry) {
   if (!geometry || !geometry.getArea) return null;
-  return geometry.clone().transform('EPSG:3857', 'EPSG:4547').getArea() / MU_M2;
+  const [lon] = toLonLat(getCenter(geometry.getExtent()));
+  return geometry.clone().transform('EPSG:3857', zoneOf(lon).code).getArea() / MU_M2;
 }
 
 // The signed-in account. The session cookie is HttpOnly, so a hint in localStorage says whether to ask /api/auth/me

@@ -114,7 +114,7 @@ public sealed class GeoJsonImportTests : IDisposable
         Assert.True(shifted.IsSuccess, shifted.ToString());
 
         // Xi'an 1980 and CGCS2000 grids differ by tens of metres here: near, not equal.
-        Assert.InRange(Metric.DistanceM(shifted.Features[0].Geometry, Metric.ToWgs84(Gk(Road))), 0, 200);
+        Assert.InRange(MetricPlane.Gk114.DistanceM(shifted.Features[0].Geometry, MetricPlane.Gk114.ToWgs84(Gk(Road))), 0, 200);
     }
 
     [Fact]

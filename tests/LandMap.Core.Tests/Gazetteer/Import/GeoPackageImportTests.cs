@@ -20,7 +20,7 @@ public sealed class GeoPackageImportTests : IDisposable
     [Fact]
     public void VillagesIn4526ComeOutInWgs84WithKindFromAChineseField()
     {
-        var (e, n) = Metric.ToGk114(113.33, 33.73);
+        var (e, n) = MetricPlane.Gk114.ToPlane(113.33, 33.73);
         var gpkg = WriteGeoPackage("villages.gpkg", 4526, KnownCrs.Cgcs2000Gk38.Wkt,
             ("魏寨村", "村庄", Blob(ImportFolder.Factory.CreatePoint(new Coordinate(e + 38_000_000, n)), 4526)),
             ("寺沟社区", "社区", Blob(ImportFolder.Factory.CreatePoint(new Coordinate(e + 38_000_500, n + 500)), 4526)));

@@ -35,7 +35,7 @@ internal sealed class ImportFolder : IDisposable
 
     /// <summary>A WGS 84 line as EPSG:4547 (E, N) metres.</summary>
     public static LineString Gk(params (double Lon, double Lat)[] points) =>
-        Factory.CreateLineString(points.Select(p => Metric.ToGk114(p.Lon, p.Lat)).Select(p => new Coordinate(p.E, p.N)).ToArray());
+        Factory.CreateLineString(points.Select(p => MetricPlane.Gk114.ToPlane(p.Lon, p.Lat)).Select(p => new Coordinate(p.E, p.N)).ToArray());
 
     /// <summary>Writes a polyline Shapefile with fields 名称 and 区县, a .prj of <paramref name="prjWkt"/> (none when null).</summary>
     public string WriteShapefile(string stem, IEnumerable<(string Name, string District, Geometry Line)> rows, string? prjWkt, Encoding encoding)
