@@ -6,12 +6,12 @@ namespace LandMap.Core.Geocoding;
 /// <summary>
 /// Places a compact polygon of a given area inside a plan's region. A rectangle grows from the anchor
 /// (from a crossing corner into its quadrant, from a road frontage towards its side, or centred); it is
-/// clipped to the free part of the region, and its scale is found by bisection so the clipped piece
-/// nearest the anchor has the stated area. When the piece cannot reach the area (the frontage is taken),
-/// the anchor slides along the frontage, nearest positions first.
+/// clipped to the free part of the region, and its scale is found (the grid point bisection would reach, in a few
+/// evaluations: <see cref="GridBisection"/>) so the clipped piece nearest the anchor has the stated area. When the
+/// piece cannot reach the area (the frontage is taken), the anchor slides along the frontage, nearest positions first.
 /// </summary>
 /// <remarks>
-/// The bisection asks for many areas; a rectangle the free region covers is its own clipped piece, so its area is
+/// The search asks for several areas; a rectangle the free region covers is its own clipped piece, so its area is
 /// taken without an overlay (a prepared-geometry test instead), and one the region's edge crosses once is clipped
 /// ring by ring (<see cref="RectangleClip"/>). Only the rest, and the piece returned, go through an overlay.
 /// </remarks>

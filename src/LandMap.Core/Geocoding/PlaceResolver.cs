@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
@@ -75,8 +77,15 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
     public static MetricPlane PlaneOf(GazetteerIndex gazetteer, string? district) =>
         DistrictFeature(gazetteer, district) is { } feature ? MetricPlane.ForLongitude(feature.Geometry.Centroid.X) : MetricPlane.Gk114;
 
+    // A gazetteer never changes once built, so a name resolves the same way in every column of a district; entries
+    // name the same roads and villages again and again.
+    private static readonly ConditionalWeakTable<GazetteerIndex, ConcurrentDictionary<(string? District, int Epsg, string Name, bool Line), ResolvedPlace?>> Resolved = new();
+
     /// <summary>Resolves <paramref name="name"/>, preferring lines or places as the grammar expects; null when unknown.</summary>
-    public ResolvedPlace? Resolve(string name, bool preferLine)
+    public ResolvedPlace? Resolve(string name, bool preferLine) =>
+        Resolved.GetValue(gazetteer, _ => new()).GetOrAdd((district, _plane.Epsg, name, preferLine), key => ResolveOnce(key.Name, key.Line));
+
+    private ResolvedPlace? ResolveOnce(string name, bool preferLine)
     {
         foreach (var (candidate, note, inDistrict) in Candidates(name))
         {

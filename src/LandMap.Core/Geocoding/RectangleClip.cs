@@ -7,13 +7,24 @@ namespace LandMap.Core.Geocoding;
 /// each ring is clipped to the quadrilateral (Sutherland–Hodgman) and the clipped shells less the clipped holes
 /// summed. It answers only when the result is one piece — the region's boundary enters the quadrilateral once
 /// and leaves it once, and no ring lies wholly inside — since the placer wants the piece nearest its anchor;
-/// otherwise, and when a vertex lies within a millimetre of the quadrilateral's edge (where an overlay may cut slivers of
-/// its own), it returns null and the caller overlays.
+/// otherwise it returns null and the caller overlays.
 /// </summary>
+/// <remarks>
+/// A vertex on the quadrilateral's edge to the last bits (a neighbour's front corner on the same frontage) counts as on
+/// it: the boundary enters where it goes from there into the quadrilateral shrunk by half a millimetre, and what lies
+/// between is a sliver the placer does not take for a piece either. A vertex nearer the edge than a millimetre but
+/// not on it may cut a sliver the placer would take; those are left to the overlay.
+/// </remarks>
 internal static class RectangleClip
 {
-    // A vertex this close to an edge of the quadrilateral (metres) leaves the area to the overlay.
+    // A vertex this close to an edge of the quadrilateral (metres), but not on it, leaves the area to the overlay.
     private const double NearM = 1e-3;
+
+    // A vertex this close to an edge's line is on it: the sliver it leaves is under the placer's sliver share.
+    private const double OnM = 1e-7;
+
+    // The boundary enters where it goes deeper than this into the quadrilateral.
+    private const double InsetM = NearM / 2;
 
     /// <summary>The area of <paramref name="region"/> inside <paramref name="quad"/> (counter-clockwise or clockwise, 4 corners), or null.</summary>
     public static double? SinglePieceArea(ReadOnlySpan<Coordinate> quad, Geometry region)
@@ -53,8 +64,8 @@ internal static class RectangleClip
         return area;
     }
 
-    // How often the ring's boundary enters the quadrilateral; false when a vertex lies within NearM of its edge, where an
-    // overlay may cut a sliver of its own (a neighbour's parcel along the same frontage has its front edge on this one's).
+    // How often the ring's boundary enters the quadrilateral (shrunk by InsetM); false when a vertex lies within NearM of
+    // its edge but not on it, where an overlay may cut a sliver the placer would take for a piece.
     private static bool CountEntries(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges, out int entries, out bool allInside)
     {
         entries = 0;
@@ -63,7 +74,7 @@ internal static class RectangleClip
         for (var i = 0; i + 1 < n; i++)
         {
             var (px, py, qx, qy) = (ring.GetX(i), ring.GetY(i), ring.GetX(i + 1), ring.GetY(i + 1));
-            // Cyrus–Beck: the part of segment pq inside every half-plane.
+            // Cyrus–Beck: the part of segment pq inside every half-plane of the shrunk quadrilateral.
             double t0 = 0, t1 = 1;
             var pInside = true;
             var pNear = false;
@@ -72,8 +83,9 @@ internal static class RectangleClip
             {
                 var dp = (px - e.X) * e.Nx + (py - e.Y) * e.Ny;
                 var dq = (qx - e.X) * e.Nx + (qy - e.Y) * e.Ny;
-                if (Math.Abs(dp) <= NearM) pNear = true;
+                if (Math.Abs(dp) is > OnM and <= NearM) pNear = true;
                 if (dp < -NearM) pWithin = false;
+                (dp, dq) = (dp - InsetM, dq - InsetM);
                 if (dp <= 0) pInside = false;
                 if (dp <= 0 && dq <= 0) { t0 = 1; t1 = 0; continue; }
                 if (dp <= 0) t0 = Math.Max(t0, dp / (dp - dq));

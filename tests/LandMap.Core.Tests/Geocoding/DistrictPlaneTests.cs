@@ -64,6 +64,20 @@ public sealed class DistrictPlaneTests(ITestOutputHelper output)
         Assert.Equal(4547, new PlaceResolver(TestGazetteer.Build(), "卫东区").Plane.Epsg);
     }
 
+    [Fact]
+    public void ANameResolvesOncePerGazetteerDistrictAndPlane()
+    {
+        var gazetteer = TestGazetteer.Build();
+        var first = new PlaceResolver(gazetteer, "卫东区").Resolve("八矿路", preferLine: true);
+        Assert.NotNull(first);
+        // Another column's resolver of the same district: the same answer, not resolved again.
+        Assert.Same(first, new PlaceResolver(gazetteer, "卫东区").Resolve("八矿路", preferLine: true));
+        // Another district, the other preference or another gazetteer: resolved on its own.
+        Assert.NotSame(first, new PlaceResolver(gazetteer, "湛河区").Resolve("八矿路", preferLine: true));
+        Assert.NotSame(first, new PlaceResolver(gazetteer, "卫东区").Resolve("八矿路", preferLine: false));
+        Assert.NotSame(first, new PlaceResolver(TestGazetteer.Build(), "卫东区").Resolve("八矿路", preferLine: true));
+    }
+
     private static LineString Line((double X, double Y) a, (double X, double Y) b) =>
         Zone39.Factory.CreateLineString([new Coordinate(a.X, a.Y), new Coordinate(b.X, b.Y)]);
 

@@ -10,7 +10,8 @@ namespace LandMap.Core.Tests.Geocoding;
 
 /// <summary>
 /// The placer's overlay-free area of a region inside its rectangle: whenever it answers, the overlay agrees (one piece,
-/// the same area); where the region's edge meets the rectangle twice or lies on its edge, it leaves the answer to the overlay.
+/// the same area); where the region's edge meets the rectangle twice or runs a hair off its edge, it leaves the answer to
+/// the overlay; a neighbour's edge on its edge (the same frontage) it answers.
 /// </summary>
 public sealed class RectangleClipTests(ITestOutputHelper output)
 {
@@ -57,15 +58,54 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
     }
 
+    // Parcels along one frontage as the placer makes them: each grows from its own anchor on the frontage line, its front
+    // edge 12 m off it, so neighbours' front corners lie on a later rectangle's front edge to the last bits.
+    private static Polygon Front(Coordinate origin, (double X, double Y) u, double along, double a0, double a1, double b0, double b1)
+    {
+        var (v, anchor) = ((-u.Y, u.X), new Coordinate(origin.X + u.X * along, origin.Y + u.Y * along));
+        Coordinate At(double a, double b) => new(anchor.X + u.X * a + v.Item1 * b, anchor.Y + u.Y * a + v.Item2 * b);
+        return Factory.CreatePolygon([At(a0, b0), At(a1, b0), At(a1, b1), At(a0, b1), At(a0, b0)]);
+    }
+
+    private static readonly Gen<(double Angle, (double Along, double Width, double Depth)[] Neighbours, double Along, double Width, double Depth)> Frontage =
+        Gen.Select(Gen.Double[0, 3.2], Gen.Select(Gen.Double[-300, 300], Gen.Double[20, 120], Gen.Double[20, 150]).Array[1, 4],
+            Gen.Double[-250, 250], Gen.Double[10, 400], Gen.Double[10, 300]);
+
     [Fact]
-    public void TwoPiecesOrAnEdgeOnTheRectanglesEdgeAreLeftToTheOverlay()
+    public void NeighboursOnTheSameFrontageAreAnsweredAsTheOverlayWould()
+    {
+        var (answered, cases) = (0, 0);
+        cases = FixedSeed.Run(Frontage, 3_000, 20261207, t =>
+        {
+            var origin = new Coordinate(500_000 + t.Along, 3_730_000 - t.Along);
+            var u = (Math.Cos(t.Angle), Math.Sin(t.Angle));
+            Geometry free = Front(origin, u, 0, -600, 600, 0, 400);
+            foreach (var (along, width, depth) in t.Neighbours) free = Regions.Subtract(free, Front(origin, u, along, -width / 2, width / 2, 12, 12 + depth));
+            var rectangle = Front(origin, u, t.Along, -t.Width / 2, t.Width / 2, 12, 12 + t.Depth);
+            if (RectangleClip.SinglePieceArea(rectangle.Coordinates.AsSpan(0, 4), free) is not { } area) return;
+            answered++;
+            // What the placer takes from an overlay: its pieces, less slivers under a millionth of the rectangle.
+            var pieces = Regions.PolygonParts(OverlayNGRobust.Overlay(rectangle, free, SpatialFunction.Intersection))
+                .Where(p => p.Area > rectangle.Area * 1e-6).ToList();
+            Assert.True(pieces.Count <= 1, $"{pieces.Count} pieces");
+            Assert.Equal(pieces.Sum(p => p.Area), area, 1e-6 * Math.Max(1, area));
+        }, t => $"angle {t.Angle}, neighbours {string.Join("; ", t.Neighbours)}, rectangle at {t.Along} {t.Width} × {t.Depth}");
+        output.WriteLine($"frontage clip (seed 20261207): {cases} cases, {answered} answered without an overlay");
+        Assert.True(answered > cases / 2, $"only {answered} of {cases} answered");
+    }
+
+    [Fact]
+    public void TwoPiecesOrAnEdgeNearTheRectanglesEdgeAreLeftToTheOverlay()
     {
         // A parcel cuts the band in two across the rectangle: two pieces.
         var split = Regions.Subtract(Box(0, 0, 100, 100), Box(40, -10, 60, 110));
         Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 50, 80, 40, 0).AsSpan(0, 4), split));
-        // A neighbour's front edge on this rectangle's front edge.
+        // A neighbour's front and back edges on this rectangle's: one piece, west of it.
         var beside = Regions.Subtract(Box(0, 0, 100, 100), Box(60, 30, 90, 60));
-        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), beside));
+        Assert.Equal(30 * 30, RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
+        // A neighbour's edge a hair off this rectangle's edge (half a millimetre): the overlay's sliver may be a piece.
+        var nearly = Regions.Subtract(Box(0, 0, 100, 100), Box(60, 30.0005, 90, 60));
+        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), nearly));
         // Clear of the neighbour, and across its west edge once.
         Assert.Equal(20 * 20, RectangleClip.SinglePieceArea(Rectangle(48, 45, 20, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
         Assert.Equal(25 * 20 - 5 * 20, RectangleClip.SinglePieceArea(Rectangle(52.5, 45, 25, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
