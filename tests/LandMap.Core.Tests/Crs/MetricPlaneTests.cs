@@ -27,13 +27,33 @@ public sealed class MetricPlaneTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ThePlaneOfPingdingshanIsTheOldFixedMetric()
+    public void ThePlaneOfPingdingshanIsGk114()
     {
         var wgs84 = new GeometryFactory(new PrecisionModel(), 4326).CreatePolygon(
             [new(113.30, 33.70), new(113.31, 33.70), new(113.31, 33.71), new(113.30, 33.70)]);
 
         Assert.Same(KnownCrs.Cgcs2000Gk114, MetricPlane.Gk114.Crs);
         Assert.Equal(MetricPlane.Gk114.ToPlane(wgs84).Coordinates, MetricPlane.ForLongitude(113.3).ToPlane(wgs84).Coordinates);
+    }
+
+    [Theory]
+    [InlineData(116.45, 39.92, "CGCS2000 / 3° Gauss-Krüger，中央经线 117°E（EPSG:4548）")] // 北京市朝阳区
+    [InlineData(113.3, 33.73, "CGCS2000 / 3° Gauss-Krüger，中央经线 114°E（EPSG:4547）")] // 平顶山市卫东区
+    [InlineData(87.6, 43.8, "CGCS2000 / 3° Gauss-Krüger，中央经线 87°E（EPSG:4538）")] // 乌鲁木齐
+    public void APrintedLabelNamesTheZoneOfWhatIsShown(double lon, double lat, string label)
+    {
+        var parcel = new GeometryFactory(new PrecisionModel(), 4326).CreatePolygon(
+            [new(lon, lat), new(lon + 0.003, lat), new(lon + 0.003, lat + 0.002), new(lon, lat)]);
+
+        Assert.Equal(label, MetricPlane.For(parcel).Label);
+        Assert.Same(MetricPlane.For(parcel), MetricPlane.ForExtent(new Envelope(lon - 0.1, lon + 0.1, lat - 0.1, lat + 0.1)));
+    }
+
+    [Fact]
+    public void AnEmptyGeometryHasNoPlane()
+    {
+        Assert.Throws<ArgumentException>(() => MetricPlane.For(Polygon.Empty));
+        Assert.Throws<ArgumentException>(() => MetricPlane.ForExtent(new Envelope()));
     }
 
     [Fact]
