@@ -9,7 +9,7 @@ namespace LandMap.Core.Surveys;
 /// <param name="HeaderPoints">How many points the header declares.</param>
 /// <param name="HeaderAreaHa">The area the header declares, in 公顷.</param>
 /// <param name="Geometry">The boundary in WGS 84 lon/lat (SRID 4326): a Polygon, holes from rings 2…</param>
-/// <param name="AreaM2">The plane area in EPSG:4547 square metres.</param>
+/// <param name="AreaM2">The plane area in square metres of the file's own 3° Gauss-Krüger zone (EPSG:4547 for CGCS2000 zone 38).</param>
 /// <param name="Line">The 1-based line of the header in the file.</param>
 public sealed record SurveyParcel(string Id, string Name, string? Use, int HeaderPoints, double? HeaderAreaHa, Geometry Geometry, double AreaM2, int Line);
 
