@@ -41,6 +41,17 @@ public sealed class LocationParserTests
         Assert.Equal("朝阳区路", Assert.IsType<SideConstraint>(LocationParser.Parse("朝阳区路东侧", null, chaoyang).Constraints[0]).Feature);
     }
 
+    [Theory]
+    [InlineData("铁路新村社区", "铁路新村社区", null)]
+    [InlineData("铁路新村社区北侧", "铁路新村社区", Compass.North)]
+    [InlineData("建设路社区", "建设路社区", null)]
+    public void ACommunityNamedAfterARailwayOrRoadIsAPlace(string location, string place, Compass? side)
+    {
+        var constraint = Assert.IsType<PlaceConstraint>(Assert.Single(Parse(location)));
+
+        Assert.Equal((place, side), (constraint.Place, constraint.Side));
+    }
+
     [Fact]
     public void FourBoundariesBecomeABox()
     {

@@ -61,14 +61,15 @@ public static partial class LocationParser
         return town.EndsWith("街道", StringComparison.Ordinal) && town.Length > 2 ? town : null;
     }
 
-    [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村|社区))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
+    // A community named after a village (铁路新村社区) is the community, not the village and a 社区 after it.
+    [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村社区|社区|村(?!社区)))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
     private static partial Regex LeadingVillageRegex();
 
     [GeneratedRegex(@"^(?<f>.{2,}?)(?<dir>东北|西北|东南|西南|[东西南北])$")]
     private static partial Regex BareDirectionRegex();
 
-    // Not a community or village named after its street (康复街社区, 建设路村).
-    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$)(?=.)")]
+    // Not a community or village named after its street or railway (康复街社区, 建设路村, 铁路新村社区).
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$|[\p{IsCJKUnifiedIdeographs}]{0,4}村社区$)(?=.)")]
     private static partial Regex AlongRegex();
 
     [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
