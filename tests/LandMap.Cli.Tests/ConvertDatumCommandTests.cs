@@ -49,6 +49,30 @@ public sealed partial class ConvertDatumCommandTests : IDisposable
         Assert.Equal(GoodText, File.ReadAllText(good));
     }
 
+    [Fact]
+    public void AFileThatCannotBeWrittenPutsBackTheOnesWrittenBeforeIt()
+    {
+        var sources = Path.Combine(_folder, "sources");
+        var target = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(sources);
+        Directory.CreateDirectory(target);
+        const string Point = "{\"type\":\"Point\",\"coordinates\":[113.3,33.7]}";
+        string[] names = ["a.geojson", "b.geojson"];
+        foreach (var name in names) File.WriteAllText(Path.Combine(sources, name), Point);
+        // out/a.geojson holds an earlier result; out/b.geojson is a folder, so b cannot be written after a was.
+        File.WriteAllText(Path.Combine(target, "a.geojson"), "earlier");
+        Directory.CreateDirectory(Path.Combine(target, "b.geojson"));
+
+        var (exit, _, stderr) = Landmap.Run(["gazetteer", "convert-datum", .. names.Select(n => Path.Combine(sources, n)), "--from", "GCJ02", "--out", target]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("b.geojson: cannot write", stderr);
+        Assert.Contains("nothing was written", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Equal("earlier", File.ReadAllText(Path.Combine(target, "a.geojson")));
+        Assert.Equal(["a.geojson", "b.geojson"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName).Order());
+    }
+
     [Theory]
     [InlineData("WGS84", "--from 'WGS84' must be GCJ02 or BD09")]
     [InlineData("GCJ02", "either --out DIR")]

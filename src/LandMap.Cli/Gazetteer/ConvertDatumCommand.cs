@@ -59,17 +59,60 @@ internal static class ConvertDatumCommand
             converted.Add((target, result.Text!, result));
         }
 
-        foreach (var (target, text, result) in converted)
+        if (WriteAll(converted.Select(c => (c.Target, c.Text)).ToList()) is { } failure) return Error(failure);
+        foreach (var (target, _, result) in converted)
         {
-            // Temp file and rename: an interrupted run never leaves a half-written gazetteer file.
-            var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllText(temp, text, Utf8NoBom);
-            File.Move(temp, target, overwrite: true);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{target}: {result.Positions} 个坐标 (positions) {datum.Value.ToString().ToUpperInvariant()} → WGS 84, 平均位移 (mean shift) {result.MeanShiftM:F1} m"));
         }
         return 0;
     }
+
+    // All files or none: each is written beside its target first, then the targets are replaced one by one, the old
+    // ones kept aside until every one is in place and put back when one cannot be (with --in-place a file converted
+    // twice is shifted twice, so a half-done run must not stay). Returns what failed, or null.
+    private static string? WriteAll(IReadOnlyList<(string Target, string Text)> files)
+    {
+        var staged = new List<(string Target, string Temp)>();
+        var replaced = new List<(string Target, string? Kept)>();
+        string? current = null;
+        try
+        {
+            foreach (var (target, text) in files)
+            {
+                current = target;
+                var temp = Aside(target, "tmp");
+                staged.Add((target, temp));
+                File.WriteAllText(temp, text, Utf8NoBom);
+            }
+            foreach (var (target, temp) in staged)
+            {
+                current = target;
+                var kept = File.Exists(target) ? Aside(target, "old") : null;
+                if (kept is not null) File.Move(target, kept);
+                replaced.Add((target, kept));
+                File.Move(temp, target);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var (target, kept) in Enumerable.Reverse(replaced))
+            {
+                if (kept is not null) File.Move(kept, target, overwrite: true);
+                else if (File.Exists(target)) File.Delete(target);
+            }
+            foreach (var (_, temp) in staged) File.Delete(temp);
+            return $"{current}: cannot write: {e.Message}; nothing was written.";
+        }
+        foreach (var (_, kept) in replaced)
+        {
+            if (kept is not null) File.Delete(kept);
+        }
+        return null;
+    }
+
+    private static string Aside(string target, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.{suffix}");
 
     private static int Error(string message)
     {

@@ -63,7 +63,8 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         var district = resolver.DistrictArea();
         var placed = new List<PlacedParcel>();
         var results = new Dictionary<int, GeocodedEntry>();
-        var work = report.LandEntries.Select((e, i) => (Entry: e, Index: i, Parsed: LocationParser.Parse(e.Location, e.Bounds))).ToList();
+        var prefixes = AdminPrefixes(report.District);
+        var work = report.LandEntries.Select((e, i) => (Entry: e, Index: i, Parsed: LocationParser.Parse(e.Location, e.Bounds, prefixes))).ToList();
 
         foreach (var (entry, index, parsed) in work.OrderBy(w => Priority(w.Entry, w.Parsed)).ThenBy(w => w.Index))
         {
@@ -93,7 +94,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             .Select(n => new PlacedParcel(n.Entry.Name, resolver.Plane.ToPlane(n.Wgs84), IsContainer(n.Entry, n.Entry.AreaMu)))
             .ToList();
         var size = entry.AreaMu * AreaParser.SquareMetresPerMu ?? (metric is IPolygonal ? metric.Area : null);
-        var plan = new ConstraintSolver(resolver, area, _options).Plan(LocationParser.Parse(entry.Location, entry.Bounds), size, others);
+        var plan = new ConstraintSolver(resolver, area, _options).Plan(LocationParser.Parse(entry.Location, entry.Bounds, AdminPrefixes(district)), size, others);
         return plan.Checks.Select(c => Evaluate(c, metric)).ToList();
     }
 
@@ -152,7 +153,7 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             var withParts = new List<PlacedParcel>(placed);
             for (var i = 0; i < parts.Count; i++)
             {
-                var piece = PlacePiece(solver, LocationParser.Parse(parts[i].Text), entry.Parts[i].AreaMu * AreaParser.SquareMetresPerMu, withParts, container, warnings);
+                var piece = PlacePiece(solver, LocationParser.Parse(parts[i].Text, null, AdminPrefixes(report.District)), entry.Parts[i].AreaMu * AreaParser.SquareMetresPerMu, withParts, container, warnings);
                 if (piece.Geometry is { } g) withParts.Add(new PlacedParcel(entry.Name + parts[i].Label, g, container));
                 pieces.Add(piece);
             }
@@ -205,6 +206,10 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
             Geometry = stored.Count == 1 ? stored[0].Wgs84 : ToWgs84(metric, solver.Plane),
         };
     }
+
+    // How a location may write the report's own district before a place (北京市朝阳区酒仙桥路东侧), from the registry.
+    private IReadOnlyList<string> AdminPrefixes(string? district) =>
+        gazetteer.Districts.ByName(district) is { } registered ? [.. registered.AddressForms()] : [];
 
     // Why the official lists could not place a 村/社区 either (homonyms, a 乡/镇 too large to stand for it), when they say.
     private string? Unplaced(string? district, string name) =>

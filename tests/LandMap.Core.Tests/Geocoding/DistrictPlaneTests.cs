@@ -2,6 +2,7 @@ using Xunit.Abstractions;
 using LandMap.Core.Crs;
 using LandMap.Core.Extraction;
 using LandMap.Core.Gazetteer;
+using LandMap.Core.Gazetteer.Registry;
 using LandMap.Core.Geocoding;
 using NetTopologySuite.Geometries;
 
@@ -39,6 +40,17 @@ public sealed class DistrictPlaneTests(ITestOutputHelper output)
         // fixed 114°E plane (2.45° away) the same land reads 0.1 % larger.
         Assert.Equal(parcel.AreaMuComputed!.Value, metres.Area / AreaParser.SquareMetresPerMu, 0.01);
         Assert.True(MetricPlane.Gk114.AreaM2(parcel.Geometry!) / metres.Area > 1.0008, "zone 38 should read the land larger");
+    }
+
+    [Fact]
+    public void ALocationMayNameItsDistrictAndCityFirst()
+    {
+        var registered = new GazetteerIndex(Chaoyang().Features) { Districts = new DistrictRegistry([new RegisteredDistrict(110105, "朝阳区", "", "北京市")]) };
+
+        var parcel = new ParcelGeocoder(registered).GeocodeText("北京市朝阳区北三环东路与樱花东路交叉口东北角，面积 30 亩", "朝阳区");
+
+        Assert.Equal(GeocodeStatus.Located, parcel.Status);
+        Assert.DoesNotContain(parcel.Warnings, w => w.Contains("北京市"));
     }
 
     [Fact]

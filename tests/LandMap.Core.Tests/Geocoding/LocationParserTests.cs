@@ -26,6 +26,33 @@ public sealed class LocationParserTests
     }
 
     [Fact]
+    public void TheReportsOwnDistrictBeforeAPlaceIsDropped()
+    {
+        string[] chaoyang = ["北京市朝阳区", "朝阳区", "北京市"];
+        var constraints = LocationParser.Parse("北京市朝阳区酒仙桥街道酒仙桥路东侧，朝阳区将台乡驼房营村", null, chaoyang).Constraints;
+
+        var side = Assert.IsType<SideConstraint>(constraints[0]);
+        Assert.Equal(("酒仙桥路", Compass.East), (side.Feature, side.Side));
+        // The 乡 stays with its village, to tell homonyms apart (PlaceResolver splits it off).
+        Assert.Equal("将台乡驼房营村", Assert.IsType<PlaceConstraint>(constraints[1]).Place);
+        // Without the district's forms the prefix is read as part of the road's name; a name that only begins like the
+        // district (朝阳区路) keeps it.
+        Assert.Equal("北京市朝阳区酒仙桥街道酒仙桥路", Assert.IsType<SideConstraint>(LocationParser.Parse("北京市朝阳区酒仙桥街道酒仙桥路东侧").Constraints[0]).Feature);
+        Assert.Equal("朝阳区路", Assert.IsType<SideConstraint>(LocationParser.Parse("朝阳区路东侧", null, chaoyang).Constraints[0]).Feature);
+    }
+
+    [Theory]
+    [InlineData("铁路新村社区", "铁路新村社区", null)]
+    [InlineData("铁路新村社区北侧", "铁路新村社区", Compass.North)]
+    [InlineData("建设路社区", "建设路社区", null)]
+    public void ACommunityNamedAfterARailwayOrRoadIsAPlace(string location, string place, Compass? side)
+    {
+        var constraint = Assert.IsType<PlaceConstraint>(Assert.Single(Parse(location)));
+
+        Assert.Equal((place, side), (constraint.Place, constraint.Side));
+    }
+
+    [Fact]
     public void FourBoundariesBecomeABox()
     {
         var box = Assert.IsType<BoxConstraint>(Assert.Single(Parse("东至平煤十矿铁路专用线，西至新华路，南至平安大道，北至规划城市开发边界")));

@@ -22,6 +22,10 @@ public sealed record RegisteredDistrict(int Code, string Name, string City, stri
         yield return Name;
     }
 
+    /// <summary>What a location may write before a place of this district: its title forms, and its city and province alone.</summary>
+    public IEnumerable<string> AddressForms() =>
+        TitleForms().Concat(City.Length > 0 ? [Province + City, City] : []).Append(Province).Distinct();
+
     /// <inheritdoc/>
     public override string ToString() => $"{Code} {Province}{City}{Name}";
 }

@@ -41,6 +41,16 @@ public static partial class LocationParser
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,5}(?:村|社区)$")]
     private static partial Regex PlainVillageRegex();
 
+    // The longest of the district's forms the segment starts with, dropped, when a name follows: not when the form
+    // begins a name itself (朝阳区路, 北京市大道).
+    private static string WithoutDistrict(string segment, IReadOnlyList<string> adminPrefixes)
+    {
+        var form = adminPrefixes.Where(f => f.Length > 0 && segment.Length >= f.Length + 2 && segment.StartsWith(f, StringComparison.Ordinal)
+                && !"路街道线河渠桥".Contains(segment[f.Length]) && !segment.AsSpan(f.Length).StartsWith("大道"))
+            .MaxBy(f => f.Length);
+        return form is null ? segment : segment[form.Length..];
+    }
+
     // The 街道 the admin prefix named (蒲城街道, from 平顶山市卫东区蒲城街道办事处), or null.
     private static string? TownOf(string segment, string rest)
     {
@@ -51,14 +61,15 @@ public static partial class LocationParser
         return town.EndsWith("街道", StringComparison.Ordinal) && town.Length > 2 ? town : null;
     }
 
-    [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村|社区))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
+    // A community named after a village (铁路新村社区) is the community, not the village and a 社区 after it.
+    [GeneratedRegex(@"^(?<p>[\p{IsCJKUnifiedIdeographs}]{2,5}?(?:村社区|社区|村(?!社区)))(?=.)(?!小学|学校|幼儿园|委|[东西南北]{1,2}侧)")]
     private static partial Regex LeadingVillageRegex();
 
     [GeneratedRegex(@"^(?<f>.{2,}?)(?<dir>东北|西北|东南|西南|[东西南北])$")]
     private static partial Regex BareDirectionRegex();
 
-    // Not a community or village named after its street (康复街社区, 建设路村).
-    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$)(?=.)")]
+    // Not a community or village named after its street or railway (康复街社区, 建设路村, 铁路新村社区).
+    [GeneratedRegex(@"^(?<f>.+?" + LineSuffix + @")(?![东西南北中段两以侧口与和]|社区|村$|[\p{IsCJKUnifiedIdeographs}]{0,4}村社区$)(?=.)")]
     private static partial Regex AlongRegex();
 
     [GeneratedRegex(@"^(?<f>.+?)(?<sec>[东西南北中]段)?(?:南北|东西)?两侧")]
@@ -85,8 +96,12 @@ public static partial class LocationParser
     [GeneratedRegex(@"(?<=" + LineSuffix + @")$")]
     private static partial Regex EndsLikeLineRegex();
 
-    /// <summary>Parses <paramref name="location"/>; <paramref name="bounds"/> adds a box constraint.</summary>
-    public static ParsedLocation Parse(string? location, Bounds? bounds = null)
+    /// <summary>
+    /// Parses <paramref name="location"/>; <paramref name="bounds"/> adds a box constraint. <paramref name="adminPrefixes"/>
+    /// are the forms the report's own district may be written in before a place (北京市朝阳区, 朝阳区), dropped as
+    /// 平顶山市卫东区 is.
+    /// </summary>
+    public static ParsedLocation Parse(string? location, Bounds? bounds = null, IReadOnlyList<string>? adminPrefixes = null)
     {
         var constraints = new List<LocationConstraint>();
         var unparsed = new List<string>();
@@ -99,7 +114,7 @@ public static partial class LocationParser
 
         foreach (var segment in Segments(location))
         {
-            ReadSegment(segment, constraints, unparsed);
+            ReadSegment(segment, constraints, unparsed, adminPrefixes ?? []);
         }
         return new ParsedLocation(constraints, unparsed);
     }
@@ -140,10 +155,10 @@ public static partial class LocationParser
         }
     }
 
-    private static void ReadSegment(string segment, List<LocationConstraint> constraints, List<string> unparsed)
+    private static void ReadSegment(string segment, List<LocationConstraint> constraints, List<string> unparsed, IReadOnlyList<string> adminPrefixes)
     {
         var spaced = segment.Replace(" ", "");
-        var text = AdminPrefixRegex().Replace(spaced, "");
+        var text = AdminPrefixRegex().Replace(WithoutDistrict(spaced, adminPrefixes), "");
         // 蒲城街道新庄村: the 街道 stays with a village named alone, to tell homonyms apart (PlaceResolver splits it off);
         // read as a place at once, as 东安路街道 is no road.
         if (TownOf(spaced, text) is { } town && PlainVillageRegex().IsMatch(text))
