@@ -78,12 +78,19 @@ public sealed partial class PlaceResolver(GazetteerIndex gazetteer, string? dist
         DistrictFeature(gazetteer, district) is { } feature ? MetricPlane.ForLongitude(feature.Geometry.Centroid.X) : MetricPlane.Gk114;
 
     // A gazetteer never changes once built, so a name resolves the same way in every column of a district; entries
-    // name the same roads and villages again and again.
+    // name the same roads and villages again and again. Names come from reports: past this many the cache starts over.
     private static readonly ConditionalWeakTable<GazetteerIndex, ConcurrentDictionary<(string? District, int Epsg, string Name, bool Line), ResolvedPlace?>> Resolved = new();
+    internal const int ResolvedCap = 50_000;
 
     /// <summary>Resolves <paramref name="name"/>, preferring lines or places as the grammar expects; null when unknown.</summary>
-    public ResolvedPlace? Resolve(string name, bool preferLine) =>
-        Resolved.GetValue(gazetteer, _ => new()).GetOrAdd((district, _plane.Epsg, name, preferLine), key => ResolveOnce(key.Name, key.Line));
+    public ResolvedPlace? Resolve(string name, bool preferLine)
+    {
+        var cache = Resolved.GetValue(gazetteer, _ => new());
+        var key = (district, _plane.Epsg, name, preferLine);
+        if (cache.TryGetValue(key, out var known)) return known;
+        if (cache.Count >= ResolvedCap) cache.Clear();
+        return cache.GetOrAdd(key, _ => ResolveOnce(name, preferLine));
+    }
 
     private ResolvedPlace? ResolveOnce(string name, bool preferLine)
     {

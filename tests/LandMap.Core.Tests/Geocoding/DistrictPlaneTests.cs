@@ -90,6 +90,20 @@ public sealed class DistrictPlaneTests(ITestOutputHelper output)
         Assert.NotSame(first, new PlaceResolver(TestGazetteer.Build(), "卫东区").Resolve("八矿路", preferLine: true));
     }
 
+    [Fact]
+    public void TheResolvedNamesOfOneGazetteerAreBounded()
+    {
+        var gazetteer = TestGazetteer.Build();
+        var resolver = new PlaceResolver(gazetteer, "卫东区");
+        var first = resolver.Resolve("八矿路", preferLine: true);
+        // Report text may name anything: unknown names fill the cache until it starts over.
+        for (var i = 0; i < PlaceResolver.ResolvedCap; i++) Assert.Null(resolver.Resolve($"无名路{i}", preferLine: true));
+
+        var again = resolver.Resolve("八矿路", preferLine: true);
+        Assert.NotSame(first, again);
+        Assert.Equal(first, again);
+    }
+
     private static LineString Line((double X, double Y) a, (double X, double Y) b) =>
         Zone39.Factory.CreateLineString([new Coordinate(a.X, a.Y), new Coordinate(b.X, b.Y)]);
 
