@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace LandMap.Data.Tests;
 
 /// <summary>The store contract on a real SQLite file in a temp folder.</summary>
-public sealed class SqliteStoreTests : StoreContractTests
+public sealed partial class SqliteStoreTests : StoreContractTests
 {
     protected override Task<string> CreateDatabaseAsync() => Task.FromResult(Path.Combine(TestEnvironment.TempFolder(), "landmap.db"));
 

@@ -53,9 +53,10 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
         // WAL lets readers run beside a writer, and a killed writer leaves only an uncommitted tail that the next
         // open discards. synchronous=NORMAL is still durable against a killed process (only power loss may drop the
         // last commits), at a fraction of FULL's fsyncs.
-        // cache_size is SQLite's default, set again because a pooled connection may come back from a bulk write.
+        // cache_size and wal_autocheckpoint are SQLite's defaults, set again because a pooled connection may come back from a bulk write.
         await Command(connection, null,
-                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = {DefaultCacheKib}")
+                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
+                $"PRAGMA cache_size = {DefaultCacheKib}; PRAGMA wal_autocheckpoint = {DefaultAutocheckpointPages}")
             .ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -63,10 +64,22 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
     private const int DefaultCacheKib = -2000;
     private const int BulkCacheKib = -65536;
 
+    // SQLite's default: a commit that leaves more than 1,000 pages (4 MiB) in the WAL copies them into the database file.
+    private const int DefaultAutocheckpointPages = 1000;
+
+    /// <summary>
+    /// The WAL a bulk write's commit leaves before it checkpoints (64 MiB of 4 KiB pages). A report's transaction rewrites
+    /// the same index and R*Tree pages as the report before it: checkpointing every few reports instead of after each one
+    /// copies each such page once (the commits of a 1M-parcel city: docs/benchmarks.md, City scale). Durability is the
+    /// WAL's either way: a committed import is in it, and a reopen after a crash reads it.
+    /// </summary>
+    internal const int BulkAutocheckpointPages = 16384;
+
     /// <inheritdoc />
     // A million-feature layer maintains its key index and R*Tree far beyond 2 MiB of pages; 64 MiB keeps the hot ones.
     protected override async Task PrepareBulkWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await Command(connection, null, $"PRAGMA cache_size = {BulkCacheKib}").ExecuteNonQueryAsync(cancellationToken);
+        await Command(connection, null, $"PRAGMA cache_size = {BulkCacheKib}; PRAGMA wal_autocheckpoint = {BulkAutocheckpointPages}")
+            .ExecuteNonQueryAsync(cancellationToken);
 
     /// <inheritdoc />
     protected override async Task AfterMigrationsAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken) =>
