@@ -68,11 +68,14 @@ public sealed class UserMistakeTests : IDisposable
     [InlineData("import", "--dbb", "x.db", "--db")]
     [InlineData("extract", "--formt", "table", "--format")]
     [InlineData("gazetteer import", "--gazeteer", "gaz", "--gazetteer")]
+    // geocode checks its FILEs and --text together: that check must not read the FILEs before the typo is reported.
+    [InlineData("geocode", "--formt", "table", "--format")]
     public void AnUnknownOptionIsAnErrorWithASuggestion(string command, string typo, string value, string meant)
     {
         var (exit, stdout, stderr) = Landmap.RunIn(_folder, NoSettings, [.. command.Split(' '), InCheckout(Report2023), typo, value]);
 
         Assert.Equal(1, exit);
+        Assert.DoesNotContain("Unhandled exception", stderr);
         Assert.Contains($"'{typo}'", stderr);
         Assert.Contains("Did you mean", stderr);
         Assert.Contains(meant, stderr);

@@ -21,7 +21,9 @@ internal static class GeocodeCommand
         {
             var hasText = result.GetValue(text) is not null;
             if (hasText && result.GetValue(district) is null) result.AddError("--text needs --district (e.g. --district 卫东区)");
-            if (!hasText && (result.GetValue(files)?.Length ?? 0) == 0) result.AddError("give report FILEs, or --text with --district");
+            // The FILE tokens, not their value: converting them here, before an unknown option after them is rejected
+            // (UnknownOptions), throws instead of reporting it.
+            if (!hasText && (result.GetResult(files)?.Tokens.Count ?? 0) == 0) result.AddError("give report FILEs, or --text with --district");
         });
         command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(gazetteer), parse.GetValue(format)!, parse.GetValue(text), parse.GetValue(district)));
         return command;
