@@ -11,11 +11,10 @@ namespace LandMap.Core.Tests.Gazetteer;
 /// </summary>
 public sealed class VillageRegistryTests
 {
-    private static readonly string Shipped = Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer");
 
     private static readonly Lazy<GazetteerIndex> Gazetteer = new(() =>
     {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Shipped);
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(ShippedGazetteerCopy.Shipped);
         Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
         return gazetteer!;
     });
@@ -91,22 +90,12 @@ public sealed class VillageRegistryTests
     [Fact]
     public void ABrokenListIsAProblemNamingTheFileAndLine()
     {
-        var folder = Directory.CreateTempSubdirectory("landmap-villages-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Shipped, "*.geojson")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            Directory.CreateDirectory(Path.Combine(folder, VillageRegistry.FolderName));
-            File.WriteAllText(Path.Combine(folder, VillageRegistry.FolderName, "410403.csv"),
-                "code,parent,name,level\n410403000000,410400000000,卫东区,county\n4104030092,x,焦庄村委会,village\n");
+        using var copy = ShippedGazetteerCopy.WithWeidongList(
+            "code,parent,name,level", "410403000000,410400000000,卫东区,county", "4104030092,x,焦庄村委会,village");
 
-            var (gazetteer, load) = GazetteerIndex.LoadDirectory(folder);
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(copy.Path);
 
-            Assert.Null(gazetteer);
-            Assert.Contains(load.Problems, p => p.Message.Contains("410403.csv line 3"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Null(gazetteer);
+        Assert.Contains(load.Problems, p => p.Message.Contains("410403.csv line 3"));
     }
 }

@@ -2,6 +2,7 @@ using CsCheck;
 using LandMap.Core.Crs;
 using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
+using LandMap.Core.Tests.Gazetteer;
 using NetTopologySuite.Geometries;
 using Xunit.Abstractions;
 
@@ -14,9 +15,8 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class DivisionPointTests(ITestOutputHelper output)
 {
-    private static readonly string Shipped = Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer");
 
-    private static readonly Lazy<GazetteerIndex> Gazetteer = new(() => Load(Shipped));
+    private static readonly Lazy<GazetteerIndex> Gazetteer = new(() => Load(ShippedGazetteerCopy.Shipped));
 
     private static GazetteerIndex Load(string folder)
     {
@@ -126,33 +126,23 @@ public sealed class DivisionPointTests(ITestOutputHelper output)
     [Fact]
     public void HomonymsOfOneDistrictAreToldApartByTownOrNotPlaced()
     {
-        var folder = Directory.CreateTempSubdirectory("landmap-division-points-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Shipped, "*.geojson")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            var divisions = Directory.CreateDirectory(Path.Combine(folder, VillageRegistry.FolderName)).FullName;
-            File.WriteAllLines(Path.Combine(divisions, "410403.csv"),
-            [
-                .. File.ReadAllLines(Path.Combine(Shipped, VillageRegistry.FolderName, "410403.csv")),
-                "410403012901,410403012000,新庄村村民委员会,village,113.4100,33.7350",
-                "410403009901,410403009000,新庄村村民委员会,village,113.3850,33.7380",
-            ]);
-            var geocoder = new ParcelGeocoder(Load(folder));
+        using var copy = ShippedGazetteerCopy.WithWeidongList(
+        [
+            .. ShippedGazetteerCopy.ShippedWeidongList,
+            "410403012901,410403012000,新庄村村民委员会,village,113.4100,33.7350",
+            "410403009901,410403009000,新庄村村民委员会,village,113.3850,33.7380",
+        ]);
+        var geocoder = new ParcelGeocoder(Load(copy.Path));
 
-            var pucheng = geocoder.GeocodeText("位于蒲城街道新庄村，面积约 5 亩", "卫东区");
-            var shenlou = geocoder.GeocodeText("位于申楼街道新庄村，面积约 5 亩", "卫东区");
-            var bare = geocoder.GeocodeText("位于新庄村，面积约 5 亩", "卫东区");
+        var pucheng = geocoder.GeocodeText("位于蒲城街道新庄村，面积约 5 亩", "卫东区");
+        var shenlou = geocoder.GeocodeText("位于申楼街道新庄村，面积约 5 亩", "卫东区");
+        var bare = geocoder.GeocodeText("位于新庄村，面积约 5 亩", "卫东区");
 
-            Assert.True(DistanceM(pucheng.Geometry!, Wgs84FromGcj02(113.4100, 33.7350)) <= 800);
-            Assert.True(DistanceM(shenlou.Geometry!, Wgs84FromGcj02(113.3850, 33.7380)) <= 800);
-            Assert.Equal(GeocodeStatus.Approximate, shenlou.Status);
-            Assert.Equal(GeocodeStatus.Unresolved, bare.Status);
-            Assert.Contains(bare.Warnings, w => w.Contains("名录中卫东区有 2 个新庄村（蒲城街道、申楼街道），报告未写所属街道/乡镇"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.True(DistanceM(pucheng.Geometry!, Wgs84FromGcj02(113.4100, 33.7350)) <= 800);
+        Assert.True(DistanceM(shenlou.Geometry!, Wgs84FromGcj02(113.3850, 33.7380)) <= 800);
+        Assert.Equal(GeocodeStatus.Approximate, shenlou.Status);
+        Assert.Equal(GeocodeStatus.Unresolved, bare.Status);
+        Assert.Contains(bare.Warnings, w => w.Contains("名录中卫东区有 2 个新庄村（蒲城街道、申楼街道），报告未写所属街道/乡镇"));
     }
 
     [Fact]
@@ -169,23 +159,15 @@ public sealed class DivisionPointTests(ITestOutputHelper output)
     [Fact]
     public void ABadCentrePointIsAProblemNamingTheFileAndLine()
     {
-        var folder = Directory.CreateTempSubdirectory("landmap-division-points-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Shipped, "*.geojson")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            Directory.CreateDirectory(Path.Combine(folder, VillageRegistry.FolderName));
-            File.WriteAllText(Path.Combine(folder, VillageRegistry.FolderName, "410403.csv"),
-                "code,parent,name,level,longitude_gcj02,latitude_gcj02\n410403000000,410400000000,卫东区,county,,\n410403001001,410403001000,东苑社区居委会,village,33.7,113.3\n");
+        using var copy = ShippedGazetteerCopy.WithWeidongList(
+            "code,parent,name,level,longitude_gcj02,latitude_gcj02",
+            "410403000000,410400000000,卫东区,county,,",
+            "410403001001,410403001000,东苑社区居委会,village,33.7,113.3");
 
-            var (gazetteer, load) = GazetteerIndex.LoadDirectory(folder);
+        var (gazetteer, load) = GazetteerIndex.LoadDirectory(copy.Path);
 
-            Assert.Null(gazetteer);
-            Assert.Contains(load.Problems, p => p.Message.Contains("410403.csv line 3") && p.Message.Contains("latitude_gcj02"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Null(gazetteer);
+        Assert.Contains(load.Problems, p => p.Message.Contains("410403.csv line 3") && p.Message.Contains("latitude_gcj02"));
     }
 
     [Fact]
