@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using LandMap.Core.Crs;
+using LandMap.Core.Gazetteer;
 
 namespace LandMap.Cli.Gazetteer;
 
@@ -12,7 +13,6 @@ namespace LandMap.Cli.Gazetteer;
 /// </summary>
 internal static class ConvertDatumCommand
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public static Command Create()
     {
@@ -68,51 +68,21 @@ internal static class ConvertDatumCommand
         return 0;
     }
 
-    // All files or none: each is written beside its target first, then the targets are replaced one by one, the old
-    // ones kept aside until every one is in place and put back when one cannot be (with --in-place a file converted
-    // twice is shifted twice, so a half-done run must not stay). Returns what failed, or null.
+    // All files or none: with --in-place a file converted twice is shifted twice, so a half-done run must not stay.
     private static string? WriteAll(IReadOnlyList<(string Target, string Text)> files)
     {
-        var staged = new List<(string Target, string Temp)>();
-        var replaced = new List<(string Target, string? Kept)>();
-        string? current = null;
+        using var set = new FileSet();
         try
         {
-            foreach (var (target, text) in files)
-            {
-                current = target;
-                var temp = Aside(target, "tmp");
-                staged.Add((target, temp));
-                File.WriteAllText(temp, text, Utf8NoBom);
-            }
-            foreach (var (target, temp) in staged)
-            {
-                current = target;
-                var kept = File.Exists(target) ? Aside(target, "old") : null;
-                if (kept is not null) File.Move(target, kept);
-                replaced.Add((target, kept));
-                File.Move(temp, target);
-            }
+            foreach (var (target, text) in files) set.Stage(target, text);
+            set.Commit();
+            return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            foreach (var (target, kept) in Enumerable.Reverse(replaced))
-            {
-                if (kept is not null) File.Move(kept, target, overwrite: true);
-                else if (File.Exists(target)) File.Delete(target);
-            }
-            foreach (var (_, temp) in staged) File.Delete(temp);
-            return $"{current}: cannot write: {e.Message}; nothing was written.";
+            return $"{e.Message}; nothing was written.";
         }
-        foreach (var (_, kept) in replaced)
-        {
-            if (kept is not null) File.Delete(kept);
-        }
-        return null;
     }
-
-    private static string Aside(string target, string suffix) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.{suffix}");
 
     private static int Error(string message)
     {

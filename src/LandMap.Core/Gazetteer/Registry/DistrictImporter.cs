@@ -91,19 +91,19 @@ public static class DistrictImporter
 
         var outlines = Path.Combine(gazetteerFolder, OutlineFile);
         var registryPath = Path.Combine(gazetteerFolder, DistrictRegistryFile.FileName);
-        var tempOutlines = outlines + ".tmp";
-        var tempRegistry = registryPath + ".tmp";
+        // The two files change together or not at all.
+        using var files = new FileSet();
         try
         {
-            File.WriteAllText(tempOutlines, OutlineJson(outlines, read, rows, name), new UTF8Encoding(false));
-            File.WriteAllText(tempRegistry, DistrictRegistryFile.Write(rows.Values), new UTF8Encoding(false));
-            var check = GazetteerLoader.LoadFile(tempOutlines);
+            var staged = files.Stage(outlines, OutlineJson(outlines, read, rows, name));
+            files.Stage(registryPath, DistrictRegistryFile.Write(rows.Values));
+            var check = GazetteerLoader.LoadFile(staged);
             if (!check.IsSuccess)
             {
                 errors.AddRange(check.Problems.Select(p => $"{name}: the outline would not load as a gazetteer feature: {p}"));
                 return new DistrictImportResult([], [], errors, warnings);
             }
-            MoveBoth(tempOutlines, outlines, tempRegistry, registryPath);
+            files.Commit();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -111,12 +111,7 @@ public static class DistrictImporter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return new DistrictImportResult([], [], [$"{gazetteerFolder}: cannot write the registry: {e.Message}; nothing changed."], warnings);
-        }
-        finally
-        {
-            File.Delete(tempOutlines);
-            File.Delete(tempRegistry);
+            return new DistrictImportResult([], [], [$"{gazetteerFolder}: cannot write the registry ({e.Message}); nothing changed."], warnings);
         }
         return new DistrictImportResult(added, replaced, [], warnings);
     }
@@ -203,31 +198,6 @@ public static class DistrictImporter
             double d when d == Math.Floor(d) && Math.Abs(d) < 1e9 => ((long)d).ToString(CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
-    }
-
-    // The two files change together or not at all: when the registry cannot be replaced, the outlines go back as they were.
-    private static void MoveBoth(string tempOutlines, string outlines, string tempRegistry, string registry)
-    {
-        var backup = outlines + ".bak";
-        var had = File.Exists(outlines);
-        if (had) File.Copy(outlines, backup, overwrite: true);
-        try
-        {
-            File.Move(tempOutlines, outlines, overwrite: true);
-            try
-            {
-                File.Move(tempRegistry, registry, overwrite: true);
-            }
-            catch
-            {
-                if (had) File.Copy(backup, outlines, overwrite: true); else File.Delete(outlines);
-                throw;
-            }
-        }
-        finally
-        {
-            File.Delete(backup);
-        }
     }
 
     // The outline file: its features of other codes kept, these added; gazetteer feature properties plus the code.
