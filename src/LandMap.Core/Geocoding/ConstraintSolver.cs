@@ -42,12 +42,23 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     }
 
     /// <summary>Builds the plan for <paramref name="location"/>, a parcel of <paramref name="areaM2"/> (null: none stated).</summary>
-    public PlacementPlan Plan(ParsedLocation location, double? areaM2, IReadOnlyList<PlacedParcel> earlier)
+    public PlacementPlan Plan(ParsedLocation location, double? areaM2, IReadOnlyList<PlacedParcel> earlier) =>
+        Plan(location, areaM2, earlier, deferDistrictCut: true) ?? Plan(location, areaM2, earlier, deferDistrictCut: false)!;
+
+    // With deferDistrictCut, a region reaching beyond the district (a road's side band, kilometres long) is not cut by the
+    // district's hundreds of vertices at once: the next region (the village's surroundings) usually brings it wholly inside,
+    // and then the cut changes nothing. The plan is the same as cutting at once: a constraint taken while the cut was
+    // pending assumed the cut would leave it room; if the final region does not confirm that, the plan is made again
+    // with the cut at every step (null).
+    internal PlacementPlan? Plan(ParsedLocation location, double? areaM2, IReadOnlyList<PlacedParcel> earlier, bool deferDistrictCut)
     {
         var plan = new PlacementPlan { Region = district };
         var size = Math.Sqrt(areaM2 ?? options.NominalAreaM2);
+        var least = (areaM2 ?? options.NominalAreaM2) * 0.05;
         var anchors = new List<Anchor>();
         Coordinate? placePoint = null;
+        // uncut: plan.Region has yet to be cut by the district; assumed: a constraint was taken on the uncut area.
+        var (uncut, assumed) = (false, false);
 
         foreach (var constraint in location.Constraints)
         {
@@ -60,22 +71,43 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             }
             if (region is not null)
             {
-                // A box's region is derived once (see Box), and so is the district narrowed to it.
-                var narrowed = constraint is BoxConstraint && ReferenceEquals(plan.Region, district) && !plan.ApproximateOnly
-                    ? DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region))
-                    : ReferenceEquals(plan.Region, district) && PreparedDistrict.Covers(region) ? region
-                    : Regions.Intersect(plan.Region, region);
-                if (narrowed.Area < (areaM2 ?? options.NominalAreaM2) * 0.05 && constraint is not BoxConstraint)
+                var first = ReferenceEquals(plan.Region, district);
+                Geometry narrowed;
+                bool pending;
+                if (constraint is BoxConstraint && first && !plan.ApproximateOnly)
+                {
+                    // A box's region is derived once (see Box), and so is the district narrowed to it.
+                    narrowed = DerivedGeometries.Get(district, new DerivedGeometries.Key("district-box", new(region)), () => Regions.Intersect(district, region));
+                    pending = false;
+                }
+                else if (first)
+                {
+                    var inside = PreparedDistrict.Covers(region);
+                    narrowed = inside || deferDistrictCut ? region : Regions.Intersect(district, region);
+                    pending = !inside && deferDistrictCut;
+                }
+                else
+                {
+                    narrowed = Regions.Intersect(plan.Region, region);
+                    pending = uncut && !PreparedDistrict.Covers(narrowed);
+                }
+                // Uncut, the area is at least the cut one's: too small is a conflict either way.
+                if (narrowed.Area < least && constraint is not BoxConstraint)
                 {
                     plan.Warnings.Add($"“{constraint.Describe()}”与其他条件冲突，未采用");
                     plan.Checks.Add(new ConstraintCheck(result with { Detail = "与其他条件冲突" }, null));
                     continue;
                 }
                 plan.Region = narrowed;
+                // A region inside the district with room confirms every constraint taken on an uncut area before it.
+                (uncut, assumed) = (pending, pending || assumed && narrowed.Area < least);
             }
             if (anchor is not null) anchors.Add(anchor);
             plan.Checks.Add(new ConstraintCheck(result, test));
         }
+
+        if (uncut) plan.Region = Regions.Intersect(district, plan.Region);
+        if (assumed && plan.Region.Area < least) return null;
 
         var best = anchors.OrderBy(a => a.Rank).FirstOrDefault();
         if (best is not null)
