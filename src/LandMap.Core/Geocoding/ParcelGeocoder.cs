@@ -303,7 +303,17 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     {
         var wgs84 = GeometryPrecisionReducer.Reduce(plane.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
         if (!wgs84.IsValid) wgs84 = GeometryFixer.Fix(wgs84);
+        if (wgs84 is IPolygonal) wgs84 = RightHanded(wgs84);
         wgs84.SRID = 4326;
         return wgs84;
+    }
+
+    // GeoJSON's right-hand rule (RFC 7946 §3.1.6): shells anticlockwise, holes clockwise, and every ring from its lowest
+    // vertex, so a parcel is written the same way whichever path of the placer made it.
+    private static Geometry RightHanded(Geometry polygonal)
+    {
+        var canonical = polygonal.Copy();
+        canonical.Normalize();
+        return canonical.Reverse();
     }
 }

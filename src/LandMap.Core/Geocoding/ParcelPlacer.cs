@@ -81,7 +81,8 @@ public static class ParcelPlacer
         (double, Geometry?) Clipped(double s, double t)
         {
             var shape = Rectangle(plan, anchor, areaM2, s, t);
-            if (room is not null && room.Covers(shape)) return (shape.Area, null);
+            // A rectangle the free region covers is its own piece: the overlay would give it back.
+            if (room is not null && room.Covers(shape)) return (shape.Area, shape);
             if (RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) is { } area) return (area, null);
             var piece = Clip(shape);
             return (piece?.Area ?? 0, piece);

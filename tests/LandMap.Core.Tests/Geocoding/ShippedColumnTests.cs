@@ -114,4 +114,22 @@ public sealed class ShippedColumnTests
         Assert.All(Shipped.Value.Entries.Where(e => e.Status == GeocodeStatus.Unresolved), e => Assert.Null(e.Geometry));
         Assert.All(Shipped.Value.Entries.Where(e => e.Geometry is not null), e => Assert.InRange(e.Confidence, 0.01, 1));
     }
+
+    // RFC 7946 §3.1.6: a GeoJSON polygon's shell runs anticlockwise and its holes clockwise; each ring starts at its
+    // lowest vertex, so a parcel is written one way whichever path placed it.
+    [Fact]
+    public void EveryStoredPolygonFollowsTheRightHandRule()
+    {
+        var rings = Shipped.Value.Entries.Select(e => e.Geometry).OfType<Geometry>()
+            .SelectMany(g => Enumerable.Range(0, g.NumGeometries).Select(g.GetGeometryN)).OfType<Polygon>()
+            .SelectMany(p => p.InteriorRings.Select(h => (Ring: h, Shell: false)).Prepend((Ring: p.Shell, Shell: true)))
+            .ToList();
+
+        Assert.True(rings.Count(r => r.Shell) >= 20, $"{rings.Count(r => r.Shell)} polygons");
+        Assert.All(rings, r =>
+        {
+            Assert.Equal(r.Shell, NetTopologySuite.Algorithm.Orientation.IsCCW(r.Ring.CoordinateSequence));
+            Assert.Equal(r.Ring.Coordinates.Min(), r.Ring.Coordinates[0]);
+        });
+    }
 }
