@@ -299,14 +299,52 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
 
     // Clipping leaves near-collinear slivers that a projection can turn into self-intersections: snap to 1 cm,
     // project, snap to 1e-7° (what GeoJSON carries), and repair what is left, so every stored parcel is valid.
-    private static Geometry ToWgs84(Geometry metric, MetricPlane plane)
+    internal static Geometry ToWgs84(Geometry metric, MetricPlane plane) => Stored(RoundedVertexByVertex(metric, plane) ?? SnapRounded(metric, plane));
+
+    /// <summary>The stored form by snap-rounding alone, which <see cref="ToWgs84"/> must equal.</summary>
+    internal static Geometry SnapRoundedToWgs84(Geometry metric, MetricPlane plane) => Stored(SnapRounded(metric, plane));
+
+    private static Geometry SnapRounded(Geometry metric, MetricPlane plane) =>
+        GeometryPrecisionReducer.Reduce(plane.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
+
+    private static Geometry Stored(Geometry wgs84)
     {
-        var wgs84 = GeometryPrecisionReducer.Reduce(plane.ToWgs84(GeometryPrecisionReducer.Reduce(metric, Centimetre)), TenthMicrodegree);
         if (!wgs84.IsValid) wgs84 = GeometryFixer.Fix(wgs84);
         if (wgs84 is IPolygonal) wgs84 = RightHanded(wgs84);
         wgs84.SRID = 4326;
         return wgs84;
     }
+
+    // Most parcels are rectangles: rounded vertex by vertex they stay valid polygons, which is what snap-rounding gives
+    // them too, without its overlay. Null (snap-round it) for a polygon with holes, one of many vertices, and one where a
+    // vertex comes within a few centimetres of an edge not its own: a spike or neck snap-rounding closes.
+    private static Geometry? RoundedVertexByVertex(Geometry metric, MetricPlane plane)
+    {
+        if (metric is not Polygon { NumInteriorRings: 0 } polygon || polygon.IsEmpty || polygon.NumPoints > MaxRoundedVertices) return null;
+        var shell = polygon.Shell.Coordinates.Select(c => new Coordinate(Centimetre.MakePrecise(c.X), Centimetre.MakePrecise(c.Y))).ToArray();
+        var n = shell.Length - 1;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (j == i || (j + 1) % n == i) continue;
+                if (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(shell[i], shell[j], shell[j + 1]) < NeckM) return null;
+            }
+        }
+        var rounded = new List<Coordinate>(shell.Length);
+        foreach (var c in shell)
+        {
+            var (lon, lat) = plane.ToWgs84(c.X, c.Y);
+            var at = new Coordinate(TenthMicrodegree.MakePrecise(lon), TenthMicrodegree.MakePrecise(lat));
+            if (rounded.Count == 0 || !rounded[^1].Equals2D(at)) rounded.Add(at);
+        }
+        if (rounded.Count < 4 || !rounded[0].Equals2D(rounded[^1])) return null;
+        var result = metric.Factory.CreatePolygon([.. rounded]);
+        return result.IsValid ? result : null;
+    }
+
+    private const int MaxRoundedVertices = 32;
+    private const double NeckM = 0.05;
 
     // GeoJSON's right-hand rule (RFC 7946 §3.1.6): shells anticlockwise, holes clockwise, and every ring from its lowest
     // vertex, so a parcel is written the same way whichever path of the placer made it.
