@@ -31,16 +31,7 @@ internal static class RectangleClip
     {
         if (quad.Length != 4 || region is not (Polygon or MultiPolygon)) return null;
         Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[4];
-        // Inward normals, whatever the corners' order.
-        var sign = SignedArea(quad) >= 0 ? 1.0 : -1.0;
-        for (var i = 0; i < 4; i++)
-        {
-            var (a, b) = (quad[i], quad[(i + 1) % 4]);
-            var (dx, dy) = (b.X - a.X, b.Y - a.Y);
-            var length = Math.Sqrt(dx * dx + dy * dy);
-            if (length == 0) return null;
-            edges[i] = (a.X, a.Y, -dy * sign / length, dx * sign / length);
-        }
+        if (!InwardEdges(quad, edges)) return null;
 
         var entries = 0;
         var area = 0.0;
@@ -62,6 +53,61 @@ internal static class RectangleClip
             }
         }
         return area;
+    }
+
+    /// <summary>
+    /// The area of <paramref name="region"/> inside the convex <paramref name="quad"/> (4 corners), in however many pieces;
+    /// null when the quadrilateral is not convex or the region not polygonal. Clipped this way a ring keeps its signed
+    /// area within the quadrilateral, pieces and all, so no overlay is needed for a share.
+    /// </summary>
+    public static double? Area(ReadOnlySpan<Coordinate> quad, Geometry region)
+    {
+        if (quad.Length != 4 || region is not (Polygon or MultiPolygon) || !IsConvex(quad)) return null;
+        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[4];
+        if (!InwardEdges(quad, edges)) return null;
+        var (clipped, next) = (new List<(double X, double Y)>(16), new List<(double X, double Y)>(16));
+        var area = 0.0;
+        for (var p = 0; p < region.NumGeometries; p++)
+        {
+            var polygon = (Polygon)region.GetGeometryN(p);
+            for (var r = -1; r < polygon.NumInteriorRings; r++)
+            {
+                var ring = (r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r)).CoordinateSequence;
+                var part = Math.Abs(ClippedArea(ring, edges, clipped, next));
+                area += r < 0 ? part : -part;
+            }
+        }
+        return Math.Max(0, area);
+    }
+
+    // Inward normals of the quadrilateral's edges, whatever the corners' order; false for a zero-length edge.
+    private static bool InwardEdges(ReadOnlySpan<Coordinate> quad, Span<(double X, double Y, double Nx, double Ny)> edges)
+    {
+        var sign = SignedArea(quad) >= 0 ? 1.0 : -1.0;
+        for (var i = 0; i < 4; i++)
+        {
+            var (a, b) = (quad[i], quad[(i + 1) % 4]);
+            var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+            var length = Math.Sqrt(dx * dx + dy * dy);
+            if (length == 0) return false;
+            edges[i] = (a.X, a.Y, -dy * sign / length, dx * sign / length);
+        }
+        return true;
+    }
+
+    // Every turn the same way (and none straight back): Sutherland–Hodgman clips to convex polygons only.
+    private static bool IsConvex(ReadOnlySpan<Coordinate> quad)
+    {
+        var (positive, negative) = (false, false);
+        for (var i = 0; i < 4; i++)
+        {
+            var (a, b, c) = (quad[i], quad[(i + 1) % 4], quad[(i + 2) % 4]);
+            var cross = (b.X - a.X) * (c.Y - b.Y) - (b.Y - a.Y) * (c.X - b.X);
+            if (cross > 0) positive = true;
+            else if (cross < 0) negative = true;
+            else return false;
+        }
+        return positive != negative;
     }
 
     // How often the ring's boundary enters the quadrilateral (shrunk by InsetM); false when a vertex lies within NearM of

@@ -58,6 +58,32 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
     }
 
+    // A check's share: the region's area inside a parcel, in however many pieces; a non-convex quadrilateral is refused.
+    [Fact]
+    public void TheAreaInsideAConvexQuadrilateralIsTheOverlaysInEveryPiece()
+    {
+        var (pieces, refused) = (0, 0);
+        var cases = FixedSeed.Run(Gen.Select(Region, Gen.Double[-250, 250], Gen.Double[-120, 120], Gen.Double[5, 300], Gen.Double[0, 3.2], Gen.Double[-0.6, 0.6]), 3_000, 20261207,
+            t =>
+            {
+                var (region, x, y, size, angle, skew) = t;
+                var quad = Rectangle(x, y, size, size / 1.5, angle);
+                // A kite or dart: one corner pulled along the diagonal, convex or not.
+                quad[2] = new Coordinate(quad[2].X + (quad[2].X - quad[0].X) * skew, quad[2].Y + (quad[2].Y - quad[0].Y) * skew);
+                var overlay = OverlayNGRobust.Overlay(Factory.CreatePolygon([.. quad[..4], quad[0]]), region, SpatialFunction.Intersection);
+                if (RectangleClip.Area(quad.AsSpan(0, 4), region) is not { } area)
+                {
+                    refused++;
+                    Assert.True(skew < -0.45, $"a convex quadrilateral was refused (skew {skew})");
+                    return;
+                }
+                if (Regions.PolygonParts(overlay).Count() > 1) pieces++;
+                Assert.Equal(overlay.Area, area, 1e-6 * Math.Max(1, overlay.Area));
+            }, t => $"{t.Item1} / quadrilateral at ({t.Item2}, {t.Item3}) size {t.Item4} angle {t.Item5} skew {t.Item6}");
+        output.WriteLine($"quadrilateral area (seed 20261207): {cases} cases, {pieces} in several pieces, {refused} non-convex refused");
+        Assert.True(pieces > 50 && refused > 50, $"{pieces} multi-piece, {refused} refused");
+    }
+
     // Parcels along one frontage as the placer makes them: each grows from its own anchor on the frontage line, its front
     // edge 12 m off it, so neighbours' front corners lie on a later rectangle's front edge to the last bits.
     private static Polygon Front(Coordinate origin, (double X, double Y) u, double along, double a0, double a1, double b0, double b1)
