@@ -88,7 +88,9 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 else
                 {
-                    narrowed = Regions.Intersect(plan.Region, region);
+                    // A village's disk on a road's band is one piece of the two, clipped without an overlay.
+                    narrowed = (plan.Region, region) is (Polygon a, Polygon b) && (RectangleClip.Intersection(b, a) ?? RectangleClip.Intersection(a, b)) is { } piece
+                        ? piece : Regions.Intersect(plan.Region, region);
                     pending = uncut && !PreparedDistrict.Covers(narrowed);
                 }
                 // Uncut, the area is at least the cut one's: too small is a conflict either way.

@@ -80,13 +80,76 @@ internal static class RectangleClip
         return Math.Max(0, area);
     }
 
-    // Inward normals of the quadrilateral's edges, whatever the corners' order; false for a zero-length edge.
+    /// <summary>
+    /// <paramref name="subject"/> (a polygon without holes) within the convex polygon <paramref name="convex"/> (a disk, a
+    /// straight road's band), when that is one piece: the subject's boundary enters the convex polygon once, or lies wholly
+    /// inside it. Null otherwise, and where a vertex lies within a millimetre of an edge but not on it: overlay those.
+    /// </summary>
+    public static Polygon? Intersection(Polygon convex, Polygon subject)
+    {
+        if (convex.NumInteriorRings > 0 || subject.NumInteriorRings > 0 || convex.IsEmpty || subject.IsEmpty) return null;
+        var corners = convex.Shell.Coordinates.AsSpan(0, convex.Shell.NumPoints - 1);
+        if (corners.Length < 3 || corners.Length > MaxCorners || !IsConvex(corners)) return null;
+        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[corners.Length];
+        if (!InwardEdges(corners, edges)) return null;
+        var ring = subject.Shell.CoordinateSequence;
+        if (!CountEntries(ring, edges, out var entries, out var inside)) return null;
+        if (inside) return subject;
+        if (entries != 1) return null;
+        var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + corners.Length), new List<(double X, double Y)>(ring.Count + corners.Length));
+        var shell = WithoutSpikes(clipped);
+        if (shell.Count < 3) return null;
+        shell.Add(shell[0].Copy());
+        var piece = subject.Factory.CreatePolygon([.. shell]);
+        return piece.IsValid ? piece : null;
+    }
+
+    // Where the subject runs outside, Sutherland–Hodgman leaves its shadow on the convex polygon's edge: there and back
+    // along the same line, a spike of no width. Those vertices (and repeats) go; what is left is the piece's ring.
+    private static List<Coordinate> WithoutSpikes(List<(double X, double Y)> ring)
+    {
+        var kept = new List<Coordinate>(ring.Count);
+        foreach (var (x, y) in ring)
+        {
+            kept.Add(new Coordinate(x, y));
+            while (kept.Count >= 3 && IsSpike(kept[^3], kept[^2], kept[^1])) kept.RemoveAt(kept.Count - 2);
+            if (kept.Count >= 2 && Same(kept[^2], kept[^1])) kept.RemoveAt(kept.Count - 1);
+        }
+        // Round the closing corner as well, until nothing changes.
+        for (var changed = true; changed && kept.Count >= 3;)
+        {
+            changed = false;
+            if (Same(kept[^1], kept[0])) { kept.RemoveAt(kept.Count - 1); changed = true; continue; }
+            if (IsSpike(kept[^2], kept[^1], kept[0])) { kept.RemoveAt(kept.Count - 1); changed = true; continue; }
+            if (IsSpike(kept[^1], kept[0], kept[1])) { kept.RemoveAt(0); changed = true; }
+        }
+        return kept;
+    }
+
+    private static bool Same(Coordinate a, Coordinate b) => Math.Abs(a.X - b.X) <= SameM && Math.Abs(a.Y - b.Y) <= SameM;
+
+    // b turns straight back from a towards c (or repeats a): a spike's tip.
+    private static bool IsSpike(Coordinate a, Coordinate b, Coordinate c)
+    {
+        if (Same(a, b) || Same(b, c)) return true;
+        var (ux, uy, vx, vy) = (b.X - a.X, b.Y - a.Y, c.X - b.X, c.Y - b.Y);
+        var cross = ux * vy - uy * vx;
+        return ux * vx + uy * vy < 0 && Math.Abs(cross) <= SameM * (Math.Sqrt(ux * ux + uy * uy) + Math.Sqrt(vx * vx + vy * vy));
+    }
+
+    // Points this close (metres) are one: Sutherland–Hodgman computes a corner once per edge it lies on.
+    private const double SameM = 1e-9;
+
+    // A disk is a 64-gon: the corners a stack-allocated edge list takes.
+    private const int MaxCorners = 128;
+
+    // Inward normals of a convex polygon's edges, whatever the corners' order; false for a zero-length edge.
     private static bool InwardEdges(ReadOnlySpan<Coordinate> quad, Span<(double X, double Y, double Nx, double Ny)> edges)
     {
         var sign = SignedArea(quad) >= 0 ? 1.0 : -1.0;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < quad.Length; i++)
         {
-            var (a, b) = (quad[i], quad[(i + 1) % 4]);
+            var (a, b) = (quad[i], quad[(i + 1) % quad.Length]);
             var (dx, dy) = (b.X - a.X, b.Y - a.Y);
             var length = Math.Sqrt(dx * dx + dy * dy);
             if (length == 0) return false;
@@ -99,9 +162,9 @@ internal static class RectangleClip
     private static bool IsConvex(ReadOnlySpan<Coordinate> quad)
     {
         var (positive, negative) = (false, false);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < quad.Length; i++)
         {
-            var (a, b, c) = (quad[i], quad[(i + 1) % 4], quad[(i + 2) % 4]);
+            var (a, b, c) = (quad[i], quad[(i + 1) % quad.Length], quad[(i + 2) % quad.Length]);
             var cross = (b.X - a.X) * (c.Y - b.Y) - (b.Y - a.Y) * (c.X - b.X);
             if (cross > 0) positive = true;
             else if (cross < 0) negative = true;
@@ -152,6 +215,21 @@ internal static class RectangleClip
     private static double ClippedArea(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges,
         List<(double X, double Y)> current, List<(double X, double Y)> next)
     {
+        current = Clipped(ring, edges, current, next);
+        if (current.Count == 0) return 0;
+        var sum = 0.0;
+        var (ox, oy) = current[0];
+        for (var i = 1; i + 1 < current.Count; i++)
+        {
+            sum += (current[i].X - ox) * (current[i + 1].Y - oy) - (current[i + 1].X - ox) * (current[i].Y - oy);
+        }
+        return sum / 2;
+    }
+
+    // Sutherland–Hodgman against each edge: what is left of the ring (open, in ring order), in one of the two lists.
+    private static List<(double X, double Y)> Clipped(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges,
+        List<(double X, double Y)> current, List<(double X, double Y)> next)
+    {
         current.Clear();
         for (var i = 0; i + 1 < ring.Count; i++) current.Add((ring.GetX(i), ring.GetY(i)));
         foreach (var e in edges)
@@ -171,15 +249,9 @@ internal static class RectangleClip
                 }
             }
             (current, next) = (next, current);
-            if (current.Count == 0) return 0;
+            if (current.Count == 0) return current;
         }
-        var sum = 0.0;
-        var (ox, oy) = current[0];
-        for (var i = 1; i + 1 < current.Count; i++)
-        {
-            sum += (current[i].X - ox) * (current[i + 1].Y - oy) - (current[i + 1].X - ox) * (current[i].Y - oy);
-        }
-        return sum / 2;
+        return current;
     }
 
     private static double SignedArea(ReadOnlySpan<Coordinate> quad)

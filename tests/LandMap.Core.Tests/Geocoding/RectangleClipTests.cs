@@ -84,6 +84,35 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(pieces > 50 && refused > 50, $"{pieces} multi-piece, {refused} refused");
     }
 
+    // A village's disk on a road's bent band, or a rectangle on a free region: when the clip answers, its polygon is the
+    // overlay's, valid, the same land to a millionth of a square metre.
+    [Fact]
+    public void AConvexPolygonsOnePieceIsTheOverlays()
+    {
+        var bands = Gen.Select(Gen.Double[-300, 300], Gen.Double[-150, 150], Gen.Double[-0.8, 0.8], Gen.Double[20, 400]).Array[2, 6].Select(bends =>
+        {
+            var line = Factory.CreateLineString(bends.Select((b, i) => new Coordinate(-400 + i * 800.0 / (bends.Length - 1), b.Item2 * 0.3 + b.Item3 * 40)).ToArray());
+            return (Polygon)Regions.Side(line, LandMap.Core.Geocoding.Grammar.Compass.North, bends[0].Item4);
+        });
+        var subjects = Gen.OneOf(bands, Region.Select(r => Regions.PolygonParts(r).Where(p => p.NumInteriorRings == 0).MaxBy(p => p.Area) ?? Box(-300, -150, 300, 150)));
+        var convexes = Gen.OneOf(
+            Gen.Select(Gen.Double[-300, 300], Gen.Double[-150, 250], Gen.Double[5, 400]).Select(d => (Polygon)Regions.Disk(new Coordinate(d.Item1, d.Item2), d.Item3, Factory)),
+            Gen.Select(Gen.Double[-250, 250], Gen.Double[-120, 200], Gen.Double[5, 300], Gen.Double[0, 3.2]).Select(r => Factory.CreatePolygon(Rectangle(r.Item1, r.Item2, r.Item3, r.Item3 / 1.5, r.Item4))));
+        var answered = 0;
+        var cases = FixedSeed.Run(Gen.Select(convexes, subjects), 3_000, 20261207, t =>
+        {
+            var (convex, subject) = t;
+            if (RectangleClip.Intersection(convex, subject) is not { } piece) return;
+            answered++;
+            var overlay = OverlayNGRobust.Overlay(convex, subject, SpatialFunction.Intersection);
+            Assert.True(piece.IsValid, $"invalid: {piece}");
+            var apart = OverlayNGRobust.Overlay(overlay, piece, SpatialFunction.SymDifference).Area;
+            Assert.True(apart <= 1e-6 * Math.Max(1, overlay.Area), $"{apart} m² apart: {piece} vs {overlay}");
+        }, t => $"{t.Item1} / {t.Item2}");
+        output.WriteLine($"convex clip (seed 20261207): {cases} cases, {answered} answered without an overlay");
+        Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
+    }
+
     // Parcels along one frontage as the placer makes them: each grows from its own anchor on the frontage line, its front
     // edge 12 m off it, so neighbours' front corners lie on a later rectangle's front edge to the last bits.
     private static Polygon Front(Coordinate origin, (double X, double Y) u, double along, double a0, double a1, double b0, double b1)
