@@ -62,6 +62,8 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
 
         foreach (var constraint in location.Constraints)
         {
+            // A corridor (两侧) the other constraints refuse does not make the plan linear.
+            var linear = plan.Linear;
             var (region, anchor, test) = Read(constraint, size, plan, earlier, anchors, ref placePoint);
             var result = new ConstraintResult(KindOf(constraint), constraint.Text, constraint.Describe(), false);
             if (region is null && anchor is null)
@@ -88,9 +90,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 }
                 else
                 {
-                    // A village's disk on a road's band is one piece of the two, clipped without an overlay.
-                    narrowed = (plan.Region, region) is (Polygon a, Polygon b) && (RectangleClip.Intersection(b, a) ?? RectangleClip.Intersection(a, b)) is { } piece
-                        ? piece : Regions.Intersect(plan.Region, region);
+                    narrowed = Regions.Intersect(plan.Region, region);
                     pending = uncut && !PreparedDistrict.Covers(narrowed);
                 }
                 // Uncut, the area is at least the cut one's: too small is a conflict either way.
@@ -98,6 +98,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 {
                     plan.Warnings.Add($"“{constraint.Describe()}”与其他条件冲突，未采用");
                     plan.Checks.Add(new ConstraintCheck(result with { Detail = "与其他条件冲突" }, null));
+                    plan.Linear = linear;
                     continue;
                 }
                 plan.Region = narrowed;

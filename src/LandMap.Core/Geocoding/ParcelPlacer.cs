@@ -91,9 +91,7 @@ public static class ParcelPlacer
         // The rectangle at scale s (depth also times t), clipped to the free region; the part nearest the anchor.
         Geometry? Piece(double s, double t) => known.TryGetValue((s, t), out var found) && found.Piece is { } piece ? piece : Clip(Rectangle(plan, anchor, areaM2, s, t));
 
-        // The piece whose area was clipped ring by ring is clipped so too.
-        Geometry? Clip(Polygon shape) =>
-            Nearest(free is Polygon one && RectangleClip.Intersection(shape, one) is { } piece ? piece : Regions.Intersect(shape, free), anchor, shape.Area);
+        Geometry? Clip(Polygon shape) => Nearest(Regions.Intersect(shape, free), anchor, shape.Area);
     }
 
     // A part under a millionth of the rectangle is the overlay's sliver along a neighbour's edge (1e-8 m² where the

@@ -82,8 +82,9 @@ internal static class RectangleClip
 
     /// <summary>
     /// <paramref name="subject"/> (a polygon without holes) within the convex polygon <paramref name="convex"/> (a disk, a
-    /// straight road's band), when that is one piece: the subject's boundary enters the convex polygon once, or lies wholly
-    /// inside it. Null otherwise, and where a vertex lies within a millimetre of an edge but not on it: overlay those.
+    /// rectangle), when that is one piece. The clipped ring keeps the intersection's winding; once the shadows it leaves
+    /// along the convex polygon's edges are gone, a valid ring is the intersection, and pieces joined along an edge are
+    /// not valid. Null for those, and where a vertex lies within a millimetre of an edge but not on it: overlay them.
     /// </summary>
     public static Polygon? Intersection(Polygon convex, Polygon subject)
     {
@@ -93,9 +94,8 @@ internal static class RectangleClip
         Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[corners.Length];
         if (!InwardEdges(corners, edges)) return null;
         var ring = subject.Shell.CoordinateSequence;
-        if (!CountEntries(ring, edges, out var entries, out var inside)) return null;
-        if (inside) return subject;
-        if (entries != 1) return null;
+        if (!CountEntries(ring, edges, out _, out var inside)) return null;
+        if (inside) return (Polygon)subject.Copy();
         var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + corners.Length), new List<(double X, double Y)>(ring.Count + corners.Length));
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;

@@ -194,7 +194,12 @@ public static class Regions
     }
 
     /// <summary>Intersection with OverlayNG and its snapping fallbacks: the legacy overlay throws on near-coincident edges.</summary>
-    public static Geometry Intersect(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection);
+    public static Geometry Intersect(Geometry a, Geometry b) =>
+        // A disk or a rectangle over a region (a village's disk on a road's band, a parcel on its free land) is most often
+        // one piece of the other: clipped without an overlay (RectangleClip.Intersection says when).
+        (a, b) is (Polygon pa, Polygon pb) && (RectangleClip.Intersection(pb, pa) ?? RectangleClip.Intersection(pa, pb)) is { } piece
+            ? piece
+            : OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection);
 
     /// <summary>Difference with OverlayNG (see <see cref="Intersect"/>).</summary>
     public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Difference);

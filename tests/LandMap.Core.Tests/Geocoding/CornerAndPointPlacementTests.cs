@@ -46,4 +46,18 @@ public sealed class CornerAndPointPlacementTests
         Assert.True(side.Satisfied, side.Detail);
         Assert.All(point.Constraints, c => Assert.True(c.Satisfied, $"{c.Description}: {c.Detail}"));
     }
+
+    // 2021 #23: 东环路两侧 is refused (the other constraints leave it no room), so the entry is not a corridor on the
+    // road: it stands east of 东环路 as its side constraint says. It stood on the line where the refused corridor left
+    // the plan "linear", by the accident of an overlay's last bits.
+    [Fact]
+    public void ARefusedCorridorDoesNotPutTheEntryOnTheRoad()
+    {
+        var point = Geocoder.Value.GeocodeText("新华路东侧、东环路两侧上张村、吴寨村、魏寨村", "卫东区");
+
+        Assert.Equal("Point", point.Geometry!.GeometryType);
+        Assert.Contains(point.Warnings, w => w.Contains("“东环路两侧”与其他条件冲突", StringComparison.Ordinal));
+        var side = Assert.Single(point.Constraints, c => c.Kind == "side");
+        Assert.True(side.Satisfied, side.Detail);
+    }
 }
