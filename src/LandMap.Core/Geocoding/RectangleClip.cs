@@ -95,7 +95,8 @@ internal static class RectangleClip
         if (!InwardEdges(corners, edges)) return null;
         var ring = subject.Shell.CoordinateSequence;
         if (!CountEntries(ring, edges, out _, out var inside)) return null;
-        if (inside) return (Polygon)subject.Copy();
+        // Wholly inside: the subject itself, as geometries here are never changed once made.
+        if (inside) return subject;
         var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + corners.Length), new List<(double X, double Y)>(ring.Count + corners.Length));
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;
