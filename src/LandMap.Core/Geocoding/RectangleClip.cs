@@ -141,6 +141,53 @@ internal static class RectangleClip
     // Points this close (metres) are one: Sutherland–Hodgman computes a corner once per edge it lies on.
     private const double SameM = 1e-9;
 
+    /// <summary>
+    /// The part of <paramref name="line"/> inside the convex polygon <paramref name="convex"/> (a road near a crossing,
+    /// within a disk), in the line's direction, when that is one run: the line enters at most once and leaves at most
+    /// once. Null otherwise, for a line that crosses or runs back over itself (an overlay splits it there), and where a
+    /// vertex lies within a millimetre of the polygon's edge: overlay those.
+    /// </summary>
+    public static LineString? Intersection(Polygon convex, LineString line)
+    {
+        if (convex.NumInteriorRings > 0 || convex.IsEmpty || line.NumPoints < 2 || !line.IsSimple) return null;
+        var corners = convex.Shell.Coordinates.AsSpan(0, convex.Shell.NumPoints - 1);
+        if (corners.Length < 3 || corners.Length > MaxCorners || !IsConvex(corners)) return null;
+        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[corners.Length];
+        if (!InwardEdges(corners, edges)) return null;
+        var points = line.CoordinateSequence;
+        var run = new List<Coordinate>();
+        var ended = false;
+        for (var i = 0; i + 1 < points.Count; i++)
+        {
+            var (px, py, qx, qy) = (points.GetX(i), points.GetY(i), points.GetX(i + 1), points.GetY(i + 1));
+            // Cyrus–Beck: the part of segment pq inside every half-plane.
+            double t0 = 0, t1 = 1;
+            foreach (var e in edges)
+            {
+                var dp = (px - e.X) * e.Nx + (py - e.Y) * e.Ny;
+                var dq = (qx - e.X) * e.Nx + (qy - e.Y) * e.Ny;
+                if (Math.Abs(dp) <= NearM || Math.Abs(dq) <= NearM) return null;
+                if (dp < 0 && dq < 0) { t0 = 1; t1 = 0; break; }
+                if (dp < 0) t0 = Math.Max(t0, dp / (dp - dq));
+                else if (dq < 0) t1 = Math.Min(t1, dp / (dp - dq));
+            }
+            if (t0 >= t1)
+            {
+                if (run.Count > 0) ended = true;
+                continue;
+            }
+            // A second run after the line left: two pieces.
+            if (ended) return null;
+            if (run.Count == 0) run.Add(t0 > 0 ? new Coordinate(px + (qx - px) * t0, py + (qy - py) * t0) : new Coordinate(px, py));
+            else if (t0 > 0) return null;
+            var end = t1 < 1 ? new Coordinate(px + (qx - px) * t1, py + (qy - py) * t1) : new Coordinate(qx, qy);
+            // A repeated vertex is dropped, as the overlay drops it.
+            if (!end.Equals2D(run[^1])) run.Add(end);
+            if (t1 < 1) ended = true;
+        }
+        return run.Count >= 2 ? line.Factory.CreateLineString([.. run]) : null;
+    }
+
     // A disk is a 64-gon: the corners a stack-allocated edge list takes.
     private const int MaxCorners = 128;
 

@@ -118,7 +118,8 @@ public static class Regions
     /// </summary>
     public static Geometry ThroughCrossing(Geometry line, Coordinate at, double reach)
     {
-        var near = Intersect(line, Disk(at, reach, line.Factory));
+        var disk = (Polygon)Disk(at, reach, line.Factory);
+        var near = line is LineString one && RectangleClip.Intersection(disk, one) is { } run ? run : Intersect(line, disk);
         if (near.IsEmpty) near = line;
         var (dx, dy) = DirectionNear(near, at);
         var along = near.Coordinates.Select(c => (c.X - at.X) * dx + (c.Y - at.Y) * dy).ToList();
@@ -154,13 +155,10 @@ public static class Regions
     {
         // Below a metre (never asked for) points may coincide as the buffer merges them: leave those to it.
         if (!(radiusM >= 1)) return plane.CreatePoint(at).Buffer(radiusM, DiskQuadrantSegments);
-        const int segments = 4 * DiskQuadrantSegments;
-        var ring = new List<Coordinate>(segments + 1) { new(at.X + radiusM, at.Y) };
-        var step = 2 * Math.PI / segments;
-        for (var i = 0; i < segments; i++)
+        var ring = new List<Coordinate>(UnitCircle.Length + 1) { new(at.X + radiusM, at.Y) };
+        foreach (var (cos, sin) in UnitCircle)
         {
-            var angle = -i * step;
-            var point = new Coordinate(at.X + radiusM * Math.Cos(angle), at.Y + radiusM * Math.Sin(angle));
+            var point = new Coordinate(at.X + radiusM * cos, at.Y + radiusM * sin);
             if (!point.Equals2D(ring[^1])) ring.Add(point);
         }
         if (!ring[^1].Equals2D(ring[0])) ring.Add(ring[0].Copy());
@@ -168,6 +166,10 @@ public static class Regions
     }
 
     private const int DiskQuadrantSegments = 16;
+
+    // The disk's directions, from due east clockwise: the same cosines and sines every disk computed for itself.
+    private static readonly (double Cos, double Sin)[] UnitCircle = Enumerable.Range(0, 4 * DiskQuadrantSegments)
+        .Select(i => -i * (2 * Math.PI / (4 * DiskQuadrantSegments))).Select(angle => (Math.Cos(angle), Math.Sin(angle))).ToArray();
 
     /// <summary>The polygons of a geometry (a MultiPolygon's parts: 一站 and 二站台 apart).</summary>
     public static IEnumerable<Polygon> PolygonParts(Geometry geometry)

@@ -113,6 +113,28 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
     }
 
+    // A road near a crossing: the run of the line inside the disk, in the line's direction, is the overlay's line.
+    [Fact]
+    public void ALinesOneRunInsideADiskIsTheOverlays()
+    {
+        var lines = Gen.Select(Gen.Double[-600, 600], Gen.Double[-600, 600]).Array[2, 7]
+            .Select(points => Factory.CreateLineString(points.Select(p => new Coordinate(Math.Round(p.Item1, 3), Math.Round(p.Item2, 3))).ToArray()))
+            .Where(l => l.IsSimple && l.Length > 1);
+        var disks = Gen.Select(Gen.Double[-300, 300], Gen.Double[-300, 300], Gen.Double[5, 700])
+            .Select(d => (Polygon)Regions.Disk(new Coordinate(d.Item1, d.Item2), d.Item3, Factory));
+        var answered = 0;
+        var cases = FixedSeed.Run(Gen.Select(disks, lines), 3_000, 20261207, t =>
+        {
+            var (disk, line) = t;
+            if (RectangleClip.Intersection(disk, line) is not { } run) return;
+            answered++;
+            var overlay = OverlayNGRobust.Overlay(line, disk, SpatialFunction.Intersection);
+            Assert.True(overlay.EqualsExact(run, 1e-6), $"{run} vs {overlay}");
+        }, t => $"{t.Item1} / {t.Item2}");
+        output.WriteLine($"line clip (seed 20261207): {cases} cases, {answered} answered without an overlay");
+        Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
+    }
+
     // Parcels along one frontage as the placer makes them: each grows from its own anchor on the frontage line, its front
     // edge 12 m off it, so neighbours' front corners lie on a later rectangle's front edge to the last bits.
     private static Polygon Front(Coordinate origin, (double X, double Y) u, double along, double a0, double a1, double b0, double b1)
