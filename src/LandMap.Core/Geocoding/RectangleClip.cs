@@ -88,16 +88,15 @@ internal static class RectangleClip
     /// </summary>
     public static Polygon? Intersection(Polygon convex, Polygon subject)
     {
-        if (convex.NumInteriorRings > 0 || subject.NumInteriorRings > 0 || convex.IsEmpty || subject.IsEmpty) return null;
-        var corners = convex.Shell.Coordinates.AsSpan(0, convex.Shell.NumPoints - 1);
-        if (corners.Length < 3 || corners.Length > MaxCorners || !IsConvex(corners)) return null;
-        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[corners.Length];
-        if (!InwardEdges(corners, edges)) return null;
+        if (subject.NumInteriorRings > 0 || convex.IsEmpty || subject.IsEmpty) return null;
+        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[MaxCorners];
+        var edges = all[..ConvexEdges(convex, all)];
+        if (edges.IsEmpty) return null;
         var ring = subject.Shell.CoordinateSequence;
         if (!CountEntries(ring, edges, out _, out var inside)) return null;
         // Wholly inside: the subject itself, as geometries here are never changed once made.
         if (inside) return subject;
-        var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + corners.Length), new List<(double X, double Y)>(ring.Count + corners.Length));
+        var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + edges.Length), new List<(double X, double Y)>(ring.Count + edges.Length));
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;
         shell.Add(shell[0].Copy());
@@ -149,11 +148,10 @@ internal static class RectangleClip
     /// </summary>
     public static LineString? Intersection(Polygon convex, LineString line)
     {
-        if (convex.NumInteriorRings > 0 || convex.IsEmpty || line.NumPoints < 2 || !line.IsSimple) return null;
-        var corners = convex.Shell.Coordinates.AsSpan(0, convex.Shell.NumPoints - 1);
-        if (corners.Length < 3 || corners.Length > MaxCorners || !IsConvex(corners)) return null;
-        Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[corners.Length];
-        if (!InwardEdges(corners, edges)) return null;
+        if (convex.IsEmpty || line.NumPoints < 2) return null;
+        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[MaxCorners];
+        var edges = all[..ConvexEdges(convex, all)];
+        if (edges.IsEmpty || !line.IsSimple) return null;
         var points = line.CoordinateSequence;
         var run = new List<Coordinate>();
         var ended = false;
@@ -190,6 +188,37 @@ internal static class RectangleClip
 
     // A disk is a 64-gon: the corners a stack-allocated edge list takes.
     private const int MaxCorners = 128;
+
+    // The inward edges of a convex polygon without holes, read from its shell in place (no coordinate copies): how many,
+    // or 0 when it is not convex (every turn the same way, none straight on), has too many corners or a zero-length edge.
+    private static int ConvexEdges(Polygon convex, Span<(double X, double Y, double Nx, double Ny)> edges)
+    {
+        var ring = convex.Shell.CoordinateSequence;
+        var n = ring.Count - 1;
+        if (convex.NumInteriorRings > 0 || n < 3 || n > edges.Length) return 0;
+        var (positive, negative, twiceArea) = (false, false, 0.0);
+        for (var i = 0; i < n; i++)
+        {
+            var (ax, ay, bx, by) = (ring.GetX(i), ring.GetY(i), ring.GetX((i + 1) % n), ring.GetY((i + 1) % n));
+            var (cx, cy) = (ring.GetX((i + 2) % n), ring.GetY((i + 2) % n));
+            var cross = (bx - ax) * (cy - by) - (by - ay) * (cx - bx);
+            if (cross > 0) positive = true;
+            else if (cross < 0) negative = true;
+            else return 0;
+            twiceArea += ax * by - bx * ay;
+        }
+        if (positive == negative) return 0;
+        var sign = twiceArea >= 0 ? 1.0 : -1.0;
+        for (var i = 0; i < n; i++)
+        {
+            var (ax, ay, bx, by) = (ring.GetX(i), ring.GetY(i), ring.GetX((i + 1) % n), ring.GetY((i + 1) % n));
+            var (dx, dy) = (bx - ax, by - ay);
+            var length = Math.Sqrt(dx * dx + dy * dy);
+            if (length == 0) return 0;
+            edges[i] = (ax, ay, -dy * sign / length, dx * sign / length);
+        }
+        return n;
+    }
 
     // Inward normals of a convex polygon's edges, whatever the corners' order; false for a zero-length edge.
     private static bool InwardEdges(ReadOnlySpan<Coordinate> quad, Span<(double X, double Y, double Nx, double Ny)> edges)
