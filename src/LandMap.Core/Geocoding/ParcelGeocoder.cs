@@ -239,7 +239,13 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
         // union mixed-dimension, which NTS refuses).
         var occupied = container ? null : placed.Where(p => !p.Container && p.Metric is IPolygonal && p.Metric.EnvelopeInternal.Intersects(reach))
             .Select(p => p.Metric).ToList();
-        var free = occupied is { Count: > 0 } ? Regions.Subtract(plan.Region, Regions.UnionAll(occupied)) : plan.Region;
+        // One neighbour is taken out as it is: a union of one polygon is that polygon.
+        var free = occupied switch
+        {
+            { Count: 1 } => Regions.Subtract(plan.Region, occupied[0]),
+            { Count: > 1 } => Regions.Subtract(plan.Region, Regions.UnionAll(occupied)),
+            _ => plan.Region,
+        };
         var parcel = ParcelPlacer.Place(plan, area, free, _options.AreaTolerance);
         if (parcel is null) warnings.Add("约束范围内已无空地，只定位为点");
         return (parcel ?? factory.CreatePoint(plan.Anchor), plan);
