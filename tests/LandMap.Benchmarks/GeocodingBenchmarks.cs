@@ -14,7 +14,9 @@ namespace LandMap.Benchmarks;
 /// none borrows another's area.
 /// </summary>
 // The synthetic set takes seconds per run: a few measured iterations give a stable median.
+// The collector `landmap` runs with (Server GC, see LandMap.Cli.csproj).
 [MemoryDiagnoser]
+[GcServer(true)]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 7)]
 public class GeocodingBenchmarks
 {

@@ -84,7 +84,7 @@ internal static class RectangleClip
     /// <paramref name="subject"/> (a polygon without holes) within the convex polygon <paramref name="convex"/> (a disk, a
     /// rectangle), when that is one piece. The clipped ring keeps the intersection's winding; once the shadows it leaves
     /// along the convex polygon's edges are gone, a valid ring is the intersection, and pieces joined along an edge are
-    /// not valid. Null for those, and where a vertex lies within a millimetre of an edge but not on it: overlay them.
+    /// not valid: null for those (overlay them).
     /// </summary>
     public static Polygon? Intersection(Polygon convex, Polygon subject)
     {
@@ -93,9 +93,8 @@ internal static class RectangleClip
         var edges = all[..ConvexEdges(convex, all)];
         if (edges.IsEmpty) return null;
         var ring = subject.Shell.CoordinateSequence;
-        if (!CountEntries(ring, edges, out _, out var inside)) return null;
         // Wholly inside: the subject itself, as geometries here are never changed once made.
-        if (inside) return subject;
+        if (Inside(ring, edges)) return subject;
         var clipped = Clipped(ring, edges, new List<(double X, double Y)>(ring.Count + edges.Length), new List<(double X, double Y)>(ring.Count + edges.Length));
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;
@@ -184,6 +183,20 @@ internal static class RectangleClip
             if (t1 < 1) ended = true;
         }
         return run.Count >= 2 ? line.Factory.CreateLineString([.. run]) : null;
+    }
+
+    // Every vertex of the ring strictly inside the convex polygon (not on its edge): so is the whole ring.
+    private static bool Inside(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges)
+    {
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var (x, y) = (ring.GetX(i), ring.GetY(i));
+            foreach (var e in edges)
+            {
+                if ((x - e.X) * e.Nx + (y - e.Y) * e.Ny <= OnM) return false;
+            }
+        }
+        return true;
     }
 
     // A disk is a 64-gon: the corners a stack-allocated edge list takes.
