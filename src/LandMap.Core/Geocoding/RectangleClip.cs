@@ -89,7 +89,9 @@ internal static class RectangleClip
     public static Polygon? Intersection(Polygon convex, Polygon subject)
     {
         if (subject.NumInteriorRings > 0 || convex.IsEmpty || subject.IsEmpty) return null;
-        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[MaxCorners];
+        var corners = convex.Shell.NumPoints - 1;
+        if (corners < 3 || corners > MaxCorners) return null;
+        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[corners];
         var edges = all[..ConvexEdges(convex, all)];
         if (edges.IsEmpty) return null;
         var ring = subject.Shell.CoordinateSequence;
@@ -148,7 +150,9 @@ internal static class RectangleClip
     public static LineString? Intersection(Polygon convex, LineString line)
     {
         if (convex.IsEmpty || line.NumPoints < 2) return null;
-        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[MaxCorners];
+        var corners = convex.Shell.NumPoints - 1;
+        if (corners < 3 || corners > MaxCorners) return null;
+        Span<(double X, double Y, double Nx, double Ny)> all = stackalloc (double, double, double, double)[corners];
         var edges = all[..ConvexEdges(convex, all)];
         if (edges.IsEmpty || !line.IsSimple) return null;
         var points = line.CoordinateSequence;

@@ -28,11 +28,27 @@ public static class Regions
             ring.AddRange(coords.Select(c => new Coordinate(c.X, c.Y)));
             ring.AddRange(coords.Reverse().Select(c => new Coordinate(c.X + dx * depthM, c.Y + dy * depthM)));
             ring.Add(new Coordinate(coords[0].X, coords[0].Y));
-            // A band along a straight stretch is already valid; only a bend that folds it back needs repair.
+            // A band along a stretch that never turns back across the side's direction is valid (every line in that
+            // direction crosses the stretch once); only a bend that folds it back may need repair.
             var band = line.Factory.CreatePolygon(ring.ToArray());
-            parts.Add(band.IsValid ? band : GeometryFixer.Fix(band));
+            parts.Add(Monotone(coords, dx, dy) || band.IsValid ? band : GeometryFixer.Fix(band));
         }
         return parts.Count == 1 ? parts[0] : UnionAll(parts);
+    }
+
+    // Strictly monotone across (dx, dy): each vertex further along the perpendicular of the side's direction.
+    private static bool Monotone(Coordinate[] coords, double dx, double dy)
+    {
+        if (coords.Length < 2) return false;
+        var sign = 0;
+        for (var i = 0; i + 1 < coords.Length; i++)
+        {
+            var step = (coords[i + 1].X - coords[i].X) * -dy + (coords[i + 1].Y - coords[i].Y) * dx;
+            var s = Math.Sign(step);
+            if (s == 0 || (sign != 0 && s != sign)) return false;
+            sign = s;
+        }
+        return true;
     }
 
     /// <summary>
