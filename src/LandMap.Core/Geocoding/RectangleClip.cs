@@ -102,7 +102,30 @@ internal static class RectangleClip
         if (shell.Count < 3) return null;
         shell.Add(shell[0].Copy());
         var piece = subject.Factory.CreatePolygon([.. shell]);
-        return piece.IsValid ? piece : null;
+        return (shell.Count <= MaxPairwiseVertices ? IsSimpleRing(shell) && piece.Area > 0 : piece.IsValid) ? piece : null;
+    }
+
+    // Up to this many vertices a ring is tested edge pair by edge pair, cheaper than IsValid's graph.
+    private const int MaxPairwiseVertices = 32;
+
+    // A closed ring is simple when no two edges meet, except neighbours at their shared vertex: with holes absent, the
+    // polygon it bounds is valid. The robust line intersector decides each pair, collinear overlaps included.
+    private static bool IsSimpleRing(List<Coordinate> closed)
+    {
+        var n = closed.Count - 1;
+        if (n < 3) return false;
+        var intersector = new NetTopologySuite.Algorithm.RobustLineIntersector();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                intersector.ComputeIntersection(closed[i], closed[i + 1], closed[j], closed[j + 1]);
+                if (!intersector.HasIntersection) continue;
+                var neighbours = j == i + 1 || (i == 0 && j == n - 1);
+                if (!neighbours || intersector.IntersectionNum > 1) return false;
+            }
+        }
+        return true;
     }
 
     // Where the subject runs outside, Sutherland–Hodgman leaves its shadow on the convex polygon's edge: there and back
