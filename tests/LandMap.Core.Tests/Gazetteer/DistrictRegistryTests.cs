@@ -6,21 +6,14 @@ namespace LandMap.Core.Tests.Gazetteer;
 
 public sealed class DistrictRegistryTests
 {
-    private static readonly Lazy<GazetteerIndex> Shipped = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
-        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
-        return gazetteer!;
-    });
-
     [Fact]
     public void TheShippedFolderOutlinesPingdingshansTenDistricts()
     {
-        var outlined = Shipped.Value.Districts.WithOutline.ToList();
+        var outlined = ShippedGazetteer.Index.Districts.WithOutline.ToList();
 
         Assert.Equal(10, outlined.Count);
         Assert.All(outlined, d => Assert.Equal("平顶山市", d.City));
-        Assert.Equal(410403, Shipped.Value.Districts.ByName("卫东区")!.Code);
+        Assert.Equal(410403, ShippedGazetteer.Index.Districts.ByName("卫东区")!.Code);
     }
 
     [Theory]
@@ -30,7 +23,7 @@ public sealed class DistrictRegistryTests
     [InlineData(33.73, 113.33, false)] // lon/lat swapped
     public void NearnessIsJudgedByTheRegisteredOutlines(double lon, double lat, bool near)
     {
-        Assert.Equal(near, Shipped.Value.Districts.IsNearADistrict(new Envelope(lon, lon + 0.001, lat, lat + 0.001)));
+        Assert.Equal(near, ShippedGazetteer.Index.Districts.IsNearADistrict(new Envelope(lon, lon + 0.001, lat, lat + 0.001)));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using LandMap.Core.Crs;
-using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
 using NetTopologySuite.Algorithm;
 
@@ -11,12 +10,7 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class CornerAndPointPlacementTests
 {
-    private static readonly Lazy<ParcelGeocoder> Geocoder = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
-        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
-        return new ParcelGeocoder(gazetteer!);
-    });
+    private static readonly Lazy<ParcelGeocoder> Geocoder = new(() => new ParcelGeocoder(ShippedGazetteer.Index));
 
     [Theory]
     // 八矿路 ends at 平安大道: the southern corners lie beyond the road that stops.

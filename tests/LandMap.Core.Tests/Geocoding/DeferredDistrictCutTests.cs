@@ -14,19 +14,12 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class DeferredDistrictCutTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<GazetteerIndex> Shipped = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
-        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
-        return gazetteer!;
-    });
-
     private static Gen<string> Pick(IReadOnlyList<string> items) => Gen.Int[0, items.Count - 1].Select(i => items[i]);
 
     [Fact]
     public void DeferringTheDistrictCutMakesThePlanCuttingAtOnceMakes()
     {
-        var gazetteer = Shipped.Value;
+        var gazetteer = ShippedGazetteer.Index;
         var resolver = new PlaceResolver(gazetteer, "卫东区");
         var district = resolver.DistrictArea()!;
         var solver = new ConstraintSolver(resolver, district, new GeocoderOptions());

@@ -1,6 +1,5 @@
 using LandMap.Core.Extraction;
 using LandMap.Core.Extraction.Input;
-using LandMap.Core.Gazetteer;
 using LandMap.Core.Geocoding;
 using LandMap.Core.Reports;
 
@@ -15,8 +14,7 @@ public sealed class GeocodeAllTests
     [Fact]
     public void ParallelColumnsGiveTheEntriesOfColumnsOneByOne()
     {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
-        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
+        var gazetteer = ShippedGazetteer.Index;
         var shipped = Directory.GetFiles(TestPaths.Reports, "*.txt").Order()
             .Select(p => ReportExtractor.Extract(ReportFileReader.Read(p).Text!))
             .Where(r => r.LandEntries.Count > 0)
@@ -30,11 +28,11 @@ public sealed class GeocodeAllTests
             LandEntries = column.LandEntries.Select(e => e with { AreaMu = e.Seq % 5 == i % 5 ? null : e.AreaMu * (0.6 + i / 10.0), Parts = [] }).ToList(),
         })).ToList();
 
-        var parallel = new ParcelGeocoder(gazetteer!).GeocodeAll(reports);
+        var parallel = new ParcelGeocoder(gazetteer).GeocodeAll(reports);
 
         var stated = reports.SelectMany(r => r.LandEntries.Where(e => e.AreaMu is not null).Select(e => (r.PlanYear, e.Name, Area: e.AreaMu!.Value)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
-        var oneByOne = reports.SelectMany(r => new ParcelGeocoder(gazetteer!).GeocodeReport(r,
+        var oneByOne = reports.SelectMany(r => new ParcelGeocoder(gazetteer).GeocodeReport(r,
             name => stated.TryGetValue(name, out var s) && s.PlanYear != r.PlanYear ? (s.Area, s.PlanYear) : null)).ToList();
 
         Assert.Contains(oneByOne, e => e.Warnings.Any(w => w.StartsWith("未写面积：取", StringComparison.Ordinal)));

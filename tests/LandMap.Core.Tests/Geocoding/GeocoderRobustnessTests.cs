@@ -15,13 +15,6 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class GeocoderRobustnessTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<GazetteerIndex> Shipped = new(() =>
-    {
-        var (gazetteer, load) = GazetteerIndex.LoadDirectory(Path.Combine(TestPaths.RepositoryRoot, "gis-data", "gazetteer"));
-        Assert.True(load.IsSuccess, string.Join("\n", load.Problems));
-        return gazetteer!;
-    });
-
     private static Gen<string> Pick(params string[] items) => Gen.Int[0, items.Length - 1].Select(i => items[i]);
 
     private static Gen<string> Location(IReadOnlyList<string> roads, IReadOnlyList<string> villages) => Gen.OneOf(Forms(roads, villages));
@@ -58,7 +51,7 @@ public sealed class GeocoderRobustnessTests(ITestOutputHelper output)
         var column = locations.Split('|').Select((l, i) => LandEntryParser.Parse(i + 1, $"项目{i + 1}：{l}。", false, i + 1, warnings)).ToList();
         var report = new ExtractedReport { File = "found.txt", District = "卫东区", PlanYear = 2024, Encoding = "utf-8", LandEntries = column };
 
-        var geocoded = new ParcelGeocoder(Shipped.Value).GeocodeReport(report);
+        var geocoded = new ParcelGeocoder(ShippedGazetteer.Index).GeocodeReport(report);
 
         Assert.Equal(column.Count, geocoded.Count);
         Assert.All(geocoded, g => Assert.DoesNotContain(g.Warnings, w => w.StartsWith("几何计算失败", StringComparison.Ordinal)));
@@ -73,7 +66,7 @@ public sealed class GeocoderRobustnessTests(ITestOutputHelper output)
         var entry = LandEntryParser.Parse(1, "项目1：西至新华路，东至光明路，南至焦程路，北至平煤大道，占地面积147亩。", false, 1, warnings);
         var report = new ExtractedReport { File = "found.txt", District = "卫东区", PlanYear = 2024, Encoding = "utf-8", LandEntries = [entry] };
 
-        var geocoded = Assert.Single(new ParcelGeocoder(Shipped.Value).GeocodeReport(report));
+        var geocoded = Assert.Single(new ParcelGeocoder(ShippedGazetteer.Index).GeocodeReport(report));
 
         Assert.Equal(GeocodeStatus.Unresolved, geocoded.Status);
         Assert.Contains(geocoded.Warnings, w => w.Contains("西至新华路，东至光明路，南至焦程路，北至平煤大道", StringComparison.Ordinal) && w.Contains("围不出范围", StringComparison.Ordinal));
@@ -86,7 +79,7 @@ public sealed class GeocoderRobustnessTests(ITestOutputHelper output)
     [Fact]
     public void GeneratedColumnsNeverThrowAndKeepEveryEntry()
     {
-        var gazetteer = Shipped.Value;
+        var gazetteer = ShippedGazetteer.Index;
         var roads = gazetteer.OfKind(PlaceKind.Road, "卫东区").Select(f => f.Name).Distinct().ToList();
         var villages = gazetteer.OfKind(PlaceKind.Village, "卫东区").Select(f => f.Name).Distinct().ToList();
         var geocoder = new ParcelGeocoder(gazetteer);
@@ -108,7 +101,7 @@ public sealed class GeocoderRobustnessTests(ITestOutputHelper output)
     [Fact]
     public void AThousandEntryColumnInEveryGrammarFormGeocodesWhole()
     {
-        var gazetteer = Shipped.Value;
+        var gazetteer = ShippedGazetteer.Index;
         var forms = Forms(
             gazetteer.OfKind(PlaceKind.Road, "卫东区").Select(f => f.Name).Distinct().ToList(),
             gazetteer.OfKind(PlaceKind.Village, "卫东区").Select(f => f.Name).Distinct().ToList());
