@@ -230,13 +230,15 @@ internal static class RectangleClip
     private const int MaxCorners = 128;
 
     // The inward edges of a convex polygon without holes, read from its shell in place (no coordinate copies): how many,
-    // or 0 when it is not convex (every turn the same way, none straight on), has too many corners or a zero-length edge.
+    // or 0 when it is not convex, has too many corners or a zero-length edge. Convex: every turn the same way, none
+    // straight on, and the edges' direction goes round once (a pentagram turns one way too, but twice round: its edges
+    // go up and down four times, a convex polygon's twice).
     private static int ConvexEdges(Polygon convex, Span<(double X, double Y, double Nx, double Ny)> edges)
     {
         var ring = convex.Shell.CoordinateSequence;
         var n = ring.Count - 1;
         if (convex.NumInteriorRings > 0 || n < 3 || n > edges.Length) return 0;
-        var (positive, negative, twiceArea) = (false, false, 0.0);
+        var (positive, negative, twiceArea, turnsUpOrDown, lastDy) = (false, false, 0.0, 0, 0);
         for (var i = 0; i < n; i++)
         {
             var (ax, ay, bx, by) = (ring.GetX(i), ring.GetY(i), ring.GetX((i + 1) % n), ring.GetY((i + 1) % n));
@@ -246,8 +248,18 @@ internal static class RectangleClip
             else if (cross < 0) negative = true;
             else return 0;
             twiceArea += ax * by - bx * ay;
+            var dy = Math.Sign(by - ay);
+            if (dy != 0)
+            {
+                if (lastDy != 0 && dy != lastDy) turnsUpOrDown++;
+                lastDy = dy;
+            }
         }
-        if (positive == negative) return 0;
+        // The last edge's direction against the first's closes the count.
+        var firstDy = 0;
+        for (var i = 0; i < n && firstDy == 0; i++) firstDy = Math.Sign(ring.GetY((i + 1) % n) - ring.GetY(i));
+        if (firstDy != 0 && firstDy != lastDy) turnsUpOrDown++;
+        if (positive == negative || turnsUpOrDown > 2) return 0;
         var sign = twiceArea >= 0 ? 1.0 : -1.0;
         for (var i = 0; i < n; i++)
         {

@@ -135,6 +135,19 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
     }
 
+    // A pentagram turns the same way at every corner, but it is not convex: clipping to it would be wrong, so it is refused.
+    [Fact]
+    public void APentagramIsNotTakenForAConvexPolygon()
+    {
+        var star = Enumerable.Range(0, 5).Select(i => i * 4 * Math.PI / 5).Select(a => new Coordinate(100 * Math.Cos(a), 100 * Math.Sin(a))).ToList();
+        var pentagram = Factory.CreatePolygon([.. star, star[0]]);
+        var pentagon = Factory.CreatePolygon([.. Enumerable.Range(0, 5).Select(i => star[i * 3 % 5]), star[0]]);
+        var subject = Box(-30, -30, 30, 30);
+
+        Assert.Null(RectangleClip.Intersection(pentagram, subject));
+        Assert.NotNull(RectangleClip.Intersection(pentagon, subject));
+    }
+
     // Parcels along one frontage as the placer makes them: each grows from its own anchor on the frontage line, its front
     // edge 12 m off it, so neighbours' front corners lie on a later rectangle's front edge to the last bits.
     private static Polygon Front(Coordinate origin, (double X, double Y) u, double along, double a0, double a1, double b0, double b1)
