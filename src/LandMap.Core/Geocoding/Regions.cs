@@ -211,7 +211,10 @@ public static class Regions
         }
     }
 
-    /// <summary>Intersection with OverlayNG and its snapping fallbacks: the legacy overlay throws on near-coincident edges.</summary>
+    /// <summary>
+    /// Intersection: a convex polygon's one piece of another polygon by clipping (<see cref="RectangleClip.Intersection(Polygon, Polygon)"/>),
+    /// anything else with OverlayNG and its snapping fallbacks (the legacy overlay throws on near-coincident edges).
+    /// </summary>
     public static Geometry Intersect(Geometry a, Geometry b) =>
         // A disk or a rectangle over a region (a village's disk on a road's band, a parcel on its free land) is most often
         // one piece of the other: clipped without an overlay (RectangleClip.Intersection says when).
