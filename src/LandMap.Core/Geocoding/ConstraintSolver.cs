@@ -522,7 +522,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
     // A rectangular parcel's share is clipped without an overlay (RectangleClip.Area); other shapes are overlaid.
     private static double Share(Geometry g, Geometry region) =>
         g.Area <= 0 ? (region.Covers(g) ? 1 : 0)
-        : (g is Polygon { NumInteriorRings: 0, NumPoints: 5 } quad && RectangleClip.Area(quad.Shell.Coordinates.AsSpan(0, 4), region) is { } inside
+        : (g is Polygon quad && RectangleClip.Area(quad, region) is { } inside
             ? inside : Regions.Intersect(g, region).Area) / g.Area;
 
     private static string KindOf(LocationConstraint c) => c switch

@@ -83,7 +83,7 @@ public static class ParcelPlacer
             var shape = Rectangle(plan, anchor, areaM2, s, t);
             // A rectangle the free region covers is its own piece: the overlay would give it back.
             if (room is not null && room.Covers(shape)) return (shape.Area, shape);
-            if (RectangleClip.SinglePieceArea(shape.Shell.Coordinates.AsSpan(0, 4), free) is { } area) return (area, null);
+            if (RectangleClip.SinglePieceArea(shape, free) is { } area) return (area, null);
             var piece = Clip(shape);
             return (piece?.Area ?? 0, piece);
         }

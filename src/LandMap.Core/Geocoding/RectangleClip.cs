@@ -3,11 +3,11 @@ using NetTopologySuite.Geometries;
 namespace LandMap.Core.Geocoding;
 
 /// <summary>
-/// The area of a polygonal region inside a convex quadrilateral (a placer's rectangle), without an overlay:
-/// each ring is clipped to the quadrilateral (Sutherland–Hodgman) and the clipped shells less the clipped holes
-/// summed. It answers only when the result is one piece — the region's boundary enters the quadrilateral once
-/// and leaves it once, and no ring lies wholly inside — since the placer wants the piece nearest its anchor;
-/// otherwise it returns null and the caller overlays.
+/// Clipping to a convex polygon without an overlay (Sutherland–Hodgman, Cyrus–Beck for lines): a region's area inside a
+/// placer's rectangle (<see cref="SinglePieceArea"/>, one piece only, as the placer wants the piece nearest its anchor)
+/// or a parcel (<see cref="Area"/>, every piece, for a check's share), and a polygon's or a line's one piece inside a
+/// disk or a rectangle (<see cref="Intersection(Polygon, Polygon)"/>). Each returns null where it cannot answer as the
+/// overlay would; the caller overlays then.
 /// </summary>
 /// <remarks>
 /// A vertex on the quadrilateral's edge to the last bits (a neighbour's front corner on the same frontage) counts as on
@@ -26,12 +26,11 @@ internal static class RectangleClip
     // The boundary enters where it goes deeper than this into the quadrilateral.
     private const double InsetM = NearM / 2;
 
-    /// <summary>The area of <paramref name="region"/> inside <paramref name="quad"/> (counter-clockwise or clockwise, 4 corners), or null.</summary>
-    public static double? SinglePieceArea(ReadOnlySpan<Coordinate> quad, Geometry region)
+    /// <summary>The area of <paramref name="region"/> inside <paramref name="quad"/> (4 corners, either way round), or null.</summary>
+    public static double? SinglePieceArea(Polygon quad, Geometry region)
     {
-        if (quad.Length != 4 || region is not (Polygon or MultiPolygon)) return null;
         Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[4];
-        if (!InwardEdges(quad, edges)) return null;
+        if (region is not (Polygon or MultiPolygon) || !QuadEdges(quad, edges)) return null;
 
         var entries = 0;
         var area = 0.0;
@@ -60,11 +59,10 @@ internal static class RectangleClip
     /// null when the quadrilateral is not convex or the region not polygonal. Clipped this way a ring keeps its signed
     /// area within the quadrilateral, pieces and all, so no overlay is needed for a share.
     /// </summary>
-    public static double? Area(ReadOnlySpan<Coordinate> quad, Geometry region)
+    public static double? Area(Polygon quad, Geometry region)
     {
-        if (quad.Length != 4 || region is not (Polygon or MultiPolygon) || !IsConvex(quad)) return null;
         Span<(double X, double Y, double Nx, double Ny)> edges = stackalloc (double, double, double, double)[4];
-        if (!InwardEdges(quad, edges)) return null;
+        if (region is not (Polygon or MultiPolygon) || !QuadEdges(quad, edges)) return null;
         var (clipped, next) = (new List<(double X, double Y)>(16), new List<(double X, double Y)>(16));
         var area = 0.0;
         for (var p = 0; p < region.NumGeometries; p++)
@@ -272,35 +270,9 @@ internal static class RectangleClip
         return n;
     }
 
-    // Inward normals of a convex polygon's edges, whatever the corners' order; false for a zero-length edge.
-    private static bool InwardEdges(ReadOnlySpan<Coordinate> quad, Span<(double X, double Y, double Nx, double Ny)> edges)
-    {
-        var sign = SignedArea(quad) >= 0 ? 1.0 : -1.0;
-        for (var i = 0; i < quad.Length; i++)
-        {
-            var (a, b) = (quad[i], quad[(i + 1) % quad.Length]);
-            var (dx, dy) = (b.X - a.X, b.Y - a.Y);
-            var length = Math.Sqrt(dx * dx + dy * dy);
-            if (length == 0) return false;
-            edges[i] = (a.X, a.Y, -dy * sign / length, dx * sign / length);
-        }
-        return true;
-    }
-
-    // Every turn the same way (and none straight back): Sutherland–Hodgman clips to convex polygons only.
-    private static bool IsConvex(ReadOnlySpan<Coordinate> quad)
-    {
-        var (positive, negative) = (false, false);
-        for (var i = 0; i < quad.Length; i++)
-        {
-            var (a, b, c) = (quad[i], quad[(i + 1) % quad.Length], quad[(i + 2) % quad.Length]);
-            var cross = (b.X - a.X) * (c.Y - b.Y) - (b.Y - a.Y) * (c.X - b.X);
-            if (cross > 0) positive = true;
-            else if (cross < 0) negative = true;
-            else return false;
-        }
-        return positive != negative;
-    }
+    // A convex quadrilateral's inward edges (ConvexEdges); false for any other polygon.
+    private static bool QuadEdges(Polygon quad, Span<(double X, double Y, double Nx, double Ny)> edges) =>
+        quad.Shell.NumPoints == 5 && ConvexEdges(quad, edges) == 4;
 
     // How often the ring's boundary enters the quadrilateral (shrunk by InsetM); false when a vertex lies within NearM of
     // its edge but not on it, where an overlay may cut a sliver the placer would take for a piece.
@@ -381,16 +353,5 @@ internal static class RectangleClip
             if (current.Count == 0) return current;
         }
         return current;
-    }
-
-    private static double SignedArea(ReadOnlySpan<Coordinate> quad)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < quad.Length; i++)
-        {
-            var (a, b) = (quad[i], quad[(i + 1) % quad.Length]);
-            sum += a.X * b.Y - b.X * a.Y;
-        }
-        return sum / 2;
     }
 }

@@ -47,7 +47,7 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
             {
                 var (region, x, y, size, angle) = t;
                 var quad = Rectangle(x, y, size, size / 1.5, angle);
-                if (RectangleClip.SinglePieceArea(quad.AsSpan(0, 4), region) is not { } area) return;
+                if (RectangleClip.SinglePieceArea(Factory.CreatePolygon(quad), region) is not { } area) return;
                 answered++;
                 var overlay = OverlayNGRobust.Overlay(Factory.CreatePolygon(quad), region, SpatialFunction.Intersection);
                 var pieces = Regions.PolygonParts(overlay).Where(p => p.Area > 1e-6).ToList();
@@ -71,7 +71,7 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
                 // A kite or dart: one corner pulled along the diagonal, convex or not.
                 quad[2] = new Coordinate(quad[2].X + (quad[2].X - quad[0].X) * skew, quad[2].Y + (quad[2].Y - quad[0].Y) * skew);
                 var overlay = OverlayNGRobust.Overlay(Factory.CreatePolygon([.. quad[..4], quad[0]]), region, SpatialFunction.Intersection);
-                if (RectangleClip.Area(quad.AsSpan(0, 4), region) is not { } area)
+                if (RectangleClip.Area(Factory.CreatePolygon(quad), region) is not { } area)
                 {
                     refused++;
                     Assert.True(skew < -0.45, $"a convex quadrilateral was refused (skew {skew})");
@@ -172,7 +172,7 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
             Geometry free = Front(origin, u, 0, -600, 600, 0, 400);
             foreach (var (along, width, depth) in t.Neighbours) free = Regions.Subtract(free, Front(origin, u, along, -width / 2, width / 2, 12, 12 + depth));
             var rectangle = Front(origin, u, t.Along, -t.Width / 2, t.Width / 2, 12, 12 + t.Depth);
-            if (RectangleClip.SinglePieceArea(rectangle.Coordinates.AsSpan(0, 4), free) is not { } area) return;
+            if (RectangleClip.SinglePieceArea(rectangle, free) is not { } area) return;
             answered++;
             // What the placer takes from an overlay: its pieces, less slivers under a millionth of the rectangle.
             var pieces = Regions.PolygonParts(OverlayNGRobust.Overlay(rectangle, free, SpatialFunction.Intersection))
@@ -189,15 +189,15 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
     {
         // A parcel cuts the band in two across the rectangle: two pieces.
         var split = Regions.Subtract(Box(0, 0, 100, 100), Box(40, -10, 60, 110));
-        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 50, 80, 40, 0).AsSpan(0, 4), split));
+        Assert.Null(RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(50, 50, 80, 40, 0)), split));
         // A neighbour's front and back edges on this rectangle's: one piece, west of it.
         var beside = Regions.Subtract(Box(0, 0, 100, 100), Box(60, 30, 90, 60));
-        Assert.Equal(30 * 30, RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
+        Assert.Equal(30 * 30, RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(50, 45, 40, 30, 0)), beside)!.Value, 1e-9);
         // A neighbour's edge a hair off this rectangle's edge (half a millimetre): the overlay's sliver may be a piece.
         var nearly = Regions.Subtract(Box(0, 0, 100, 100), Box(60, 30.0005, 90, 60));
-        Assert.Null(RectangleClip.SinglePieceArea(Rectangle(50, 45, 40, 30, 0).AsSpan(0, 4), nearly));
+        Assert.Null(RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(50, 45, 40, 30, 0)), nearly));
         // Clear of the neighbour, and across its west edge once.
-        Assert.Equal(20 * 20, RectangleClip.SinglePieceArea(Rectangle(48, 45, 20, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
-        Assert.Equal(25 * 20 - 5 * 20, RectangleClip.SinglePieceArea(Rectangle(52.5, 45, 25, 20, 0).AsSpan(0, 4), beside)!.Value, 1e-9);
+        Assert.Equal(20 * 20, RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(48, 45, 20, 20, 0)), beside)!.Value, 1e-9);
+        Assert.Equal(25 * 20 - 5 * 20, RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(52.5, 45, 25, 20, 0)), beside)!.Value, 1e-9);
     }
 }
