@@ -25,6 +25,15 @@ public interface IParcelStore : IAsyncDisposable
     /// </summary>
     Task<ImportOutcome> ImportReportAsync(ReportImport import, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores several reports in one transaction, all or none, each as <see cref="ImportReportAsync"/> would, in order
+    /// (a later one may supersede an earlier one). For a city's first load: the spatial indexes are brought up to date
+    /// once, after every row (SQLite builds its R*Trees again, packed, when the import is not much smaller than what is
+    /// stored). <paramref name="imports"/> is read as it is stored, so it may be produced lazily; it is read again from
+    /// the start when the store retries after another writer's lock.
+    /// </summary>
+    Task<IReadOnlyList<ImportOutcome>> ImportReportsAsync(IEnumerable<ReportImport> imports, CancellationToken cancellationToken = default);
+
     /// <summary>Every stored report, oldest first, superseded ones included.</summary>
     Task<IReadOnlyList<StoredReport>> ListReportsAsync(CancellationToken cancellationToken = default);
 

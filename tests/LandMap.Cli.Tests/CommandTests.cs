@@ -98,6 +98,32 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("已断开：2021 年第 22 项", table);
     }
 
+    [Fact]
+    public async Task ImportInOneTransactionStoresTheReportsTogether()
+    {
+        var db = Path.Combine(_folder, "one.db");
+        var hello = Path.Combine(_folder, "hello.txt");
+        await File.WriteAllTextAsync(hello, "hello\n");
+
+        var (exit, stdout, stderr) = Landmap.Run("import", "gis-data/reports/001_187e19a5026d8d3e.txt", hello, "gis-data/reports/000_3754bd8aaca57094.txt",
+            "--db", db, "--one-transaction");
+
+        // The file without a report fails alone, before the store sees it; the two reports are stored together.
+        Assert.Equal(1, exit);
+        Assert.Contains("hello.txt: no report found", stderr);
+        Assert.Contains("import done files=3 imported=2 superseded=0 unchanged=0 failed=1", stdout);
+        Assert.Equal(2, stdout.Split('\n').Count(l => l.StartsWith("import file=", StringComparison.Ordinal) && l.Contains("status=imported", StringComparison.Ordinal)));
+        await using (var store = await ParcelStoreFactory.OpenAsync(db))
+        {
+            Assert.Equal(2, (await store.ListReportsAsync()).Count);
+            // Every placed parcel is found through the spatial index the import built after its rows.
+            var placed = (await store.QueryParcelsAsync(new ParcelQuery { Limit = 1000 })).Count(p => p.Geometry is not null);
+            Assert.True(placed > 40, $"{placed} parcels placed");
+            Assert.Equal(placed, await store.CountParcelsAsync(new ParcelQuery { BoundingBox = new NetTopologySuite.Geometries.Envelope(112, 114, 33, 35) }));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private static string? ClassOf(string diffJson, int fromSeq)
     {
         using var json = JsonDocument.Parse(diffJson);

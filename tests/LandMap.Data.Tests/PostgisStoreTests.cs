@@ -9,10 +9,16 @@ namespace LandMap.Data.Tests;
 [Trait("Category", "Postgis")]
 public sealed class PostgisStoreTests : StoreContractTests
 {
-    private readonly string _schema = "landmap_test_" + Guid.NewGuid().ToString("N")[..12];
+    // The test's schemas, dropped afterwards: one per store it opens.
+    private readonly List<string> _schemas = [];
 
-    protected override async Task<string> CreateDatabaseAsync() =>
-        TestPostgis.ConnectionString is null && !TestPostgis.IsCi ? "" : await TestPostgis.CreateSchemaAsync(_schema);
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        if (TestPostgis.ConnectionString is null && !TestPostgis.IsCi) return "";
+        var schema = "landmap_test_" + Guid.NewGuid().ToString("N")[..12];
+        _schemas.Add(schema);
+        return await TestPostgis.CreateSchemaAsync(schema);
+    }
 
     protected override async Task ExecuteRawAsync(string db, string sql)
     {
@@ -25,7 +31,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Db.Length > 0) await TestPostgis.DropSchemaAsync(_schema);
+        foreach (var schema in _schemas) await TestPostgis.DropSchemaAsync(schema);
     }
 
     [PostgisFact] public Task MigratesFreshStoreAndReopens() => CheckMigratesFreshStoreAndReopens();
@@ -36,6 +42,8 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [PostgisFact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
     [PostgisFact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
+    [PostgisFact] public Task OneTransactionStoresWhatOneByOneStores() => CheckOneTransactionStoresWhatOneByOneStores();
+    [PostgisFact] public Task SeveralReportsImportAllOrNone() => CheckSeveralReportsImportAllOrNone();
     [PostgisFact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
     [PostgisFact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [PostgisFact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();
@@ -72,10 +80,10 @@ public sealed class PostgisStoreTests : StoreContractTests
         await using var connection = new NpgsqlConnection(Db);
         await connection.OpenAsync();
         await using var srid = new NpgsqlCommand("SELECT Find_SRID(@s, 'parcel_geometries', 'geom')", connection);
-        srid.Parameters.AddWithValue("s", _schema);
+        srid.Parameters.AddWithValue("s", _schemas[0]);
         Assert.Equal(4326, await srid.ExecuteScalarAsync());
         await using var gist = new NpgsqlCommand("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = @s AND indexdef LIKE '%USING gist%'", connection);
-        gist.Parameters.AddWithValue("s", _schema);
+        gist.Parameters.AddWithValue("s", _schemas[0]);
         // Parcels, gazetteer and layer features, and one partial index of the outlines above each overview floor.
         Assert.Equal(3L + LandMap.Data.Postgis.PostgisSchema.OverviewFloors.Length, await gist.ExecuteScalarAsync());
     }

@@ -41,6 +41,8 @@ public sealed partial class SqliteStoreTests : StoreContractTests
     [Fact] public Task LinkDecisionsAreKeptOnePartnerEachAndAudited() => CheckLinkDecisionsAreKeptOnePartnerEachAndAudited();
     [Fact] public Task Schema2StoreUpgradesKeepingItsRows() => CheckSchema2StoreUpgradesKeepingItsRows();
     [Fact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
+    [Fact] public Task OneTransactionStoresWhatOneByOneStores() => CheckOneTransactionStoresWhatOneByOneStores();
+    [Fact] public Task SeveralReportsImportAllOrNone() => CheckSeveralReportsImportAllOrNone();
     [Fact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
     [Fact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [Fact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();

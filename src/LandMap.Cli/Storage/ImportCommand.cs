@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace LandMap.Cli.Storage;
 
-/// <summary><c>landmap import FILE... --db DB [--gazetteer DIR]</c>: extract, geocode and store, one transaction per report.</summary>
+/// <summary>
+/// <c>landmap import FILE... --db DB [--gazetteer DIR] [--one-transaction]</c>: extract, geocode and store, one transaction
+/// per report, or all reports in one (all or none; a city's first load, whose spatial indexes are then built once).
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
@@ -15,17 +18,18 @@ internal static class ImportCommand
         var files = new Argument<string[]>("FILE") { Description = "报告文件", Arity = ArgumentArity.OneOrMore };
         var db = StoreOptions.Db();
         var gazetteer = new Option<string?>("--gazetteer") { Description = "地名库目录（默认 gis-data/gazetteer）" };
-        var command = new Command("import", "提取、定位并入库，每份报告一个事务 (import reports into the store)") { files, db, gazetteer };
-        command.SetAction((parse, _) => Run(parse.GetValue(files)!, parse.GetValue(db)!, parse.GetValue(gazetteer)));
+        var oneTransaction = new Option<bool>("--one-transaction") { Description = "全部报告一个事务：全部入库或全不入库（首次批量导入更快）" };
+        var command = new Command("import", "提取、定位并入库，每份报告一个事务 (import reports into the store)") { files, db, gazetteer, oneTransaction };
+        command.SetAction((parse, _) => Run(parse.GetValue(files)!, parse.GetValue(db)!, parse.GetValue(gazetteer), parse.GetValue(oneTransaction)));
         return command;
     }
 
-    private static async Task<int> Run(string[] paths, string db, string? gazetteerDir)
+    private static async Task<int> Run(string[] paths, string db, string? gazetteerDir, bool oneTransaction)
     {
         if (GazetteerFolder.Load(gazetteerDir) is not { } gazetteer) return 1;
         return await StoreOptions.RunAsync(db, async store =>
         {
-            var importer = new ReportImporter(store, gazetteer);
+            var importer = new ReportImporter(store, gazetteer) { OneTransaction = oneTransaction };
             var results = await WithProgressBar(paths.Length, progress => importer.ImportFilesAsync(paths, progress));
             var failed = results.Count(r => r.Error is not null);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

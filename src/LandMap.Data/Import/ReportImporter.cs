@@ -15,11 +15,19 @@ public sealed record FileImportResult(string Path, ImportOutcome? Outcome, strin
 
 /// <summary>
 /// Reads, extracts, geocodes and stores report files. Each report is stored in its own transaction, so a file that
-/// cannot be read, extracted, geocoded or stored fails alone and the others still import. Areas are borrowed
-/// across the files of one run, as <see cref="ParcelGeocoder.GeocodeAll"/> does.
+/// cannot be read, extracted, geocoded or stored fails alone and the others still import; with
+/// <see cref="OneTransaction"/> the reports go into one transaction, all or none (a file that cannot be read, extracted
+/// or geocoded still fails alone, before the store sees it). Areas are borrowed across the files of one run, as
+/// <see cref="ParcelGeocoder.GeocodeAll"/> does.
 /// </summary>
 public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
 {
+    /// <summary>
+    /// Stores every report in one transaction (<see cref="IParcelStore.ImportReportsAsync"/>): a city's first load, whose
+    /// spatial indexes are then built once, after all rows. One report that cannot be stored leaves nothing stored.
+    /// </summary>
+    public bool OneTransaction { get; init; }
+
     /// <summary>Geocodes one report with a borrow-area callback; replaceable so tests can make geocoding fail.</summary>
     public Func<ExtractedReport, Func<string, (double AreaMu, int? PlanYear)?>, IReadOnlyList<GeocodedEntry>> Geocode { get; init; } =
         (report, borrow) => new ParcelGeocoder(gazetteer).GeocodeReport(report, borrow);
@@ -53,14 +61,17 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
 
         var stated = extracted.SelectMany(x => x.Report.LandEntries.Where(e => e.AreaMu is not null).Select(e => (x.Report.PlanYear, e.Name, Area: e.AreaMu!.Value)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First());
-        foreach (var (path, report, sha256, text) in extracted)
+        Func<string, (double AreaMu, int? PlanYear)?> Borrow(ExtractedReport report) =>
+            name => stated.TryGetValue(name, out var s) && s.PlanYear != report.PlanYear ? (s.Area, s.PlanYear) : null;
+        if (OneTransaction) await StoreInOneTransactionAsync(extracted, Borrow, Report, cancellationToken);
+        foreach (var (path, report, sha256, text) in OneTransaction ? [] : extracted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             IReadOnlyList<GeocodedEntry> geocoded;
             try
             {
-                geocoded = Geocode(report, name => stated.TryGetValue(name, out var s) && s.PlanYear != report.PlanYear ? (s.Area, s.PlanYear) : null);
+                geocoded = Geocode(report, Borrow(report));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -86,6 +97,50 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         {
             results.Add(result);
             progress?.Report(result);
+        }
+    }
+
+    // The reports are geocoded as the store asks for them, one at a time; the results are known once it commits. A
+    // store that retries after a lock asks again from the first, so what a pass found is kept only from the last pass.
+    private async Task StoreInOneTransactionAsync(IReadOnlyList<(string Path, ExtractedReport Report, string Sha256, string Text)> extracted,
+        Func<ExtractedReport, Func<string, (double AreaMu, int? PlanYear)?>> borrow, Action<FileImportResult> report, CancellationToken ct)
+    {
+        var handed = new List<(string Path, TimeSpan Elapsed)>();
+        var failed = new List<FileImportResult>();
+        IEnumerable<ReportImport> Imports()
+        {
+            handed.Clear();
+            failed.Clear();
+            foreach (var (path, extractedReport, sha256, text) in extracted)
+            {
+                ct.ThrowIfCancellationRequested();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                IReadOnlyList<GeocodedEntry> geocoded;
+                try
+                {
+                    geocoded = Geocode(extractedReport, borrow(extractedReport));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed.Add(new FileImportResult(path, null, $"{path}: geocoding failed, nothing stored: {e.Message}", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                    continue;
+                }
+                handed.Add((path, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                yield return new ReportImport(extractedReport, geocoded, sha256, SourceText: text);
+            }
+        }
+
+        try
+        {
+            var outcomes = await store.ImportReportsAsync(Imports(), ct);
+            foreach (var f in failed) report(f);
+            for (var i = 0; i < handed.Count; i++) report(new FileImportResult(handed[i].Path, outcomes[i], null, handed[i].Elapsed));
+        }
+        catch (StoreException e)
+        {
+            foreach (var f in failed) report(f);
+            foreach (var (path, elapsed) in handed)
+                report(new FileImportResult(path, null, $"{path}: not stored: the one transaction of all files was rolled back: {e.Message}", elapsed));
         }
     }
 }

@@ -9,53 +9,75 @@ namespace LandMap.Data.Sql;
 public abstract partial class SqlParcelStore
 {
     /// <inheritdoc />
-    public Task<ImportOutcome> ImportReportAsync(ReportImport import, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async (c, t) =>
+    public async Task<ImportOutcome> ImportReportAsync(ReportImport import, CancellationToken cancellationToken = default) =>
+        (await ImportReportsAsync([import], cancellationToken))[0];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ImportOutcome>> ImportReportsAsync(IEnumerable<ReportImport> imports, CancellationToken cancellationToken = default) =>
+        InTransactionAsync<IReadOnlyList<ImportOutcome>>(async (c, t) =>
         {
-            var report = import.Report;
-            var existing = await Command(c, t, "SELECT id FROM reports WHERE content_sha256 = @h", ("h", import.ContentSha256)).ExecuteScalarAsync(cancellationToken);
-            if (existing is not null and not DBNull) return new ImportOutcome(ImportStatus.Unchanged, Convert.ToInt64(existing), 0);
-
-            // Only a report that names its district and plan year can replace another: without them a match is a guess.
-            long? previous = null;
-            if (report.District is not null && report.PlanYear is not null)
-            {
-                var found = await Command(c, t,
-                    "SELECT id FROM reports WHERE district = @d AND plan_year = @y AND kind = @k AND superseded_by IS NULL ORDER BY id DESC",
-                    ("d", report.District), ("y", report.PlanYear), ("k", import.Kind)).ExecuteScalarAsync(cancellationToken);
-                previous = found is null or DBNull ? null : Convert.ToInt64(found);
-            }
-
-            // Checked and freed before the insert: the new edition takes over the ids of its predecessor's entries.
-            await CheckPublicIdsAsync(c, t, report, previous, cancellationToken);
-            if (previous is { } replaced)
-                await Command(c, t, "UPDATE parcels SET is_current = 0 WHERE report_id = @o", ("o", replaced)).ExecuteNonQueryAsync(cancellationToken);
-
-            var reportId = Convert.ToInt64(await Command(c, t,
-                """
-                INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at,
-                    source_text)
-                VALUES (@f, @h, @d, @ry, @py, @k, @enc, @dc, @ec, @w, @at, @text) RETURNING id
-                """,
-                ("f", report.File), ("h", import.ContentSha256), ("d", report.District), ("ry", report.ReviewYear), ("py", report.PlanYear),
-                ("k", import.Kind), ("enc", report.Encoding), ("dc", report.LandColumn?.DeclaredCount), ("ec", report.LandEntries.Count),
-                ("w", Json(report.Warnings)), ("at", DateTime.UtcNow), ("text", import.SourceText)).ExecuteScalarAsync(cancellationToken));
-
-            var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, cancellationToken);
-            await InsertProjectsAsync(c, t, reportId, report.Projects, cancellationToken);
-            await InsertIndicatorsAsync(c, t, reportId, report.Indicators, cancellationToken);
-
-            var kept = 0;
-            if (previous is { } old)
-            {
-                kept = await CarryOverReviewedAsync(c, t, old, reportId, parcelsByName, cancellationToken);
-                await Command(c, t, "UPDATE reports SET superseded_by = @n WHERE id = @o", ("n", reportId), ("o", old)).ExecuteNonQueryAsync(cancellationToken);
-            }
-            await RecheckReportConflictsAsync(c, t, reportId, cancellationToken);
-            await AuditAsync(c, t, import.Actor, previous is null ? "import" : "supersede", "report", reportId,
-                new { file = report.File, sha256 = import.ContentSha256, entries = report.LandEntries.Count, superseded = previous, keptReviewed = kept }, cancellationToken);
-            return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);
+            var batch = await BeginImportAsync(c, t, cancellationToken);
+            var outcomes = new List<ImportOutcome>();
+            foreach (var import in imports) outcomes.Add(await ImportOneAsync(c, t, import, cancellationToken));
+            await EndImportAsync(c, t, batch, cancellationToken);
+            return outcomes;
         }, cancellationToken, bulk: true);
+
+    /// <summary>
+    /// Readies the store for the rows of an import transaction (SQLite: sets its spatial indexes aside), returning what
+    /// <see cref="EndImportAsync"/> needs to finish them.
+    /// </summary>
+    private protected virtual Task<object?> BeginImportAsync(DbConnection c, DbTransaction t, CancellationToken ct) => Task.FromResult<object?>(null);
+
+    /// <summary>Brings what <see cref="BeginImportAsync"/> set aside up to date with the rows the transaction wrote.</summary>
+    private protected virtual Task EndImportAsync(DbConnection c, DbTransaction t, object? batch, CancellationToken ct) => Task.CompletedTask;
+
+    private async Task<ImportOutcome> ImportOneAsync(DbConnection c, DbTransaction t, ReportImport import, CancellationToken cancellationToken)
+    {
+        var report = import.Report;
+        var existing = await Command(c, t, "SELECT id FROM reports WHERE content_sha256 = @h", ("h", import.ContentSha256)).ExecuteScalarAsync(cancellationToken);
+        if (existing is not null and not DBNull) return new ImportOutcome(ImportStatus.Unchanged, Convert.ToInt64(existing), 0);
+
+        // Only a report that names its district and plan year can replace another: without them a match is a guess.
+        long? previous = null;
+        if (report.District is not null && report.PlanYear is not null)
+        {
+            var found = await Command(c, t,
+                "SELECT id FROM reports WHERE district = @d AND plan_year = @y AND kind = @k AND superseded_by IS NULL ORDER BY id DESC",
+                ("d", report.District), ("y", report.PlanYear), ("k", import.Kind)).ExecuteScalarAsync(cancellationToken);
+            previous = found is null or DBNull ? null : Convert.ToInt64(found);
+        }
+
+        // Checked and freed before the insert: the new edition takes over the ids of its predecessor's entries.
+        await CheckPublicIdsAsync(c, t, report, previous, cancellationToken);
+        if (previous is { } replaced)
+            await Command(c, t, "UPDATE parcels SET is_current = 0 WHERE report_id = @o", ("o", replaced)).ExecuteNonQueryAsync(cancellationToken);
+
+        var reportId = Convert.ToInt64(await Command(c, t,
+            """
+            INSERT INTO reports (file_name, content_sha256, district, review_year, plan_year, kind, encoding, declared_count, entry_count, warnings, imported_at,
+                source_text)
+            VALUES (@f, @h, @d, @ry, @py, @k, @enc, @dc, @ec, @w, @at, @text) RETURNING id
+            """,
+            ("f", report.File), ("h", import.ContentSha256), ("d", report.District), ("ry", report.ReviewYear), ("py", report.PlanYear),
+            ("k", import.Kind), ("enc", report.Encoding), ("dc", report.LandColumn?.DeclaredCount), ("ec", report.LandEntries.Count),
+            ("w", Json(report.Warnings)), ("at", DateTime.UtcNow), ("text", import.SourceText)).ExecuteScalarAsync(cancellationToken));
+
+        var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, cancellationToken);
+        await InsertProjectsAsync(c, t, reportId, report.Projects, cancellationToken);
+        await InsertIndicatorsAsync(c, t, reportId, report.Indicators, cancellationToken);
+
+        var kept = 0;
+        if (previous is { } old)
+        {
+            kept = await CarryOverReviewedAsync(c, t, old, reportId, parcelsByName, cancellationToken);
+            await Command(c, t, "UPDATE reports SET superseded_by = @n WHERE id = @o", ("n", reportId), ("o", old)).ExecuteNonQueryAsync(cancellationToken);
+        }
+        await RecheckReportConflictsAsync(c, t, reportId, cancellationToken);
+        await AuditAsync(c, t, import.Actor, previous is null ? "import" : "supersede", "report", reportId,
+            new { file = report.File, sha256 = import.ContentSha256, entries = report.LandEntries.Count, superseded = previous, keptReviewed = kept }, cancellationToken);
+        return new ImportOutcome(previous is null ? ImportStatus.Imported : ImportStatus.Superseded, reportId, report.LandEntries.Count, previous, kept);
+    }
 
     /// <summary>
     /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to

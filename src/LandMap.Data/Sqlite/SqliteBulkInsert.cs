@@ -28,12 +28,24 @@ internal sealed class SqliteBulkInsert : IDisposable
 
     public SqliteBulkInsert Add(double? value) => value is { } v ? Bound(raw.sqlite3_bind_double(_statement, _next++, v)) : Null();
 
-    public SqliteBulkInsert Add(string? value) => value is null ? Null() : Bound(raw.sqlite3_bind_text(_statement, _next++, value));
+    public SqliteBulkInsert Add(string? value) => value is null ? Null() : Bound(raw.sqlite3_bind_text16(_statement, _next++, value.AsSpan()));
 
     public SqliteBulkInsert Add(byte[]? value) => value is null ? Null() : Bound(raw.sqlite3_bind_blob(_statement, _next++, value));
 
     /// <summary>As Microsoft.Data.Sqlite writes a DateTime, so its reader parses it back the same.</summary>
     public SqliteBulkInsert Add(DateTime value) => Add(value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Binds the parameters from position <paramref name="first"/> on once, for every row: SQLite keeps a binding across
+    /// resets until it is replaced, so the rows bind only the positions before it.
+    /// </summary>
+    public SqliteBulkInsert Constants(int first, Action<SqliteBulkInsert> bind)
+    {
+        _next = first;
+        bind(this);
+        _next = 1;
+        return this;
+    }
 
     /// <summary>Inserts the row bound since the last call and readies the statement for the next.</summary>
     public void Step()

@@ -1,0 +1,62 @@
+using LandMap.Data.Import;
+using NetTopologySuite.Geometries;
+
+namespace LandMap.Data.Tests;
+
+/// <summary>Several reports in one transaction (<see cref="IParcelStore.ImportReportsAsync"/>), on every backend.</summary>
+public abstract partial class StoreContractTests
+{
+    protected async Task CheckOneTransactionStoresWhatOneByOneStores()
+    {
+        var oneByOne = await OpenAsync();
+        var together = await ParcelStoreFactory.OpenAsync(await CreateDatabaseAsync());
+        _opened.Add(together);
+
+        var single = await ImportSeedsAsync(oneByOne);
+        var batched = await new ReportImporter(together, TestEnvironment.Gazetteer) { OneTransaction = true }.ImportFilesAsync(TestEnvironment.SeedReports);
+
+        Assert.All(batched, r => Assert.Null(r.Error));
+        Assert.Equal(single.Select(r => (r.Path, r.Outcome!.Status, r.Outcome.Entries)), batched.Select(r => (r.Path, r.Outcome!.Status, r.Outcome.Entries)));
+        Assert.Equal(await oneByOne.CountRowsAsync(), await together.CountRowsAsync());
+        Assert.Equal(await Parcels(oneByOne, null), await Parcels(together, null));
+        // Found through the spatial index the one transaction filled after its rows, box by box as the other store finds them.
+        foreach (var box in new[] { new Envelope(113.25, 113.40, 33.70, 33.80), new Envelope(113.30, 113.36, 33.72, 33.76), new Envelope(113.0, 113.1, 33.0, 33.1) })
+            Assert.Equal(await Parcels(oneByOne, box), await Parcels(together, box));
+        Assert.NotEmpty(await Parcels(together, new Envelope(113.25, 113.40, 33.70, 33.80)));
+
+        static async Task<List<string>> Parcels(IParcelStore store, Envelope? box) =>
+            [.. (await store.QueryParcelsAsync(new ParcelQuery { BoundingBox = box, Limit = 1000 }))
+                .Select(p => $"{p.PublicId} {p.Status} {p.Method} {p.AreaMuComputed} {p.Geometry?.ToText()}").Order(StringComparer.Ordinal)];
+    }
+
+    protected async Task CheckSeveralReportsImportAllOrNone()
+    {
+        var store = await OpenAsync();
+        await store.ImportReportAsync(Column("卫东区", 2031, 10));
+        var counts = await store.CountRowsAsync();
+        var seq = await store.GetChangeSeqAsync();
+        // The third report's ids collide with the first's (another kind of report, same district and year): all three are refused.
+        var refused = await Assert.ThrowsAsync<StoreException>(() => store.ImportReportsAsync(
+            [Column("湛河区", 2031, 300), Column("卫东区", 2032, 20), Column("卫东区", 2031, 3, "另") with { Kind = "special-plan" }]));
+
+        Assert.Equal(StoreErrorKind.Integrity, refused.Kind);
+        Assert.Equal(counts, await store.CountRowsAsync());
+        Assert.Equal(seq, await store.GetChangeSeqAsync());
+        Assert.Equal(10, await store.CountParcelsAsync(new ParcelQuery { BoundingBox = new Envelope(113.1, 113.6, 33.5, 34.0) }));
+
+        var outcomes = await store.ImportReportsAsync([Column("湛河区", 2031, 300), Column("卫东区", 2032, 20)]);
+
+        Assert.Equal([ImportStatus.Imported, ImportStatus.Imported], outcomes.Select(o => o.Status));
+        Assert.Equal([300, 20], outcomes.Select(o => o.Entries));
+        Assert.Equal(seq + 1, await store.GetChangeSeqAsync());
+        // The squares lie on a 0.002° grid from (113.20, 33.60), 100 a row; this box holds the first four of the first two
+        // rows: 4 of the 10 and of the 20 entries, 8 of the 300.
+        var box = new Envelope(113.1995, 113.2065, 33.5995, 33.6025);
+        Assert.Equal(4 + 8 + 4, await store.CountParcelsAsync(new ParcelQuery { BoundingBox = box }));
+        Assert.Equal(330, await store.CountParcelsAsync(new ParcelQuery { BoundingBox = new Envelope(113.1, 113.6, 33.5, 34.0) }));
+
+        // The spatial index keeps up with single imports after a batch, too.
+        await store.ImportReportAsync(Column("湛河区", 2033, 5));
+        Assert.Equal(4 + 8 + 4 + 4, await store.CountParcelsAsync(new ParcelQuery { BoundingBox = box }));
+    }
+}
