@@ -44,6 +44,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
     [PostgisFact] public Task OneTransactionStoresWhatOneByOneStores() => CheckOneTransactionStoresWhatOneByOneStores();
     [PostgisFact] public Task SeveralReportsImportAllOrNone() => CheckSeveralReportsImportAllOrNone();
+    [PostgisFact] public Task OneTransactionThatCannotStoreAReportStoresNone() => CheckOneTransactionThatCannotStoreAReportStoresNone();
     [PostgisFact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
     [PostgisFact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [PostgisFact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();

@@ -21,10 +21,13 @@ public sealed class SqliteRtreePackTests
 
     [Fact]
     public void APackedTreeIsTheTreeSqliteBuilds() =>
-        Gen.Select(Box.Array[0, 2500], Box.Array[1, 20], Gen.Int[2, 3], Gen.Int[0, 40]).Sample((rows, queries, dimensions, changes) =>
+        Gen.Select(Box.Array[0, 2500], Box.Array[1, 20], Gen.Int[2, 3], Gen.Int[0, 40], Gen.OneOf(Gen.Const(512), Gen.Const(4096)))
+            .Sample((rows, queries, dimensions, changes, pageSize) =>
         {
             using var c = new SqliteConnection("Data Source=:memory:");
             c.Open();
+            // 512-byte pages hold 13–18 cells a node: trees of three and four levels from a few thousand rows.
+            Execute(c, null, $"PRAGMA page_size = {pageSize}");
             var columns = dimensions == 2 ? "id, min_x, max_x, min_y, max_y" : "id, min_x, max_x, min_y, max_y, min_a, max_a";
             Execute(c, null, $"CREATE VIRTUAL TABLE packed USING rtree ({columns}); CREATE VIRTUAL TABLE inserted USING rtree ({columns})");
             using (var t = c.BeginTransaction())
@@ -39,6 +42,8 @@ public sealed class SqliteRtreePackTests
                 t.Commit();
             }
             Assert.Equal("ok", Scalar(c, "SELECT rtreecheck('packed')"));
+            if (pageSize == 512 && rows.Length > 400)
+                Assert.True(Convert.ToInt32(Scalar(c, "SELECT hex(substr(data, 1, 2)) FROM packed_node WHERE nodeno = 1"), 16) >= 2, "a tree of three levels or more");
             Assert.Equal(Content(c, "inserted"), Content(c, "packed"));
             foreach (var q in queries) Assert.Equal(Query(c, "inserted", q), Query(c, "packed", q));
 

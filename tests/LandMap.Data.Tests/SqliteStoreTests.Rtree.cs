@@ -15,7 +15,7 @@ public sealed partial class SqliteStoreTests
         Assert.Equal(1000, await CheckTreesAsync());
         Assert.Equal(21, await NodesAsync());
 
-        // 30 rows against 1,000 stored: added to the trees as SQLite inserts them.
+        // 30 rows, a short report: its rows go into the trees by the triggers, row by row.
         await store.ImportReportAsync(WithAreas(Column("卫东区", 2027, 30)));
         Assert.Equal(1030, await CheckTreesAsync());
 
@@ -24,12 +24,17 @@ public sealed partial class SqliteStoreTests
         Assert.Equal(1630, await CheckTreesAsync());
         Assert.Equal(33, await NodesAsync());
 
+        // 250 against 1,630: added after the rows by one INSERT … SELECT a tree (SQLite splits the full leaves it lands in).
+        await store.ImportReportAsync(WithAreas(Column("卫东区", 2028, 250)));
+        Assert.Equal(1880, await CheckTreesAsync());
+        Assert.True(await NodesAsync() > 37 + 1, "the INSERT path leaves nodes less full than packing would (37 leaves and the root)");
+
         // After an import the row triggers keep the trees as before: a reviewer's edit moves the parcel in both.
         var parcel = (await store.QueryParcelsAsync(new ParcelQuery { PlanYear = 2027, District = "湛河区", Limit = 1 }))[0];
         var moved = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326)
             .ToGeometry(new NetTopologySuite.Geometries.Envelope(113.5, 113.501, 33.9, 33.901));
         Assert.Equal(SaveOutcome.Saved, (await store.SaveGeometryAsync(new GeometryEdit(parcel.Id, 1, moved, "li.wei"))).Outcome);
-        Assert.Equal(1631, await CheckTreesAsync());
+        Assert.Equal(1881, await CheckTreesAsync());
         Assert.Equal([parcel.PublicId], (await store.QueryParcelsAsync(new ParcelQuery { BoundingBox = new(113.4999, 113.5011, 33.8999, 33.9011) })).Select(p => p.PublicId));
     }
 

@@ -43,6 +43,7 @@ public sealed partial class SqliteStoreTests : StoreContractTests
     [Fact] public Task LongColumnsOfTwoDistrictsGetDistinctPublicIds() => CheckLongColumnsOfTwoDistrictsGetDistinctPublicIds();
     [Fact] public Task OneTransactionStoresWhatOneByOneStores() => CheckOneTransactionStoresWhatOneByOneStores();
     [Fact] public Task SeveralReportsImportAllOrNone() => CheckSeveralReportsImportAllOrNone();
+    [Fact] public Task OneTransactionThatCannotStoreAReportStoresNone() => CheckOneTransactionThatCannotStoreAReportStoresNone();
     [Fact] public Task NewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer() => CheckNewEditionKeepsPublicIdsAndOnlyCurrentParcelsAnswer();
     [Fact] public Task SecondCurrentColumnWithTheSameIdsIsRefusedWhole() => CheckSecondCurrentColumnWithTheSameIdsIsRefusedWhole();
     [Fact] public Task StoredFieldsFilterInTheStore() => CheckStoredFieldsFilterInTheStore();

@@ -1,3 +1,4 @@
+using LandMap.Core.Geocoding;
 using LandMap.Data.Import;
 using NetTopologySuite.Geometries;
 
@@ -27,6 +28,34 @@ public abstract partial class StoreContractTests
         static async Task<List<string>> Parcels(IParcelStore store, Envelope? box) =>
             [.. (await store.QueryParcelsAsync(new ParcelQuery { BoundingBox = box, Limit = 1000 }))
                 .Select(p => $"{p.PublicId} {p.Status} {p.Method} {p.AreaMuComputed} {p.Geometry?.ToText()}").Order(StringComparer.Ordinal)];
+    }
+
+    protected async Task CheckOneTransactionThatCannotStoreAReportStoresNone()
+    {
+        var store = await OpenAsync();
+        var seeds = TestEnvironment.SeedReports;
+        var bad = Path.GetFileName(seeds[1]);
+        // The second report's last entry breaks a rule of the schema (confidence above 1): the store refuses it mid-way.
+        var importer = new ReportImporter(store, TestEnvironment.Gazetteer)
+        {
+            OneTransaction = true,
+            Geocode = (report, borrow) =>
+            {
+                var geocoded = new ParcelGeocoder(TestEnvironment.Gazetteer).GeocodeReport(report, borrow).ToList();
+                if (report.File == bad) geocoded[^1] = geocoded[^1] with { Confidence = 1.5 };
+                return geocoded;
+            },
+        };
+
+        var results = await importer.ImportFilesAsync(seeds);
+
+        Assert.Equal(seeds.Order(StringComparer.Ordinal), results.Select(r => r.Path).Order(StringComparer.Ordinal));
+        Assert.All(results, r => Assert.Null(r.Outcome));
+        Assert.Contains("none of the other files", Assert.Single(results, r => r.Path == seeds[1]).Error);
+        // The first was stored and rolled back, the later ones never reached the store: each file says so.
+        Assert.All(results.Where(r => r.Path != seeds[1]), r => Assert.Contains($"rolled back at {seeds[1]}", r.Error));
+        var counts = await store.CountRowsAsync();
+        Assert.Equal((0, 0, 0, 0), (counts["reports"], counts["land_entries"], counts["parcels"], counts["parcel_geometries"]));
     }
 
     protected async Task CheckSeveralReportsImportAllOrNone()

@@ -105,12 +105,13 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
     private async Task StoreInOneTransactionAsync(IReadOnlyList<(string Path, ExtractedReport Report, string Sha256, string Text)> extracted,
         Func<ExtractedReport, Func<string, (double AreaMu, int? PlanYear)?>> borrow, Action<FileImportResult> report, CancellationToken ct)
     {
+        if (extracted.Count == 0) return;
         var handed = new List<(string Path, TimeSpan Elapsed)>();
         var failed = new List<FileImportResult>();
+        var handedAll = false;
         IEnumerable<ReportImport> Imports()
         {
-            handed.Clear();
-            failed.Clear();
+            (handedAll, handed, failed) = (false, [], []);
             foreach (var (path, extractedReport, sha256, text) in extracted)
             {
                 ct.ThrowIfCancellationRequested();
@@ -128,6 +129,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
                 handed.Add((path, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
                 yield return new ReportImport(extractedReport, geocoded, sha256, SourceText: text);
             }
+            handedAll = true;
         }
 
         try
@@ -138,9 +140,17 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         }
         catch (StoreException e)
         {
+            // The store was writing the last report handed to it, unless it had them all (then it failed finishing them).
+            var culprit = handedAll || handed.Count == 0 ? null : handed[^1].Path;
             foreach (var f in failed) report(f);
-            foreach (var (path, elapsed) in handed)
-                report(new FileImportResult(path, null, $"{path}: not stored: the one transaction of all files was rolled back: {e.Message}", elapsed));
+            foreach (var (path, _, _, _) in extracted.Where(x => failed.All(f => f.Path != x.Path)))
+            {
+                var elapsed = handed.FirstOrDefault(h => h.Path == path).Elapsed;
+                report(new FileImportResult(path, null, path == culprit
+                    ? $"{path}: not stored, and with it none of the other files (--one-transaction): {e.Message}"
+                    : $"{path}: not stored: the one transaction of all files was rolled back " +
+                      (culprit is null ? $"as it finished: {e.Message}" : $"at {culprit}"), elapsed));
+            }
         }
     }
 }

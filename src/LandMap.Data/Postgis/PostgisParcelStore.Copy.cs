@@ -31,7 +31,8 @@ public sealed partial class PostgisParcelStore
 
     /// <inheritdoc />
     /// <remarks>COPY writes the given values into the identity columns (as OVERRIDING SYSTEM VALUE would) and fires the foreign-key checks as inserts do.</remarks>
-    private protected override async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
+    private protected override async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, object? batch,
+        CancellationToken ct)
     {
         var connection = (NpgsqlConnection)c;
         await using (var entries = await connection.BeginBinaryImportAsync(

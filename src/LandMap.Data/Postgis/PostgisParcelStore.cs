@@ -96,13 +96,23 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
         for (var i = 0; i < floors.Length; i++)
         {
             if (floors[i] <= (query.MinAreaMuComputed ?? 0)) break;
+            // Counted only up to Limit, all the choice needs: each row counted is a heap fetch (GiST has no index-only scan here).
             var count = Convert.ToInt64(await Command(c, null, string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT count(*) FROM parcel_geometries g WHERE g.area_mu_computed >= {floors[i]:R} AND g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326)"),
-                [.. BoxParameters(query.BoundingBox!)]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                    $"SELECT count(*) FROM (SELECT 1 FROM parcel_geometries g WHERE g.area_mu_computed >= {floors[i]:R} AND g.geom && ST_MakeEnvelope(@bb_min_x, @bb_min_y, @bb_max_x, @bb_max_y, 4326) LIMIT @limit) s"),
+                [.. BoxParameters(query.BoundingBox!), ("limit", query.Limit)]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             if (count >= query.Limit) return floors[i..];
         }
         return [];
     }
+
+    /// <inheritdoc />
+    private protected override bool RanksOutlinesBeforeJoining => true;
+
+    /// <inheritdoc />
+    // Two workers cost more to start than they save on a few thousand outlines (the densest z10 tile of the 1M city: 59 ms
+    // with them, 35 ms without); set for this statement only, in its own round trip.
+    private protected override (string Before, string After) RankedQuerySettings =>
+        ("SET max_parallel_workers_per_gather = 0; ", "; RESET max_parallel_workers_per_gather");
 
     /// <inheritdoc />
     protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";

@@ -18,7 +18,7 @@ public abstract partial class SqlParcelStore
         {
             var batch = await BeginImportAsync(c, t, cancellationToken);
             var outcomes = new List<ImportOutcome>();
-            foreach (var import in imports) outcomes.Add(await ImportOneAsync(c, t, import, cancellationToken));
+            foreach (var import in imports) outcomes.Add(await ImportOneAsync(c, t, import, batch, cancellationToken));
             await EndImportAsync(c, t, batch, cancellationToken);
             return outcomes;
         }, cancellationToken, bulk: true);
@@ -32,7 +32,7 @@ public abstract partial class SqlParcelStore
     /// <summary>Brings what <see cref="BeginImportAsync"/> set aside up to date with the rows the transaction wrote.</summary>
     private protected virtual Task EndImportAsync(DbConnection c, DbTransaction t, object? batch, CancellationToken ct) => Task.CompletedTask;
 
-    private async Task<ImportOutcome> ImportOneAsync(DbConnection c, DbTransaction t, ReportImport import, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ImportOneAsync(DbConnection c, DbTransaction t, ReportImport import, object? batch, CancellationToken cancellationToken)
     {
         var report = import.Report;
         var existing = await Command(c, t, "SELECT id FROM reports WHERE content_sha256 = @h", ("h", import.ContentSha256)).ExecuteScalarAsync(cancellationToken);
@@ -63,7 +63,7 @@ public abstract partial class SqlParcelStore
             ("k", import.Kind), ("enc", report.Encoding), ("dc", report.LandColumn?.DeclaredCount), ("ec", report.LandEntries.Count),
             ("w", Json(report.Warnings)), ("at", DateTime.UtcNow), ("text", import.SourceText)).ExecuteScalarAsync(cancellationToken));
 
-        var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, cancellationToken);
+        var parcelsByName = await InsertEntriesAsync(c, t, reportId, import, batch, cancellationToken);
         await InsertProjectsAsync(c, t, reportId, report.Projects, cancellationToken);
         await InsertIndicatorsAsync(c, t, reportId, report.Indicators, cancellationToken);
 
@@ -83,7 +83,8 @@ public abstract partial class SqlParcelStore
     /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to
     /// <see cref="WriteEntriesAsync"/> in one go: no round trip waits for an id the database made.
     /// </summary>
-    private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, CancellationToken ct)
+    private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, object? batch,
+        CancellationToken ct)
     {
         var report = import.Report;
         var entries = report.LandEntries;
@@ -110,7 +111,7 @@ public abstract partial class SqlParcelStore
                     ReportImport.Geocoder, ReportImport.Geocoder, reason, now));
             parcelsByName.TryAdd(e.Name, parcelIds[i]);
         }
-        await WriteEntriesAsync(c, t, reportId, rows, ct);
+        await WriteEntriesAsync(c, t, reportId, rows, batch, ct);
         return parcelsByName;
     }
 
@@ -133,9 +134,11 @@ public abstract partial class SqlParcelStore
 
     /// <summary>
     /// Writes <paramref name="rows"/> to land_entries, parcels and parcel_geometries with their ids, in the transaction: each
-    /// backend in its bulk way (SQLite prepared statements on the raw handle, PostgreSQL binary COPY).
+    /// backend in its bulk way (SQLite prepared statements on the raw handle, PostgreSQL binary COPY). <paramref name="batch"/>
+    /// is what <see cref="BeginImportAsync"/> returned.
     /// </summary>
-    private protected abstract Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct);
+    private protected abstract Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, object? batch,
+        CancellationToken ct);
 
     /// <summary>The columns of one geometry version row.</summary>
     private protected sealed record VersionRow(long ParcelId, int VersionNo, NetTopologySuite.Geometries.Geometry? Geometry, string Status, double Confidence,

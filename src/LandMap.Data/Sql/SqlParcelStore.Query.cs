@@ -61,7 +61,9 @@ public abstract partial class SqlParcelStore
             ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, nameof(query.Offset));
             foreach (var floor in await FloorsAsync(c, query, cancellationToken))
             {
-                var largest = await QueryAsync(c, query with { OutlineFloor = floor }, cancellationToken);
+                var largest = RanksOutlinesBeforeJoining
+                    ? await RankedFirstAsync(c, query with { OutlineFloor = floor }, cancellationToken)
+                    : await QueryAsync(c, query with { OutlineFloor = floor }, cancellationToken);
                 // Exact when Limit outlines reached the floor: everything left out is smaller, or a point or line, which
                 // ranks last.
                 if (largest.Count == query.Limit && (largest[^1].AreaMuComputed ?? 0) >= floor) return largest;
@@ -74,6 +76,38 @@ public abstract partial class SqlParcelStore
         query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null, Filter: null }
             ? (await LargestFirstFloorsAsync(c, query, ct)).Where(f => f > (query.MinAreaMuComputed ?? 0)).ToList()
             : [];
+
+    /// <summary>
+    /// Whether "the largest above a floor" ranks the outlines of the box by themselves first and joins only the best to
+    /// their parcels, entries and reports. PostgreSQL otherwise joins every outline above the floor (thousands in a dense
+    /// z10 box) before its top-N sort; SQLite's finer floors leave it few to join.
+    /// </summary>
+    private protected virtual bool RanksOutlinesBeforeJoining => false;
+
+    /// <summary>Statements around the ranked query (PostgreSQL: no parallel workers for it).</summary>
+    private protected virtual (string Before, string After) RankedQuerySettings => ("", "");
+
+    // The Limit largest outlines above the query's floor, found among the best 1.25 × Limit current outlines of the box
+    // ranked alone; exact when Limit of those pass the parcel, entry and report filters (every outline left out ranks
+    // below them). Fewer than Limit, the caller goes on to the next floor and at last the full query. The ORDER BY is
+    // OutlineAreaOrder's, p.id being g.parcel_id.
+    private async Task<IReadOnlyList<ParcelRecord>> RankedFirstAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    {
+        var (where, parameters, _) = Filter(query);
+        var (outlineWhere, outlineParameters, _) = Filter(new ParcelQuery
+        {
+            BoundingBox = query.BoundingBox, OutlineFloor = query.OutlineFloor, MinAreaMuComputed = query.MinAreaMuComputed, IncludeUnresolved = false,
+        });
+        // The outline filter's own conditions on g only: its WHERE starts with the report condition every query has.
+        var outlineConditions = outlineWhere.Replace(" WHERE r.superseded_by IS NULL AND ", " WHERE g.is_current = 1 AND ", StringComparison.Ordinal);
+        var ranked = $"(SELECT * FROM parcel_geometries g{outlineConditions} ORDER BY COALESCE(g.area_mu_computed, 0) DESC, g.parcel_id LIMIT @ranked)";
+        var (before, after) = RankedQuerySettings;
+        var sql = before + Select(query).Replace("JOIN parcel_geometries g ON", $"JOIN {ranked} g ON", StringComparison.Ordinal) + where +
+                  OrderByClause(query.Sort) + " LIMIT @limit" + after;
+        var all = parameters.Concat(outlineParameters.Where(o => parameters.All(p => p.Item1 != o.Item1)))
+            .Append(("ranked", query.Limit + query.Limit / 4)).Append(("limit", query.Limit));
+        return await ReadParcelsAsync(Command(c, null, sql, [.. all]), cancellationToken);
+    }
 
     private async Task<IReadOnlyList<ParcelRecord>> QueryAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
     {

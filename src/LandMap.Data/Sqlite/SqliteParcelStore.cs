@@ -145,9 +145,11 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
         for (var i = 0; i < LargestFirstFloors.Length; i++)
         {
             if (LargestFirstFloors[i] <= (query.MinAreaMuComputed ?? 0)) break;
+            // Counted only up to Limit, all the choice needs.
             var count = Convert.ToInt64(await Command(c, null,
-                "SELECT count(*) FROM parcel_area_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y AND max_a >= @floor",
-                [.. BoxParameters(box), ("floor", LargestFirstFloors[i])]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                "SELECT count(*) FROM (SELECT 1 FROM parcel_area_rtree WHERE max_x >= @bb_min_x AND min_x <= @bb_max_x AND max_y >= @bb_min_y AND min_y <= @bb_max_y" +
+                " AND max_a >= @floor LIMIT @limit)",
+                [.. BoxParameters(box), ("floor", LargestFirstFloors[i]), ("limit", query.Limit)]).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             if (count >= query.Limit) return LargestFirstFloors[i..];
         }
         return [];
@@ -182,7 +184,7 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
 
     // The R*Trees an import fills after its rows: each tree's insert trigger, its columns from parcel_geometries (an id,
     // then each dimension's bounds), and the condition a row meets to be in it.
-    private static readonly (string Tree, string Trigger, string Columns, string Where)[] ImportTrees =
+    private static readonly (string Tree, string Trigger, string Columns, string Where)[] ImportedTrees =
     [
         ("parcel_geometry_rtree", "parcel_geometries_rtree_insert", "id, min_x, max_x, min_y, max_y", "min_x IS NOT NULL"),
         ("parcel_area_rtree", "parcel_geometries_area_rtree_insert", "id, min_x, max_x, min_y, max_y, area_mu_computed, area_mu_computed",
@@ -190,55 +192,75 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
     ];
 
     // An import this many times smaller than the trees already stored adds its rows to them; a larger one builds them
-    // again, packed. Inserting costs about 10 µs a row, building about 2 µs a row stored (docs/benchmarks.md).
+    // again, packed. Inserting costs about 10 µs a row, building about 1 µs a row stored (docs/benchmarks.md).
     internal const int RebuildBelowRatio = 4;
+
+    /// <summary>From this many entries in one report on, the trees are filled after the import's rows, not row by row.</summary>
+    internal const int DeferredRtreeEntries = 200;
 
     // An import's transaction keeps every page it writes dirty until it commits: a cache this large (256 MiB, only as
     // much as the import touches) spills fewer of them to the WAL mid-way and reads fewer back (a 1M city: 18 → 16 s).
     private const int ImportCacheKib = -262144;
 
-    private sealed record ImportTriggers(long LastGeometryBefore, long RowsBefore, IReadOnlyList<string> TriggerSql);
+    /// <summary>The triggers an import transaction set aside, if any, and the trees as they were then.</summary>
+    private sealed class ImportTrees
+    {
+        /// <summary>The insert triggers' text once dropped; until then the triggers fill the trees row by row.</summary>
+        public List<string>? TriggerSql { get; set; }
+
+        /// <summary>The last geometry id the triggers put in the trees.</summary>
+        public long DroppedAfter { get; set; }
+
+        /// <summary>How many rows the 2D tree held when the triggers were dropped.</summary>
+        public long RowsThen { get; set; }
+    }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// An R*Tree's insert trigger costs about three times the rest of a row. The import drops the triggers inside its
-    /// transaction and <see cref="EndImportAsync"/> fills the trees and creates the triggers again from their stored
-    /// text, so a failure anywhere rolls all of it back.
-    /// </remarks>
     private protected override async Task<object?> BeginImportAsync(DbConnection c, DbTransaction t, CancellationToken ct)
     {
         await Command(c, t, $"PRAGMA cache_size = {ImportCacheKib}").ExecuteNonQueryAsync(ct);
-        var triggers = new List<string>();
-        foreach (var (_, trigger, _, _) in ImportTrees)
+        return new ImportTrees();
+    }
+
+    /// <summary>
+    /// An R*Tree's insert trigger costs about three times the rest of a row. From the first long report on, the import
+    /// drops the triggers inside its transaction and <see cref="EndImportAsync"/> fills the trees and creates the
+    /// triggers again from their stored text, so a failure anywhere rolls all of it back. Short imports keep the triggers
+    /// (dropping one changes the schema, which every other connection then reads again).
+    /// </summary>
+    private async Task SetTriggersAsideAsync(DbConnection c, DbTransaction t, ImportTrees trees, long firstNewGeometry, CancellationToken ct)
+    {
+        trees.TriggerSql = [];
+        trees.DroppedAfter = firstNewGeometry - 1;
+        trees.RowsThen = Convert.ToInt64(await Command(c, t, "SELECT count(*) FROM parcel_geometry_rtree_rowid").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        foreach (var (_, trigger, _, _) in ImportedTrees)
         {
-            triggers.Add((string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = @name", ("name", trigger))
+            trees.TriggerSql.Add((string)(await Command(c, t, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = @name", ("name", trigger))
                 .ExecuteScalarAsync(ct))!);
             await Command(c, t, $"DROP TRIGGER {trigger}").ExecuteNonQueryAsync(ct);
         }
-        var last = Convert.ToInt64(await Command(c, t, "SELECT COALESCE(MAX(id), 0) FROM parcel_geometries").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        var rows = Convert.ToInt64(await Command(c, t, "SELECT count(*) FROM parcel_geometry_rtree_rowid").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        return new ImportTriggers(last, rows, triggers);
     }
 
     /// <inheritdoc />
     private protected override async Task EndImportAsync(DbConnection c, DbTransaction t, object? batch, CancellationToken ct)
     {
-        var before = (ImportTriggers)batch!;
+        var trees = (ImportTrees)batch!;
+        if (trees.TriggerSql is null) return;
         // The import's rows took the ids after the last one (ReserveIdsAsync), and an import deletes none.
         var added = Convert.ToInt64(await Command(c, t, "SELECT COALESCE(MAX(id), 0) FROM parcel_geometries").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture)
-            - before.LastGeometryBefore;
-        var rebuild = added > 0 && before.RowsBefore <= added * RebuildBelowRatio;
-        var trees = rebuild ? ReadTreeEntries((SqliteConnection)c, ct) : [];
-        for (var i = 0; i < ImportTrees.Length; i++)
+            - trees.DroppedAfter;
+        var rebuild = trees.RowsThen <= added * RebuildBelowRatio;
+        var entries = rebuild ? ReadTreeEntries((SqliteConnection)c, ct) : [];
+        for (var i = 0; i < ImportedTrees.Length; i++)
         {
-            var (tree, _, columns, where) = ImportTrees[i];
-            if (rebuild) SqliteRtreePack.Rebuild((SqliteConnection)c, (SqliteTransaction)t, tree, trees[i], ct);
-            else if (added > 0)
+            var (tree, _, columns, where) = ImportedTrees[i];
+            if (rebuild) SqliteRtreePack.Rebuild((SqliteConnection)c, (SqliteTransaction)t, tree, entries[i], ct);
+            else
             {
-                await Command(c, t, $"INSERT INTO {tree} SELECT {columns} FROM parcel_geometries WHERE id > @last AND {where}",
-                    ("last", before.LastGeometryBefore)).ExecuteNonQueryAsync(ct);
+                await Command(c, t, $"INSERT INTO {tree} SELECT {columns} FROM parcel_geometries WHERE id > @after AND {where}",
+                    ("after", trees.DroppedAfter)).ExecuteNonQueryAsync(ct);
             }
-            await Command(c, t, before.TriggerSql[i]).ExecuteNonQueryAsync(ct);
+            await Command(c, t, trees.TriggerSql[i]).ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -272,10 +294,11 @@ public sealed partial class SqliteParcelStore : SqlParcelStore, IParcelStore
     }
 
     /// <inheritdoc />
-    private protected override Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, CancellationToken ct)
+    private protected override async Task WriteEntriesAsync(DbConnection c, DbTransaction t, long reportId, IReadOnlyList<EntryRow> rows, object? batch,
+        CancellationToken ct)
     {
+        if (batch is ImportTrees { TriggerSql: null } trees && rows.Count >= DeferredRtreeEntries) await SetTriggersAsideAsync(c, t, trees, rows[0].GeometryId, ct);
         WriteRows((SqliteConnection)c, reportId, rows, ct);
-        return Task.CompletedTask;
     }
 
     /// <summary>

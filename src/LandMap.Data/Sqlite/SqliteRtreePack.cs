@@ -105,10 +105,11 @@ internal static class SqliteRtreePack
             _ids.Add(id);
             for (var b = 0; b < 2 * Dimensions; b += 2)
             {
-                // SQLite refuses such a row too (a constraint error on insert).
-                if (!(bounds[b] <= bounds[b + 1])) throw new ArgumentException($"row {id}: minimum {bounds[b]} above maximum {bounds[b + 1]}", nameof(bounds));
-                _bounds.Add(Down(bounds[b]));
-                _bounds.Add(Up(bounds[b + 1]));
+                var (min, max) = (Down(bounds[b]), Up(bounds[b + 1]));
+                // SQLite refuses such a row too, comparing the rounded values (a constraint error on insert).
+                if (!(min <= max)) throw new ArgumentException($"row {id}: minimum {bounds[b]} above maximum {bounds[b + 1]}", nameof(bounds));
+                _bounds.Add(min);
+                _bounds.Add(max);
             }
         }
     }

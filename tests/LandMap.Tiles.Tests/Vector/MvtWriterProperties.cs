@@ -124,7 +124,7 @@ public sealed class MvtWriterProperties
                 // The tags as the attribute table the old path built from the JSON says (the NetTopologySuite writer itself wrote
                 // some values with the type of another value of the feature: its value table compared values across types).
                 Assert.Equal(ExpectedTags(features[n].Attributes).OrderBy(t => t.Key, StringComparer.Ordinal), f.Tags.OrderBy(t => t.Key, StringComparer.Ordinal));
-                AssertWithinOneUnit(exact, f, n);
+                AssertWithinOneUnit(exact, drawn[n].Item1, f, n);
             }
         }, iter: 300);
     }
@@ -162,10 +162,11 @@ public sealed class MvtWriterProperties
     private static string WithIndex(string json, int n) => json == "{}" ? $"{{\"_n\":{n}}}" : $"{{\"_n\":{n},{json[1..]}";
 
     // The geometry as it should be: in tile units, cut to the clip box.
-    private static Geometry ExactClip(Geometry units) =>
-        OverlayNGRobust.Overlay(units, Factory.ToGeometry(new Envelope(-Buffer, 4096 + Buffer, -Buffer, 4096 + Buffer)), SpatialFunction.Intersection);
+    private static Geometry ExactClip(Geometry units, double margin = 0) =>
+        OverlayNGRobust.Overlay(units, Factory.ToGeometry(new Envelope(-Buffer - margin, 4096 + Buffer + margin, -Buffer - margin, 4096 + Buffer + margin)),
+            SpatialFunction.Intersection);
 
-    private static void AssertWithinOneUnit(Geometry exact, RawMvt.Feature written, int n)
+    private static void AssertWithinOneUnit(Geometry exact, Geometry units, RawMvt.Feature written, int n)
     {
         // Rounding moves a vertex at most √2/2 unit; sampled along the edges, the exact outline stays within one unit of what was written.
         if (written.Type == 3)
@@ -190,7 +191,10 @@ public sealed class MvtWriterProperties
         {
             // A stretch under 2 units inside the box may collapse on the grid (and be left out): compare with the rest.
             var significant = exact is IPuntal ? exact : Factory.BuildGeometry(Enumerable.Range(0, exact.NumGeometries).Select(exact.GetGeometryN).Where(l => l.Length >= 2));
-            Assert.True(new DiscreteHausdorffDistance(written.Geometry, exact) { DensifyFraction = 0.1 }.OrientedDistance() <= 1 &&
+            // What is written lies within one unit of the input inside the box grown by the rounding: a line that leaves the
+            // box by less than half a unit rounds onto its edge and stays (3915 -64 … 3907 -64 from a line dipping to -64.01).
+            var rounded = ExactClip(units, margin: 1);
+            Assert.True(new DiscreteHausdorffDistance(written.Geometry, rounded) { DensifyFraction = 0.1 }.OrientedDistance() <= 1 &&
                 (significant.IsEmpty || new DiscreteHausdorffDistance(significant, written.Geometry) { DensifyFraction = 0.1 }.OrientedDistance() <= 1),
                 $"feature {n}: {written.Geometry} is not within one unit of {exact}");
         }
