@@ -10,7 +10,7 @@ namespace LandMap.Data.Import;
 /// <param name="Path">The file as the user named it.</param>
 /// <param name="Outcome">What the store did; null when the file failed.</param>
 /// <param name="Error">Why the file failed, naming it; null when it was stored.</param>
-/// <param name="Elapsed">Time spent on the file (geocoding and storing).</param>
+/// <param name="Elapsed">Time spent on the file: geocoding and storing, or geocoding alone when all files share one transaction.</param>
 public sealed record FileImportResult(string Path, ImportOutcome? Outcome, string? Error, TimeSpan Elapsed);
 
 /// <summary>
@@ -68,14 +68,10 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            IReadOnlyList<GeocodedEntry> geocoded;
-            try
+            var (geocoded, failure) = TryGeocode(path, report, Borrow(report));
+            if (geocoded is null)
             {
-                geocoded = Geocode(report, Borrow(report));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Report(new FileImportResult(path, null, $"{path}: geocoding failed, nothing stored: {e.Message}", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                Report(failure!);
                 continue;
             }
             try
@@ -100,6 +96,21 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         }
     }
 
+    // The report's entries geocoded, or the file's failure (naming it) when the geocoder threw.
+    private (IReadOnlyList<GeocodedEntry>? Geocoded, FileImportResult? Failure) TryGeocode(string path, ExtractedReport report,
+        Func<string, (double AreaMu, int? PlanYear)?> borrow)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return (Geocode(report, borrow), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, new FileImportResult(path, null, $"{path}: geocoding failed, nothing stored: {e.Message}", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        }
+    }
+
     // The reports are geocoded as the store asks for them, one at a time; the results are known once it commits. A
     // store that retries after a lock asks again from the first, so what a pass found is kept only from the last pass.
     private async Task StoreInOneTransactionAsync(IReadOnlyList<(string Path, ExtractedReport Report, string Sha256, string Text)> extracted,
@@ -116,14 +127,10 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
             {
                 ct.ThrowIfCancellationRequested();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                IReadOnlyList<GeocodedEntry> geocoded;
-                try
+                var (geocoded, failure) = TryGeocode(path, extractedReport, borrow(extractedReport));
+                if (geocoded is null)
                 {
-                    geocoded = Geocode(extractedReport, borrow(extractedReport));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failed.Add(new FileImportResult(path, null, $"{path}: geocoding failed, nothing stored: {e.Message}", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                    failed.Add(failure!);
                     continue;
                 }
                 handed.Add((path, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
