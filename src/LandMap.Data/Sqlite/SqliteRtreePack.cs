@@ -7,7 +7,7 @@ namespace LandMap.Data.Sqlite;
 /// Builds a whole SQLite R*Tree at once: its rows are packed into full nodes by Sort-Tile-Recursive (Leutenegger et al.
 /// 1997) and written straight into the tree's three shadow tables, as GDAL's GeoPackage driver builds a new layer's
 /// index. SQLite's own insert costs about 10 µs a row (it chooses a leaf, splits and reinserts node by node, writing
-/// each node it touches back through SQL), so a million rows take 10–15 s; packed, the same tree takes about one, and
+/// each node it touches back through SQL), so a million rows take 10–15 s; packed, the same tree takes about a second, and
 /// its nodes overlap less. The format is SQLite's (ext/rtree/rtree.c, "Database Format of R-Tree Tables"): node 1 is
 /// the root, its first two bytes the tree's depth; every node holds a 16-bit cell count and cells of a 64-bit id (a
 /// row's or a child node's) and 32-bit float bounds, all big-endian; <c>%_rowid</c> maps rows to leaves and
