@@ -147,16 +147,16 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
         }
         catch (StoreException e)
         {
-            // The store was writing the last report handed to it, unless it had them all (then it failed finishing them).
+            // The store was writing the last report handed to it, unless it had them all (it failed finishing them) or none
+            // (it failed to begin): then no file is to blame, and each says why.
             var culprit = handedAll || handed.Count == 0 ? null : handed[^1].Path;
             foreach (var f in failed) report(f);
             foreach (var (path, _, _, _) in extracted.Where(x => failed.All(f => f.Path != x.Path)))
             {
                 var elapsed = handed.FirstOrDefault(h => h.Path == path).Elapsed;
                 report(new FileImportResult(path, null, path == culprit
-                    ? $"{path}: not stored, and with it none of the other files (--one-transaction): {e.Message}"
-                    : $"{path}: not stored: the one transaction of all files was rolled back " +
-                      (culprit is null ? $"as it finished: {e.Message}" : $"at {culprit}"), elapsed));
+                    ? $"{path}: not stored, and with it none of the other files (one transaction for all): {e.Message}"
+                    : $"{path}: not stored: the one transaction of all files was rolled back " + (culprit is null ? $"({e.Message})" : $"at {culprit}"), elapsed));
             }
         }
     }
