@@ -14,8 +14,12 @@ public abstract partial class StoreContractTests
         _opened.Add(together);
 
         var single = await ImportSeedsAsync(oneByOne);
-        var batched = await new ReportImporter(together, TestEnvironment.Gazetteer) { OneTransaction = true }.ImportFilesAsync(TestEnvironment.SeedReports);
+        var handed = new List<string>();
+        var batched = await new ReportImporter(together, TestEnvironment.Gazetteer) { OneTransaction = true, Handed = new Collect(handed) }
+            .ImportFilesAsync(TestEnvironment.SeedReports);
 
+        // Each file counted for a progress bar as it went to the store, in order.
+        Assert.Equal(TestEnvironment.SeedReports, handed);
         Assert.All(batched, r => Assert.Null(r.Error));
         Assert.Equal(single.Select(r => (r.Path, r.Outcome!.Status, r.Outcome.Entries)), batched.Select(r => (r.Path, r.Outcome!.Status, r.Outcome.Entries)));
         Assert.Equal(await oneByOne.CountRowsAsync(), await together.CountRowsAsync());
@@ -28,6 +32,11 @@ public abstract partial class StoreContractTests
         static async Task<List<string>> Parcels(IParcelStore store, Envelope? box) =>
             [.. (await store.QueryParcelsAsync(new ParcelQuery { BoundingBox = box, Limit = 1000 }))
                 .Select(p => $"{p.PublicId} {p.Status} {p.Method} {p.AreaMuComputed} {p.Geometry?.ToText()}").Order(StringComparer.Ordinal)];
+    }
+
+    private sealed class Collect(List<string> into) : IProgress<string>
+    {
+        public void Report(string value) => into.Add(value);
     }
 
     protected async Task CheckOneTransactionThatCannotStoreAReportStoresNone()

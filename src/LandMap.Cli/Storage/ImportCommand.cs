@@ -29,8 +29,8 @@ internal static class ImportCommand
         if (GazetteerFolder.Load(gazetteerDir) is not { } gazetteer) return 1;
         return await StoreOptions.RunAsync(db, async store =>
         {
-            var importer = new ReportImporter(store, gazetteer) { OneTransaction = oneTransaction };
-            var results = await WithProgressBar(paths.Length, progress => importer.ImportFilesAsync(paths, progress));
+            var results = await WithProgressBar(paths.Length, oneTransaction, (progress, handed) =>
+                new ReportImporter(store, gazetteer) { OneTransaction = oneTransaction, Handed = handed }.ImportFilesAsync(paths, progress));
             var failed = results.Count(r => r.Error is not null);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"import done files={results.Count} imported={results.Count(r => r.Outcome?.Status == ImportStatus.Imported)} " +
@@ -53,28 +53,34 @@ internal static class ImportCommand
             $"superseded={o.SupersededReportId?.ToString(CultureInfo.InvariantCulture) ?? "-"} kept_reviewed={o.KeptReviewedGeometries} ms={r.Elapsed.TotalMilliseconds:0}"));
     }
 
-    private static async Task<IReadOnlyList<FileImportResult>> WithProgressBar(int total, Func<IProgress<FileImportResult>, Task<IReadOnlyList<FileImportResult>>> work)
+    // With one transaction the bar counts files handed to the store (geocoded); their lines come once it commits.
+    private static async Task<IReadOnlyList<FileImportResult>> WithProgressBar(int total, bool countHanded,
+        Func<IProgress<FileImportResult>, IProgress<string>?, Task<IReadOnlyList<FileImportResult>>> work)
     {
         // The bar goes to stderr, and only on a terminal: scripts and logs get the plain lines alone.
-        if (Console.IsErrorRedirected || Console.IsOutputRedirected) return await work(new SyncProgress(Log));
+        if (Console.IsErrorRedirected || Console.IsOutputRedirected) return await work(new SyncProgress<FileImportResult>(Log), null);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IReadOnlyList<FileImportResult> results = [];
         await console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var task = context.AddTask("import", maxValue: total);
-            results = await work(new SyncProgress(r =>
+            void Step(string path)
+            {
+                task.Description = Markup.Escape(Path.GetFileName(path));
+                task.Increment(1);
+            }
+            results = await work(new SyncProgress<FileImportResult>(r =>
             {
                 Log(r);
-                task.Description = Markup.Escape(Path.GetFileName(r.Path));
-                task.Increment(1);
-            }));
+                if (!countHanded) Step(r.Path);
+            }), countHanded ? new SyncProgress<string>(Step) : null);
         });
         return results;
     }
 
     /// <summary>Reports on the caller's thread, in order: <see cref="Progress{T}"/> would post to the thread pool.</summary>
-    private sealed class SyncProgress(Action<FileImportResult> report) : IProgress<FileImportResult>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(FileImportResult value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -28,6 +28,12 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
     /// </summary>
     public bool OneTransaction { get; init; }
 
+    /// <summary>
+    /// With <see cref="OneTransaction"/>, each file as it is geocoded and handed to the store (its result comes once the
+    /// transaction commits): what a progress bar counts meanwhile.
+    /// </summary>
+    public IProgress<string>? Handed { get; init; }
+
     /// <summary>Geocodes one report with a borrow-area callback; replaceable so tests can make geocoding fail.</summary>
     public Func<ExtractedReport, Func<string, (double AreaMu, int? PlanYear)?>, IReadOnlyList<GeocodedEntry>> Geocode { get; init; } =
         (report, borrow) => new ParcelGeocoder(gazetteer).GeocodeReport(report, borrow);
@@ -134,6 +140,7 @@ public sealed class ReportImporter(IParcelStore store, GazetteerIndex gazetteer)
                     continue;
                 }
                 handed.Add((path, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                Handed?.Report(path);
                 yield return new ReportImport(extractedReport, geocoded, sha256, SourceText: text);
             }
             handedAll = true;
