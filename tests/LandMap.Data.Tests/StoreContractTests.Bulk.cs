@@ -22,11 +22,11 @@ public abstract partial class StoreContractTests
     };
 
     /// <summary>
-    /// A column of a few hundred entries whose first entries carry every field: parts, bounds,
+    /// A column longer than <see cref="SqliteParcelStore.DeferredRtreeEntries"/> (SQLite fills its R*Trees after the rows) whose first entries carry every field: parts, bounds,
     /// approximate areas with a qualifier, notes, a MultiPolygon, a Point, an unresolved entry, one the geocoder skipped, and
     /// text outside the Basic Multilingual Plane.
     /// </summary>
-    protected static ReportImport EveryFieldColumn(string tag, int count = 220)
+    protected static ReportImport EveryFieldColumn(string tag, int count = SqliteParcelStore.DeferredRtreeEntries + 20)
     {
         var file = $"every-field{tag}.txt";
         var special = new List<(LandEntry Entry, GeocodedEntry? Geocoded)>
