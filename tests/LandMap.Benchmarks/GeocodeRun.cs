@@ -8,7 +8,7 @@ namespace LandMap.Benchmarks;
 
 /// <summary>
 /// <c>geocode run [rounds] [--sequential]</c>: the synthetic 10,000 entries geocoded <c>rounds</c> times in one process
-/// (all columns in one parallel call, or one by one), with each round's wall and CPU time (a steady load for
+/// (all columns in one parallel call, or one by one), with each round's wall and CPU time, the bytes it allocated and the collector's pauses (a steady load for
 /// <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status, method, confidence, area,
 /// checks, warnings and WKT, one entry a line, to compare an optimisation's results with the results before it
 /// (<c>diff</c>); the synthetic entries geocoded in parallel go to <c>OUT.parallel</c>. <c>geocode compare A B</c> tells
@@ -39,12 +39,14 @@ internal static class GeocodeRun
         {
             // CPU time beside wall time: on a machine other builds share, the process's CPU seconds scatter far less.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var paused = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             var count = sequential ? bench.SyntheticColumnsOneByOne() : bench.SyntheticColumns();
             watch.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"round {i + 1}: {count} entries in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} entries/s; " +
-                $"{cpuSeconds:0.000} CPU s = {count / cpuSeconds:0} entries per CPU s");
+                $"{cpuSeconds:0.000} CPU s = {count / cpuSeconds:0} entries per CPU s; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB allocated, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
         }
         return 0;
     }

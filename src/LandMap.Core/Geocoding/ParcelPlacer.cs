@@ -24,15 +24,17 @@ public static class ParcelPlacer
     private const double FrontGapM = 12;
 
     /// <summary>The placed polygon (in the plan's plane), or null when the region has no room at all.</summary>
-    public static Geometry? Place(PlacementPlan plan, double areaM2, Geometry free, double tolerance)
+    public static Geometry? Place(PlacementPlan plan, double areaM2, Geometry free, double tolerance) =>
+        Place(plan, areaM2, new FreeRegion(free, []), tolerance);
+
+    /// <summary>The placed polygon within <paramref name="free"/> (the region less the parcels already in it), or null.</summary>
+    internal static Geometry? Place(PlacementPlan plan, double areaM2, FreeRegion free, double tolerance)
     {
         if (plan.Anchor is null || free.IsEmpty) return null;
-        // Only a polygonal region can cover a rectangle; anything else is always clipped.
-        var room = free is IPolygonal ? PreparedGeometryFactory.Prepare(free) : null;
         Geometry? best = null;
         foreach (var anchor in Positions(plan, areaM2))
         {
-            var piece = Grow(plan, anchor, areaM2, free, room, tolerance);
+            var piece = Grow(plan, anchor, areaM2, free, tolerance);
             if (piece is null) continue;
             if (best is null || piece.Area > best.Area) best = piece;
             if (piece.Area >= areaM2 * (1 - tolerance * 2)) return piece;
@@ -59,7 +61,7 @@ public static class ParcelPlacer
         }
     }
 
-    private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, Geometry free, IPreparedGeometry? room, double tolerance)
+    private static Geometry? Grow(PlacementPlan plan, Coordinate anchor, double areaM2, FreeRegion free, double tolerance)
     {
         // The search asks again for areas it has had (the scale it settles on among them), and a piece an overlay made
         // for an area is the piece returned at that scale.
@@ -82,8 +84,8 @@ public static class ParcelPlacer
         {
             var shape = Rectangle(plan, anchor, areaM2, s, t);
             // A rectangle the free region covers is its own piece: the overlay would give it back.
-            if (room is not null && room.Covers(shape)) return (shape.Area, shape);
-            if (RectangleClip.SinglePieceArea(shape, free) is { } area) return (area, null);
+            if (free.Covers(shape)) return (shape.Area, shape);
+            if (RectangleClip.SinglePieceArea(shape, free.Near(shape)) is { } area) return (area, null);
             var piece = Clip(shape);
             return (piece?.Area ?? 0, piece);
         }
@@ -91,7 +93,7 @@ public static class ParcelPlacer
         // The rectangle at scale s (depth also times t), clipped to the free region; the part nearest the anchor.
         Geometry? Piece(double s, double t) => known.TryGetValue((s, t), out var found) && found.Piece is { } piece ? piece : Clip(Rectangle(plan, anchor, areaM2, s, t));
 
-        Geometry? Clip(Polygon shape) => Nearest(Regions.Intersect(shape, free), anchor, shape.Area);
+        Geometry? Clip(Polygon shape) => Nearest(Regions.Intersect(shape, free.Near(shape)), anchor, shape.Area);
     }
 
     // A part under a millionth of the rectangle is the overlay's sliver along a neighbour's edge (1e-8 m² where the
@@ -134,5 +136,58 @@ public static class ParcelPlacer
         };
         Coordinate At(double a, double b) => new(anchor.X + u.X * a + v.X * b, anchor.Y + u.Y * a + v.Y * b);
         return plan.Region.Factory.CreatePolygon([At(A0, B0), At(A1, B0), At(A1, B1), At(A0, B1), At(A0, B0)]);
+    }
+
+    /// <summary>
+    /// A plan's region less the parcels already placed in it, subtracted only when a rectangle comes near one of them. Most
+    /// rectangles the placer tries lie clear of every earlier parcel, and there the free region is the region itself:
+    /// its edges are the region's own, so a test on the region answers as one on the free region would, without the
+    /// overlay that subtracts them.
+    /// </summary>
+    internal sealed class FreeRegion(Geometry region, IReadOnlyList<Geometry> occupied)
+    {
+        private Geometry? _free;
+        private IPreparedGeometry? _preparedRegion;
+        private IPreparedGeometry? _preparedFree;
+
+        /// <summary>
+        /// True when the region is empty. Not asked of the free region, which would subtract at once: where the earlier
+        /// parcels cover the whole region, every rectangle comes near one and every piece is empty, so nothing is placed either way.
+        /// </summary>
+        public bool IsEmpty => region.IsEmpty;
+
+        /// <summary>Whether a rectangle came near an earlier parcel, so the whole free region was made.</summary>
+        public bool Subtracted => _free is not null && occupied.Count > 0;
+
+        /// <summary>The whole free region (one overlay, on first use).</summary>
+        public Geometry All => _free ??= occupied switch
+        {
+            // One neighbour is taken out as it is: a union of one polygon is that polygon.
+            { Count: 0 } => region,
+            { Count: 1 } => Regions.Subtract(region, occupied[0]),
+            _ => Regions.Subtract(region, Regions.UnionAll(occupied)),
+        };
+
+        /// <summary>The free region as seen by <paramref name="shape"/>: the region itself when the shape is clear of every earlier parcel.</summary>
+        public Geometry Near(Geometry shape) => Clear(shape) ? region : All;
+
+        /// <summary>Whether the free region covers <paramref name="shape"/>; only a polygonal region can.</summary>
+        public bool Covers(Geometry shape)
+        {
+            if (region is not IPolygonal) return false;
+            if (Clear(shape)) return (_preparedRegion ??= PreparedGeometryFactory.Prepare(region)).Covers(shape);
+            return All is IPolygonal && (_preparedFree ??= PreparedGeometryFactory.Prepare(All)).Covers(shape);
+        }
+
+        // Envelopes apart (not even touching): nothing an earlier parcel took is within the shape's reach.
+        private bool Clear(Geometry shape)
+        {
+            var box = shape.EnvelopeInternal;
+            foreach (var o in occupied)
+            {
+                if (o.EnvelopeInternal.Intersects(box)) return false;
+            }
+            return true;
+        }
     }
 }
