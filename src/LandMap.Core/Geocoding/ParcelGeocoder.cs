@@ -352,27 +352,55 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     // A spike narrower than this is flat: its tip's neighbour lies on the stroke back, to the last bits of an overlay.
     private const double FlatSpikeM = 1e-6;
 
-    // The ring (closed) without the vertices where it turns straight back on itself: a clipped parcel's sliver along a
-    // neighbour's edge (8 of every 50 synthetic parcels had one, each sent to snap-rounding). Null when too little is left.
+    // The ring (closed) without its flat spikes: the sliver a clipped parcel keeps along a neighbour's edge, out along a
+    // line and straight back. Snap-rounding dissolves such a spike and leaves the rest as it is, but only when both its
+    // strokes are longer than a neck and nothing else of the ring comes within a neck of it: otherwise null (snap-round).
     private static Coordinate[]? WithoutFlatSpikes(Coordinate[] closed)
     {
-        var ring = new List<Coordinate>(closed.AsSpan(0, closed.Length - 1).ToArray());
-        for (var i = 0; ring.Count > 3 && i < ring.Count;)
+        List<Coordinate> ring = [.. closed[..^1]];
+        List<(Coordinate Before, Coordinate Tip, Coordinate After)>? spikes = null;
+        // Until nothing changes: taking a tip off can make its neighbour a tip (a spike of several vertices), the ring's
+        // first vertex among them.
+        for (var changed = true; changed && ring.Count > 3;)
         {
-            var (before, tip, after) = (ring[(i + ring.Count - 1) % ring.Count], ring[i], ring[(i + 1) % ring.Count]);
-            if (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(before, tip, after) < FlatSpikeM
-                || NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(after, before, tip) < FlatSpikeM)
+            changed = false;
+            for (var i = 0; i < ring.Count && ring.Count > 3; i++)
             {
-                ring.RemoveAt(i);
-                // Taking the tip off can make its neighbour the next tip (a spike of several vertices).
-                i = Math.Max(0, i - 1);
-                continue;
+                var (before, tip, after) = (ring[(i + ring.Count - 1) % ring.Count], ring[i], ring[(i + 1) % ring.Count]);
+                if (!IsFlatSpike(before, tip, after)) continue;
+                (spikes ??= []).Add((before, tip, after));
+                ring.RemoveAt(i--);
+                changed = true;
             }
-            i++;
         }
-        if (ring.Count < 3) return null;
+        if (spikes is not null && !ClearOfTheRest(ring, spikes)) return null;
         ring.Add(ring[0]);
         return [.. ring];
+    }
+
+    // The ring turns straight back at the tip (one neighbour lies on the other stroke), after a stroke a neck long at least.
+    private static bool IsFlatSpike(Coordinate before, Coordinate tip, Coordinate after) =>
+        (tip.X - before.X) * (after.X - tip.X) + (tip.Y - before.Y) * (after.Y - tip.Y) < 0
+        && before.Distance(tip) >= NeckM && tip.Distance(after) >= NeckM
+        && (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(before, tip, after) < FlatSpikeM
+            || NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(after, before, tip) < FlatSpikeM);
+
+    // Snap-rounding nodes whatever comes within its grid of a spike: only a spike a neck clear of every other edge and
+    // vertex dissolves alone.
+    private static bool ClearOfTheRest(List<Coordinate> ring, List<(Coordinate Before, Coordinate Tip, Coordinate After)> spikes)
+    {
+        foreach (var (before, tip, after) in spikes)
+        {
+            for (var j = 0; j < ring.Count; j++)
+            {
+                var (a, b) = (ring[j], ring[(j + 1) % ring.Count]);
+                if (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(tip, a, b) < NeckM) return false;
+                if (ReferenceEquals(a, before) || ReferenceEquals(a, after)) continue;
+                if (NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(a, before, tip) < NeckM
+                    || NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(a, tip, after) < NeckM) return false;
+            }
+        }
+        return true;
     }
 
     // GeoJSON's right-hand rule (RFC 7946 §3.1.6): shells anticlockwise, holes clockwise, and every ring from its lowest

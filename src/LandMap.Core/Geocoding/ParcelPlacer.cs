@@ -35,6 +35,8 @@ public static class ParcelPlacer
         foreach (var anchor in Positions(plan, areaM2))
         {
             var piece = Grow(plan, anchor, areaM2, free, tolerance);
+            // The earlier parcels took the whole region: no position has room (a rectangle off the region is clear of them).
+            if (free.Subtracted && free.All.IsEmpty) return null;
             if (piece is null) continue;
             if (best is null || piece.Area > best.Area) best = piece;
             if (piece.Area >= areaM2 * (1 - tolerance * 2)) return piece;
@@ -140,42 +142,40 @@ public static class ParcelPlacer
 
     /// <summary>
     /// A plan's region less the parcels already placed in it, subtracted only when a rectangle comes near one of them. Most
-    /// rectangles the placer tries lie clear of every earlier parcel, and there the free region is the region itself:
-    /// its edges are the region's own, so a test on the region answers as one on the free region would, without the
-    /// overlay that subtracts them.
+    /// rectangles the placer tries lie clear of every earlier parcel, and there the free region is the region itself: a
+    /// test on the region answers as one on the free region would (up to the overlay's rounding of the vertices it adds
+    /// elsewhere), without the overlay that subtracts them.
     /// </summary>
     internal sealed class FreeRegion(Geometry region, IReadOnlyList<Geometry> occupied)
     {
+        // The difference's polygonal input (a narrowed region may carry a line): near a shape, the region is that part.
+        private readonly Geometry _region = occupied.Count > 0 ? Regions.Homogeneous(region) : region;
         private Geometry? _free;
         private IPreparedGeometry? _preparedRegion;
         private IPreparedGeometry? _preparedFree;
 
-        /// <summary>
-        /// True when the region is empty. Not asked of the free region, which would subtract at once: where the earlier
-        /// parcels cover the whole region, every rectangle comes near one and every piece is empty, so nothing is placed either way.
-        /// </summary>
-        public bool IsEmpty => region.IsEmpty;
+        /// <summary>True when the region is empty; not asked of the free region, which would subtract at once (see <see cref="Subtracted"/>).</summary>
+        public bool IsEmpty => _region.IsEmpty;
 
-        /// <summary>Whether a rectangle came near an earlier parcel, so the whole free region was made.</summary>
+        /// <summary>Whether a rectangle came near an earlier parcel, so the whole free region was made (and may prove empty).</summary>
         public bool Subtracted => _free is not null && occupied.Count > 0;
 
         /// <summary>The whole free region (one overlay, on first use).</summary>
         public Geometry All => _free ??= occupied switch
         {
             // One neighbour is taken out as it is: a union of one polygon is that polygon.
-            { Count: 0 } => region,
-            { Count: 1 } => Regions.Subtract(region, occupied[0]),
-            _ => Regions.Subtract(region, Regions.UnionAll(occupied)),
+            { Count: 0 } => _region,
+            { Count: 1 } => Regions.Subtract(_region, occupied[0]),
+            _ => Regions.Subtract(_region, Regions.UnionAll(occupied)),
         };
 
         /// <summary>The free region as seen by <paramref name="shape"/>: the region itself when the shape is clear of every earlier parcel.</summary>
-        public Geometry Near(Geometry shape) => Clear(shape) ? region : All;
+        public Geometry Near(Geometry shape) => Clear(shape) ? _region : All;
 
         /// <summary>Whether the free region covers <paramref name="shape"/>; only a polygonal region can.</summary>
         public bool Covers(Geometry shape)
         {
-            if (region is not IPolygonal) return false;
-            if (Clear(shape)) return (_preparedRegion ??= PreparedGeometryFactory.Prepare(region)).Covers(shape);
+            if (Clear(shape)) return _region is IPolygonal && (_preparedRegion ??= PreparedGeometryFactory.Prepare(_region)).Covers(shape);
             return All is IPolygonal && (_preparedFree ??= PreparedGeometryFactory.Prepare(All)).Covers(shape);
         }
 
