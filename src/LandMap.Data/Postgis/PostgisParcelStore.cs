@@ -108,9 +108,10 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     }
 
     /// <inheritdoc />
-    // Prepared, the statement keeps its plan on the connection (Npgsql keeps it across pool reuse) and PostgreSQL may use
-    // a generic plan: the floor is in the text, so that plan still reads the floor's partial index. The 30 z10–z12 tiles
-    // of the 1M city: median 36–40 ms and 3–4 tiles ≥ 50 ms, against 42–52 ms and 10–16 (docs/benchmarks.md).
+    // Prepared, a statement is parsed once per connection and text (Npgsql keeps it across pool reuse), and after five runs
+    // PostgreSQL may keep one generic plan: the floor is in the text, so that plan still reads the floor's partial index.
+    // The 30 z10–z12 tiles of the 1M city: median 38.5 ms and 7 tiles ≥ 50 ms, against 42–52 ms and 10–16
+    // (docs/benchmarks.md).
     private protected override Task PrepareOverviewAsync(DbCommand command, CancellationToken cancellationToken) =>
         ((NpgsqlCommand)command).PrepareAsync(cancellationToken);
 
@@ -119,7 +120,7 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
 
     /// <inheritdoc />
     // Two workers cost more to start than they save on a few thousand outlines (the densest z10 tile of the 1M city: 59 ms
-    // with them, 35 ms without); set for this statement only, in its own round trip.
+    // with them, 35 ms without); set for this statement only, in the same command.
     private protected override (string Before, string After) RankedQuerySettings =>
         ("SET max_parallel_workers_per_gather = 0; ", "; RESET max_parallel_workers_per_gather");
 

@@ -113,7 +113,7 @@ public abstract partial class SqlParcelStore
 
     /// <summary>
     /// Prepares a statement every overview tile repeats with a new box (the ranked query and the floor counts, one text per
-    /// floor): PostgreSQL then plans it once per connection instead of once per tile.
+    /// floor): PostgreSQL then parses it once per connection, and after five runs may keep one generic plan for it.
     /// </summary>
     private protected virtual Task PrepareOverviewAsync(DbCommand command, CancellationToken cancellationToken) => Task.CompletedTask;
 
