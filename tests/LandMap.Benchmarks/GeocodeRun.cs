@@ -8,8 +8,8 @@ namespace LandMap.Benchmarks;
 
 /// <summary>
 /// <c>geocode run [rounds] [--sequential]</c>: the synthetic 10,000 entries geocoded <c>rounds</c> times in one process
-/// (all columns in one parallel call, or one by one), with each round's wall and CPU time, the bytes it allocated and the collector's pauses (a steady load for
-/// <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status, method, confidence, area,
+/// (all columns in one parallel call, or one by one), with each round's wall and CPU time, the bytes it allocated and
+/// the collector's pauses (a steady load for <c>dotnet-trace</c>). <c>geocode dump OUT</c>: every seed and synthetic entry's status, method, confidence, area,
 /// checks, warnings and WKT, one entry a line, to compare an optimisation's results with the results before it
 /// (<c>diff</c>); the synthetic entries geocoded in parallel go to <c>OUT.parallel</c>. <c>geocode compare A B</c> tells
 /// two dumps' differences of substance from those of form (<see cref="DumpComparison"/>).

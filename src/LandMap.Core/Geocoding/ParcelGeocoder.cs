@@ -357,6 +357,11 @@ public sealed class ParcelGeocoder(GazetteerIndex gazetteer, GeocoderOptions? op
     // strokes are longer than a neck and nothing else of the ring comes within a neck of it: otherwise null (snap-round).
     private static Coordinate[]? WithoutFlatSpikes(Coordinate[] closed)
     {
+        // Most rings have none: the shell as it is, without a copy.
+        var n = closed.Length - 1;
+        var any = false;
+        for (var i = 0; i < n && !any; i++) any = IsFlatSpike(closed[(i + n - 1) % n], closed[i], closed[i + 1]);
+        if (!any) return closed;
         List<Coordinate> ring = [.. closed[..^1]];
         List<(Coordinate Before, Coordinate Tip, Coordinate After)>? spikes = null;
         // Until nothing changes: taking a tip off can make its neighbour a tip (a spike of several vertices), the ring's
