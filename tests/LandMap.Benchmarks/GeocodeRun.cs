@@ -41,12 +41,14 @@ internal static class GeocodeRun
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var paused = GC.GetTotalPauseDuration();
+            var (gen0, gen1) = (GC.CollectionCount(0), GC.CollectionCount(1));
             var watch = Stopwatch.StartNew();
             var count = sequential ? bench.SyntheticColumnsOneByOne() : bench.SyntheticColumns();
             watch.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"round {i + 1}: {count} entries in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} entries/s; " +
-                $"{cpuSeconds:0.000} CPU s = {count / cpuSeconds:0} entries per CPU s; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB allocated, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
+                $"{cpuSeconds:0.000} CPU s = {count / cpuSeconds:0} entries per CPU s; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB allocated, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms " +
+                $"in {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(1) - gen1} of gen 1)");
         }
         return 0;
     }

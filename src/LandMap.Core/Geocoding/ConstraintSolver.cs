@@ -3,6 +3,7 @@ using LandMap.Core.Geocoding.Grammar;
 using LandMap.Core.Geocoding.Roads;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.RelateNG;
 
 namespace LandMap.Core.Geocoding;
 
@@ -519,11 +520,16 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         return (share >= 0.9 && distance <= options.TouchM, $"{share:P0} 在{Directions.Chinese(side)}侧，距路 {distance:0} 米");
     }
 
-    // A rectangular parcel's share is clipped without an overlay (RectangleClip.Area); other shapes are overlaid.
-    private static double Share(Geometry g, Geometry region) =>
-        g.Area <= 0 ? (region.Covers(g) ? 1 : 0)
-        : (g is Polygon quad && RectangleClip.Area(quad, region) is { } inside
-            ? inside : Regions.Intersect(g, region).Area) / g.Area;
+    // A rectangular parcel's share is clipped without an overlay (RectangleClip.Area). Other shapes (a parcel wrapped round a
+    // neighbour) mostly lie wholly in the region they are checked against, which RelateNG tells without an overlay; the
+    // rest are overlaid.
+    internal static double Share(Geometry g, Geometry region)
+    {
+        if (g.Area <= 0) return region.Covers(g) ? 1 : 0;
+        if (g is Polygon quad && RectangleClip.Area(quad, region) is { } inside) return inside / g.Area;
+        if (RelateNG.Relate(region, g, RelatePredicate.Covers())) return 1;
+        return Regions.Intersect(g, region).Area / g.Area;
+    }
 
     private static string KindOf(LocationConstraint c) => c switch
     {

@@ -1,0 +1,75 @@
+using CsCheck;
+using LandMap.Core.Geocoding;
+using LandMap.Tests.Shared;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.RelateNG;
+using Xunit.Abstractions;
+
+namespace LandMap.Core.Tests.Geocoding;
+
+/// <summary>
+/// A check's share of a parcel in its region (<see cref="ConstraintSolver.Share"/>) is the overlay's, whichever way it is
+/// found: a rectangle clipped, a parcel the region covers (a U or an L wrapped round a neighbour, often touching the
+/// region's edge from inside) told by RelateNG, or the overlay itself.
+/// </summary>
+public sealed class ShareTests(ITestOutputHelper output)
+{
+    private static readonly GeometryFactory Factory = LandMap.Core.Crs.MetricPlane.Gk114.Factory;
+
+    private static Polygon Rectangle(double cx, double cy, double w, double h, double angle)
+    {
+        var (u, v) = ((Math.Cos(angle), Math.Sin(angle)), (-Math.Sin(angle), Math.Cos(angle)));
+        Coordinate At(double a, double b) => new(cx + u.Item1 * a + v.Item1 * b, cy + u.Item2 * a + v.Item2 * b);
+        return Factory.CreatePolygon([At(-w / 2, -h / 2), At(w / 2, -h / 2), At(w / 2, h / 2), At(-w / 2, h / 2), At(-w / 2, -h / 2)]);
+    }
+
+    // A parcel as the placer leaves one beside a neighbour: a rectangle with a notch taken out of one side (U or L), or none.
+    private static readonly Gen<Polygon> Parcel =
+        Gen.Select(Gen.Double[-100, 100], Gen.Double[-100, 100], Gen.Double[20, 200], Gen.Double[0, 3.2], Gen.Double[-0.6, 0.6], Gen.Double[0.1, 0.7], Gen.Bool)
+            .Select(t =>
+            {
+                var (x, y, size, angle, notchAt, notchSize, notched) = t;
+                var whole = Rectangle(x, y, size, size * 0.8, angle);
+                if (!notched) return whole;
+                var (u, v) = ((Math.Cos(angle), Math.Sin(angle)), (-Math.Sin(angle), Math.Cos(angle)));
+                // The notch reaches over the rectangle's far edge, so the parcel is a U (notch inside) or an L (at a corner).
+                var (a, b) = (notchAt * size, size * 0.4);
+                var notch = Rectangle(x + u.Item1 * a + v.Item1 * b, y + u.Item2 * a + v.Item2 * b, size * notchSize, size * 0.5, angle);
+                return Regions.PolygonParts(Regions.Subtract(whole, notch)).MaxBy(p => p.Area)!;
+            });
+
+    // The region a check is made against: the parcel's own outline (every edge on the region's edge) or that grown by
+    // 5–60 m (covering it), the outline shifted off (partly outside), or a rotated box anywhere near (covering, cutting or
+    // missing it).
+    private static Gen<Geometry> RegionFor(Polygon parcel) =>
+        Gen.OneOf(
+            Gen.Double[0, 60].Select(d => d < 5 ? parcel.Copy() : parcel.Buffer(d)),
+            Gen.Select(Gen.Double[-80, 80], Gen.Double[-80, 80]).Select(s =>
+            {
+                var moved = (Geometry)parcel.Copy();
+                moved.Apply(new NetTopologySuite.Geometries.Utilities.AffineTransformation().Translate(s.Item1, s.Item2));
+                moved.GeometryChanged();
+                return moved;
+            }),
+            Gen.Select(Gen.Double[-150, 150], Gen.Double[-150, 150], Gen.Double[50, 600], Gen.Double[0, 3.2])
+                .Select(r => (Geometry)Rectangle(r.Item1, r.Item2, r.Item3, r.Item3 * 0.6, r.Item4)));
+
+    [Fact]
+    public void AParcelsShareIsTheOverlaysWhicheverWayItIsFound()
+    {
+        var (covered, partly, outside) = (0, 0, 0);
+        var cases = FixedSeed.Run(Parcel.SelectMany(p => RegionFor(p).Select(r => (Parcel: p, Region: r))), 3_000, 20261207, t =>
+        {
+            var share = ConstraintSolver.Share(t.Parcel, t.Region);
+            var overlay = OverlayNGRobust.Overlay(t.Parcel, t.Region, SpatialFunction.Intersection).Area / t.Parcel.Area;
+            Assert.Equal(overlay, share, 1e-9);
+            if (RelateNG.Relate(t.Region, t.Parcel, RelatePredicate.Covers())) covered++;
+            else if (overlay > 0) partly++;
+            else outside++;
+        }, t => $"{t.Parcel} in {t.Region}");
+        output.WriteLine($"share (seed 20261207): {cases} cases, {covered} covered, {partly} partly inside, {outside} outside");
+        Assert.True(covered > cases / 5 && partly > cases / 5 && outside > 50, $"{covered} covered, {partly} partly, {outside} outside");
+    }
+}
