@@ -117,6 +117,7 @@ internal static class RectangleClip
         {
             for (var j = i + 1; j < n; j++)
             {
+                if (Apart(closed[i], closed[i + 1], closed[j], closed[j + 1])) continue;
                 intersector.ComputeIntersection(closed[i], closed[i + 1], closed[j], closed[j + 1]);
                 if (!intersector.HasIntersection) continue;
                 var neighbours = j == i + 1 || (i == 0 && j == n - 1);
@@ -124,6 +125,21 @@ internal static class RectangleClip
             }
         }
         return true;
+    }
+
+    // Whether segments pq and rs certainly do not meet: both ends of one strictly on the same side of the other's line, as
+    // plain doubles tell when the orientation's magnitude is above its rounding error (Shewchuk's filter); the intersector's
+    // exact arithmetic is left for the pairs that come close.
+    internal static bool Apart(Coordinate p, Coordinate q, Coordinate r, Coordinate s) =>
+        Side(p, q, r) * Side(p, q, s) > 0 || Side(r, s, p) * Side(r, s, q) > 0;
+
+    // The sign of c's side of line ab (1 left, -1 right), or 0 where doubles cannot tell it.
+    private static int Side(Coordinate a, Coordinate b, Coordinate c)
+    {
+        var (left, right) = ((b.X - a.X) * (c.Y - a.Y), (b.Y - a.Y) * (c.X - a.X));
+        var det = left - right;
+        var bound = 3.3306690738754716e-16 * (Math.Abs(left) + Math.Abs(right));
+        return det > bound ? 1 : det < -bound ? -1 : 0;
     }
 
     // Where the subject runs outside, Sutherland–Hodgman leaves its shadow on the convex polygon's edge: there and back

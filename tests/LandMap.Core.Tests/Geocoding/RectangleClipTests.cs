@@ -200,4 +200,35 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.Equal(20 * 20, RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(48, 45, 20, 20, 0)), beside)!.Value, 1e-9);
         Assert.Equal(25 * 20 - 5 * 20, RectangleClip.SinglePieceArea(Factory.CreatePolygon(Rectangle(52.5, 45, 25, 20, 0)), beside)!.Value, 1e-9);
     }
+
+    // The ring test's shortcut: segments it calls apart never meet by the robust intersector, on a grid's collinear and
+    // touching segments, on far coordinates (GK metres), and on points a few ulps off each other's lines.
+    [Fact]
+    public void SegmentsCalledApartNeverMeet()
+    {
+        var grid = Gen.Int[0, 4].Select(i => (double)i);
+        var (apart, met) = (0, 0);
+        var point = Gen.OneOf(
+            Gen.Select(grid, grid, (x, y) => new Coordinate(x, y)),
+            Gen.Select(Gen.Double[-1, 1], Gen.Double[-1, 1], (x, y) => new Coordinate(500_000 + x * 50, 3_730_000 + y * 50)));
+        var pair = Gen.Select(point, point, point, Gen.Double[0, 1], Gen.Int[-4, 4]).Select(t =>
+        {
+            var (p, q, r, along, ulps) = t;
+            // s on line pq (between, beyond or before), nudged by a few ulps: the doubles cannot tell its side.
+            var s = new Coordinate(p.X + (q.X - p.X) * (along * 3 - 1), p.Y + (q.Y - p.Y) * (along * 3 - 1));
+            for (var k = 0; k < Math.Abs(ulps); k++) s.X = ulps > 0 ? Math.BitIncrement(s.X) : Math.BitDecrement(s.X);
+            return (p, q, r, s);
+        });
+        var intersector = new NetTopologySuite.Algorithm.RobustLineIntersector();
+        var cases = FixedSeed.Run(pair, 20_000, 20261207, t =>
+        {
+            intersector.ComputeIntersection(t.p, t.q, t.r, t.s);
+            if (intersector.HasIntersection) met++;
+            if (!RectangleClip.Apart(t.p, t.q, t.r, t.s)) return;
+            apart++;
+            Assert.False(intersector.HasIntersection, "called apart but the intersector finds them meeting");
+        }, t => $"{t.p} {t.q} / {t.r} {t.s}");
+        output.WriteLine($"segments apart (seed 20261207): {cases} cases, {apart} called apart, {met} meeting");
+        Assert.True(apart > cases / 10 && met > cases / 10, $"{apart} apart, {met} meeting");
+    }
 }
