@@ -164,7 +164,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 {
                     var disk = Regions.Disk(p, size * 2 + 300, _plane);
                     return (disk, new Anchor(1, p, AnchorKind.Centre, (1, 0), (0, 1), null, "corner", 0.7),
-                        g => (g.Distance(point) <= size + 100, $"距交叉口 {g.Distance(point):0} 米"));
+                        g => { var d = g.Distance(point); return (d <= size + 100, $"距交叉口 {d:0} 米"); });
                 }
                 var (vertical, horizontal) = Split(q);
                 Geometry region = near;
@@ -197,7 +197,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var (dx, dy) = Directions.Vector(o.Direction);
                 var moved = new Coordinate(last.At.X + dx * o.DistanceM, last.At.Y + dy * o.DistanceM);
                 anchors.Add(last with { Rank = 0, At = moved, Kind = AnchorKind.Centre, Method = "offset" });
-                return (Regions.Disk(moved, size * 2 + 200, _plane), null, g => (g.Distance(_plane.CreatePoint(moved)) <= size, $"距偏移点 {g.Distance(_plane.CreatePoint(moved)):0} 米"));
+                return (Regions.Disk(moved, size * 2 + 200, _plane), null, g => { var d = g.Distance(_plane.CreatePoint(moved)); return (d <= size, $"距偏移点 {d:0} 米"); });
             }
             case SideConstraint s:
             {
@@ -250,7 +250,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var centre = new Coordinate(env.Centre.X + dx * (env.Width / 2 + size / 2 + options.TouchM), env.Centre.Y + dy * (env.Height / 2 + size / 2 + options.TouchM));
                 var region = Regions.Subtract(Beyond(env, r.Side, size * 3 + 300, size), other.Metric);
                 return (region, new Anchor(2, centre, AnchorKind.Centre, (1, 0), (0, 1), null, "relative", 0.6),
-                    g => (g.Distance(other.Metric) <= options.TouchM * 4, $"距“{other.Name}” {g.Distance(other.Metric):0} 米"));
+                    g => { var d = g.Distance(other.Metric); return (d <= options.TouchM * 4, $"距“{other.Name}” {d:0} 米"); });
             }
             case StretchConstraint st:
             {
@@ -263,12 +263,16 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
                 var line = _plane.CreateLineString([from.Metric.Centroid.Coordinate, to.Metric.Centroid.Coordinate]);
                 plan.Linear = true;
                 return (line.Buffer(frontDepth), new Anchor(5, Regions.Midpoint(line), AnchorKind.Straddle, Regions.DirectionNear(line, Regions.Midpoint(line)), (0, 1), line, "stretch", 0.5),
-                    g => (g.Distance(from.Metric) <= from.PrecisionM && g.Distance(to.Metric) <= to.PrecisionM, $"起讫点距离 {g.Distance(from.Metric):0}/{g.Distance(to.Metric):0} 米"));
+                    g =>
+                    {
+                        var (d0, d1) = (g.Distance(from.Metric), g.Distance(to.Metric));
+                        return (d0 <= from.PrecisionM && d1 <= to.PrecisionM, $"起讫点距离 {d0:0}/{d1:0} 米");
+                    });
             }
             case BorderConstraint border:
             {
                 var band = Regions.Intersect(district.Boundary.Buffer(options.BorderBandM), district);
-                return (band, null, g => (g.Distance(district.Boundary) <= options.BorderBandM, $"距区界 {g.Distance(district.Boundary):0} 米（与{border.Neighbour}交界）"));
+                return (band, null, g => { var d = g.Distance(district.Boundary); return (d <= options.BorderBandM, $"距区界 {d:0} 米（与{border.Neighbour}交界）"); });
             }
             default:
                 return (null, null, null);
@@ -311,7 +315,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         {
             var disk = Regions.Disk(p, size * 2 + 300, _plane);
             return (disk, new Anchor(1, p, AnchorKind.Centre, (1, 0), (0, 1), null, "corner", 0.7),
-                g => (g.Distance(junction) <= size + 100, $"距交叉口 {g.Distance(junction):0} 米"));
+                g => { var d = g.Distance(junction); return (d <= size + 100, $"距交叉口 {d:0} 米"); });
         }
         var (vertical, horizontal) = Split(q);
         Geometry region = Regions.Disk(p, reachM, _plane);
@@ -340,8 +344,12 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
             {
                 Road = kind == AnchorKind.Front ? ew : null, Junction = kind == AnchorKind.Corner ? p : null,
             },
-            g => (Share(g, quadrant) >= 0.95 && g.Distance(junction) <= reach,
-                $"{Share(g, quadrant):P0} 位于{Directions.Chinese(q)}象限，距交叉口 {g.Distance(junction):0} 米{beside}"));
+            g =>
+            {
+                // Measured once for the verdict and its text: a share may take an overlay.
+                var (share, d) = (Share(g, quadrant), g.Distance(junction));
+                return (share >= 0.95 && d <= reach, $"{share:P0} 位于{Directions.Chinese(q)}象限，距交叉口 {d:0} 米{beside}");
+            });
     }
 
     private static double Diameter(Geometry g) => Math.Sqrt(g.EnvelopeInternal.Width * g.EnvelopeInternal.Width + g.EnvelopeInternal.Height * g.EnvelopeInternal.Height);
@@ -357,7 +365,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var region = geometry.Buffer(depth);
         return (region, new Anchor(linear ? 5 : 4, mid, AnchorKind.Straddle, along, (-along.Y, along.X), geometry, linear ? "corridor" : "along", 0.55),
             // A corridor runs on the line; 光明路北段 or 昆阳大道辛北村 only says the land lies by that part of it.
-            g => (g.Distance(geometry) <= (linear ? options.TouchM : depth), $"距{feature} {g.Distance(geometry):0} 米"));
+            g => { var d = g.Distance(geometry); return (d <= (linear ? options.TouchM : depth), $"距{feature} {d:0} 米"); });
     }
 
     // 东段 and the like depend on the road and the district only: derived once.
@@ -435,7 +443,7 @@ public sealed class ConstraintSolver(PlaceResolver resolver, Geometry district, 
         var target = p.Metric;
         var limit = isArea ? reach : radius;
         return (region, new Anchor(place.Side is null ? 4 : 3, centre, AnchorKind.Centre, (1, 0), (0, 1), null, "place", isArea ? 0.6 : 0.5),
-            g => (g.Distance(target) <= limit, $"距{p.Feature.Name} {g.Distance(target):0} 米"));
+            g => { var d = g.Distance(target); return (d <= limit, $"距{p.Feature.Name} {d:0} 米"); });
     }
 
     private ResolvedPlace? Line(string name, PlacementPlan plan)
