@@ -19,7 +19,7 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
 
     private static Polygon Box(double x0, double y0, double x1, double y1) => (Polygon)Factory.ToGeometry(new Envelope(x0, x1, y0, y1));
 
-    private static Coordinate[] Rectangle(double cx, double cy, double w, double h, double angle)
+    internal static Coordinate[] Rectangle(double cx, double cy, double w, double h, double angle)
     {
         var (u, v) = ((Math.Cos(angle), Math.Sin(angle)), (-Math.Sin(angle), Math.Cos(angle)));
         Coordinate At(double a, double b) => new(cx + u.Item1 * a + v.Item1 * b, cy + u.Item2 * a + v.Item2 * b);

@@ -18,12 +18,8 @@ public sealed class ShareTests(ITestOutputHelper output)
 {
     private static readonly GeometryFactory Factory = LandMap.Core.Crs.MetricPlane.Gk114.Factory;
 
-    private static Polygon Rectangle(double cx, double cy, double w, double h, double angle)
-    {
-        var (u, v) = ((Math.Cos(angle), Math.Sin(angle)), (-Math.Sin(angle), Math.Cos(angle)));
-        Coordinate At(double a, double b) => new(cx + u.Item1 * a + v.Item1 * b, cy + u.Item2 * a + v.Item2 * b);
-        return Factory.CreatePolygon([At(-w / 2, -h / 2), At(w / 2, -h / 2), At(w / 2, h / 2), At(-w / 2, h / 2), At(-w / 2, -h / 2)]);
-    }
+    private static Polygon Rectangle(double cx, double cy, double w, double h, double angle) =>
+        Factory.CreatePolygon(RectangleClipTests.Rectangle(cx, cy, w, h, angle));
 
     // A parcel as the placer leaves one beside a neighbour: a rectangle with a notch taken out of one side (U or L), or none.
     private static readonly Gen<Polygon> Parcel =
