@@ -48,7 +48,7 @@ internal static class GeocodeRun
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"round {i + 1}: {count} entries in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} entries/s; " +
                 $"{cpuSeconds:0.000} CPU s = {count / cpuSeconds:0} entries per CPU s; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB allocated, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms " +
-                $"in {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(1) - gen1} of gen 1)");
+                $"in {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(1) - gen1} of gen 1 or 2)");
         }
         return 0;
     }

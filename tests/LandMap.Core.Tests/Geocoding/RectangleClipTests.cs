@@ -202,7 +202,8 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
     }
 
     // The ring test's shortcut: segments it calls apart never meet by the robust intersector, on a grid's collinear and
-    // touching segments, on far coordinates (GK metres), and on points a few ulps off each other's lines.
+    // touching segments, on far coordinates (GK metres), and with one or both ends of a segment a few ulps off the
+    // other's line.
     [Fact]
     public void SegmentsCalledApartNeverMeet()
     {
@@ -211,13 +212,18 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         var point = Gen.OneOf(
             Gen.Select(grid, grid, (x, y) => new Coordinate(x, y)),
             Gen.Select(Gen.Double[-1, 1], Gen.Double[-1, 1], (x, y) => new Coordinate(500_000 + x * 50, 3_730_000 + y * 50)));
-        var pair = Gen.Select(point, point, point, Gen.Double[0, 1], Gen.Int[-4, 4]).Select(t =>
+        var pair = Gen.Select(point, point, point, Gen.Double[0, 1], Gen.Int[-4, 4], Gen.Double[0, 1], Gen.Int[-4, 4]).Select(t =>
         {
-            var (p, q, r, along, ulps) = t;
-            // s on line pq (between, beyond or before), nudged by a few ulps: the doubles cannot tell its side.
-            var s = new Coordinate(p.X + (q.X - p.X) * (along * 3 - 1), p.Y + (q.Y - p.Y) * (along * 3 - 1));
-            for (var k = 0; k < Math.Abs(ulps); k++) s.X = ulps > 0 ? Math.BitIncrement(s.X) : Math.BitDecrement(s.X);
-            return (p, q, r, s);
+            var (p, q, r, along, ulps, alongR, ulpsR) = t;
+            // s, and r half the time, on line pq (between, beyond or before), nudged by a few ulps: the doubles cannot tell
+            // their side, and both ends of rs near pq's line is where a missing error bound would call them apart.
+            Coordinate OnLine(double at, int nudge)
+            {
+                var c = new Coordinate(p.X + (q.X - p.X) * (at * 3 - 1), p.Y + (q.Y - p.Y) * (at * 3 - 1));
+                for (var k = 0; k < Math.Abs(nudge); k++) c.Y = nudge > 0 ? Math.BitIncrement(c.Y) : Math.BitDecrement(c.Y);
+                return c;
+            }
+            return (p, q, r: alongR < 0.5 ? r : OnLine(alongR * 2 - 1, ulpsR), s: OnLine(along, ulps));
         });
         var intersector = new NetTopologySuite.Algorithm.RobustLineIntersector();
         var cases = FixedSeed.Run(pair, 20_000, 20261207, t =>
