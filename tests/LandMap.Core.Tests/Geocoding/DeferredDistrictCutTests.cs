@@ -4,6 +4,7 @@ using LandMap.Core.Geocoding;
 using LandMap.Core.Geocoding.Grammar;
 using LandMap.Tests.Shared;
 using Xunit.Abstractions;
+using static LandMap.Core.Tests.Geocoding.ShippedSolver;
 
 namespace LandMap.Core.Tests.Geocoding;
 
@@ -14,19 +15,13 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class DeferredDistrictCutTests(ITestOutputHelper output)
 {
-    private static Gen<string> Pick(IReadOnlyList<string> items) => Gen.Int[0, items.Count - 1].Select(i => items[i]);
-
     [Fact]
     public void DeferringTheDistrictCutMakesThePlanCuttingAtOnceMakes()
     {
-        var gazetteer = ShippedGazetteer.Index;
-        var resolver = new PlaceResolver(gazetteer, "卫东区");
-        var district = resolver.DistrictArea()!;
-        var solver = new ConstraintSolver(resolver, district, new GeocoderOptions());
+        var (solver, _) = ShippedSolver.For("卫东区");
         // Names of both districts: a 湛河区 village beside a 卫东区 road leaves the road's band no room inside the district.
-        var roads = gazetteer.OfKind(PlaceKind.Road, "卫东区").Concat(gazetteer.OfKind(PlaceKind.Road, "湛河区")).Select(f => f.Name).Distinct().ToList();
-        var villages = gazetteer.OfKind(PlaceKind.Village, "卫东区").Concat(gazetteer.OfKind(PlaceKind.Village, "湛河区")).Select(f => f.Name).Distinct().ToList();
-        var (road, village) = (Pick(roads), Pick(villages));
+        var (road, village) = (Pick(Names(PlaceKind.Road, "卫东区", "湛河区")),
+            Pick(Names(PlaceKind.Village, "卫东区", "湛河区")));
         var side = Pick(["东侧", "西侧", "南侧", "北侧"]);
         var part = Pick(["", "东段", "西段", "北段", "南段"]);
         var location = Gen.OneOf(

@@ -5,6 +5,7 @@ using LandMap.Core.Geocoding.Grammar;
 using LandMap.Tests.Shared;
 using NetTopologySuite.Geometries;
 using Xunit.Abstractions;
+using static LandMap.Core.Tests.Geocoding.ShippedSolver;
 
 namespace LandMap.Core.Tests.Geocoding;
 
@@ -15,19 +16,12 @@ namespace LandMap.Core.Tests.Geocoding;
 /// </summary>
 public sealed class FreeRegionTests(ITestOutputHelper output)
 {
-    private static Gen<string> Pick(IReadOnlyList<string> items) => Gen.Int[0, items.Count - 1].Select(i => items[i]);
-
     [Fact]
     public void SubtractingTheNeighboursOnlyWhenNearPlacesWhatSubtractingThemAtOncePlaces()
     {
-        var gazetteer = ShippedGazetteer.Index;
-        var resolver = new PlaceResolver(gazetteer, "卫东区");
-        var district = resolver.DistrictArea()!;
-        var solver = new ConstraintSolver(resolver, district, new GeocoderOptions());
+        var (solver, district) = ShippedSolver.For("卫东区");
         var factory = district.Factory;
-        var roads = gazetteer.OfKind(PlaceKind.Road, "卫东区").Select(f => f.Name).Distinct().ToList();
-        var villages = gazetteer.OfKind(PlaceKind.Village, "卫东区").Select(f => f.Name).Distinct().ToList();
-        var (road, village) = (Pick(roads), Pick(villages));
+        var (road, village) = (Pick(Names(PlaceKind.Road, "卫东区")), Pick(Names(PlaceKind.Village, "卫东区")));
         var side = Pick(["东侧", "西侧", "南侧", "北侧"]);
         var location = Gen.OneOf(
             Gen.Select(road, side, village, (r, s, v) => $"位于{r}{s}{v}"),
