@@ -160,14 +160,46 @@ public static class ParcelPlacer
         /// <summary>Whether a rectangle came near an earlier parcel, so the whole free region was made (and may prove empty).</summary>
         public bool Subtracted => _free is not null && occupied.Count > 0;
 
-        /// <summary>The whole free region (one overlay, on first use).</summary>
-        public Geometry All => _free ??= occupied switch
+        /// <summary>The whole free region (on first use: holes cut by hand, or one overlay).</summary>
+        public Geometry All => _free ??= WithHoles() ?? occupied switch
         {
             // One neighbour is taken out as it is: a union of one polygon is that polygon.
             { Count: 0 } => _region,
             { Count: 1 } => Regions.Subtract(_region, occupied[0]),
             _ => Regions.Subtract(_region, Regions.UnionAll(occupied)),
         };
+
+        // The usual neighbour lies wholly inside the region (a parcel of the same village), or clear of it with only its
+        // envelope near: the region less those is the region with holes, made without an overlay (which would return the
+        // same rings, as nothing crosses). Null when a parcel meets the region's boundary or another parcel.
+        private Geometry? WithHoles()
+        {
+            if (occupied.Count == 0 || _region is not Polygon region || region.IsEmpty) return null;
+            var prepared = _preparedRegion ??= PreparedGeometryFactory.Prepare(region);
+            var holes = new List<Polygon>(occupied.Count);
+            foreach (var o in occupied)
+            {
+                if (!prepared.Intersects(o)) continue;
+                if (o is not Polygon { NumInteriorRings: 0 } hole || !prepared.ContainsProperly(hole)) return null;
+                foreach (var other in holes)
+                {
+                    if (other.EnvelopeInternal.Intersects(hole.EnvelopeInternal) && other.Intersects(hole)) return null;
+                }
+                holes.Add(hole);
+            }
+            if (holes.Count == 0) return region;
+            // Holes wind against the shell, as the overlay writes them.
+            var shellClockwise = !NetTopologySuite.Algorithm.Orientation.IsCCW(region.Shell.CoordinateSequence);
+            var rings = new LinearRing[region.NumInteriorRings + holes.Count];
+            for (var i = 0; i < region.NumInteriorRings; i++) rings[i] = (LinearRing)region.GetInteriorRingN(i);
+            for (var i = 0; i < holes.Count; i++)
+            {
+                var ring = holes[i].Shell;
+                var clockwise = !NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence);
+                rings[region.NumInteriorRings + i] = clockwise == shellClockwise ? (LinearRing)ring.Reverse() : ring;
+            }
+            return region.Factory.CreatePolygon(region.Shell, rings);
+        }
 
         /// <summary>The free region as seen by <paramref name="shape"/>: the region itself when the shape is clear of every earlier parcel.</summary>
         public Geometry Near(Geometry shape) => Clear(shape) ? _region : All;
