@@ -68,14 +68,20 @@ public abstract partial class SqlParcelStore
                 // ranks last.
                 if (largest.Count == query.Limit && (largest[^1].AreaMuComputed ?? 0) >= floor) return largest;
             }
+            // Below the lowest floor a box may still hold thousands of small outlines (a z12 tile over a city's core), which
+            // the full query would join one by one before its sort: ranked alone first there too.
+            if (RanksOutlinesBeforeJoining && IsLargestOfABox(query) && await RankedBelowFloorsAsync(c, query, cancellationToken) is { } ranked)
+                return ranked;
             return await QueryAsync(c, query, cancellationToken);
         }, cancellationToken);
 
-    // Only "the Limit largest of a box" can be answered above a floor: any other order or page needs every match.
+    // Only "the Limit largest of a box" can be answered above a floor, or ranked before joining: any other order or page
+    // needs every match.
+    private static bool IsLargestOfABox(ParcelQuery query) =>
+        query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null, Filter: null };
+
     private async Task<IReadOnlyList<double>> FloorsAsync(DbConnection c, ParcelQuery query, CancellationToken ct) =>
-        query is { LargestThroughAreaIndex: true, Sort: ParcelSort.OutlineAreaDescending, BoundingBox: not null, Offset: 0, Intersects: null, PublicIds: null, Filter: null }
-            ? (await LargestFirstFloorsAsync(c, query, ct)).Where(f => f > (query.MinAreaMuComputed ?? 0)).ToList()
-            : [];
+        IsLargestOfABox(query) ? (await LargestFirstFloorsAsync(c, query, ct)).Where(f => f > (query.MinAreaMuComputed ?? 0)).ToList() : [];
 
     /// <summary>
     /// Whether "the largest above a floor" ranks the outlines of the box by themselves first and joins only the best to
@@ -94,21 +100,54 @@ public abstract partial class SqlParcelStore
     private async Task<IReadOnlyList<ParcelRecord>> RankedFirstAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
     {
         var (where, parameters, _) = Filter(query);
+        var (before, after) = RankedQuerySettings;
+        var sql = before + WithRankedOutlines(Select(query), query, parameters) + where + OrderByClause(query.Sort) + " LIMIT @limit" + after;
+        parameters.Add(("limit", query.Limit));
+        var command = Command(c, null, sql, [.. parameters]);
+        await PrepareOverviewAsync(command, cancellationToken);
+        return await ReadParcelsAsync(command, cancellationToken);
+    }
+
+    // How many outlines the ranking keeps before the join: a quarter more than Limit, for parcels the filters leave out.
+    private static int RankedCount(ParcelQuery query) => query.Limit + query.Limit / 4;
+
+    // A parcel query's join of the outlines swapped for the box's best RankedCount outlines, ranked alone by the outline
+    // filter's own conditions (box, floors); their parameters are added to the query's.
+    private string WithRankedOutlines(string sql, ParcelQuery query, List<(string, object?)> parameters)
+    {
+        var (conditions, outlineParameters) = RankedOutlines(query);
+        parameters.AddRange(outlineParameters.Where(o => parameters.All(p => p.Item1 != o.Item1)));
+        parameters.Add(("ranked", RankedCount(query)));
+        return Replaced(sql, "JOIN parcel_geometries g ON",
+            $"JOIN (SELECT * FROM parcel_geometries g{conditions} ORDER BY COALESCE(g.area_mu_computed, 0) DESC, g.parcel_id LIMIT @ranked) g ON");
+    }
+
+    private (string Conditions, List<(string, object?)> Parameters) RankedOutlines(ParcelQuery query)
+    {
         var (outlineWhere, outlineParameters, _) = Filter(new ParcelQuery
         {
             BoundingBox = query.BoundingBox, OutlineFloor = query.OutlineFloor, MinAreaMuComputed = query.MinAreaMuComputed, IncludeUnresolved = false,
         });
-        // The outline filter's own conditions on g only: its WHERE starts with the report condition every query has.
-        var outlineConditions = Replaced(outlineWhere, " WHERE r.superseded_by IS NULL AND ", " WHERE g.is_current = 1 AND ");
-        var ranked = $"(SELECT * FROM parcel_geometries g{outlineConditions} ORDER BY COALESCE(g.area_mu_computed, 0) DESC, g.parcel_id LIMIT @ranked)";
-        var (before, after) = RankedQuerySettings;
-        var sql = before + Replaced(Select(query), "JOIN parcel_geometries g ON", $"JOIN {ranked} g ON") + where + OrderByClause(query.Sort) +
-                  " LIMIT @limit" + after;
-        var all = parameters.Concat(outlineParameters.Where(o => parameters.All(p => p.Item1 != o.Item1)))
-            .Append(("ranked", query.Limit + query.Limit / 4)).Append(("limit", query.Limit));
-        var command = Command(c, null, sql, [.. all]);
-        await PrepareOverviewAsync(command, cancellationToken);
-        return await ReadParcelsAsync(command, cancellationToken);
+        // Its WHERE starts with the report condition every query has.
+        return (Replaced(outlineWhere, " WHERE r.superseded_by IS NULL AND ", " WHERE g.is_current = 1 AND "), outlineParameters);
+    }
+
+    // The ranked query without a floor. Exact when it yields Limit parcels (as above), and when it yields fewer but the
+    // ranking kept every outline of the box, as then nothing was left out; null otherwise (the full query answers).
+    private async Task<IReadOnlyList<ParcelRecord>?> RankedBelowFloorsAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    {
+        var largest = await RankedFirstAsync(c, query, cancellationToken);
+        return largest.Count == query.Limit || await RankedAllOutlinesAsync(c, query, cancellationToken) ? largest : null;
+    }
+
+    // Whether the box holds fewer outlines than the ranking keeps (so it kept them all).
+    private async Task<bool> RankedAllOutlinesAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    {
+        var (conditions, parameters) = RankedOutlines(query);
+        var count = Command(c, null, $"SELECT count(*) FROM (SELECT 1 FROM parcel_geometries g{conditions} LIMIT @ranked) s",
+            [.. parameters, ("ranked", RankedCount(query))]);
+        await PrepareOverviewAsync(count, cancellationToken);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) < RankedCount(query);
     }
 
     /// <summary>
@@ -177,24 +216,35 @@ public abstract partial class SqlParcelStore
         {
             if (query.Intersects is not null || query.Filter is not null)
                 throw new ArgumentException("A fingerprint is taken of a box, not of an intersects or CQL filter.", nameof(query));
-            // The same parcels QueryParcelsAsync returns, found the same way (above an area floor when that is exact).
+            // The same parcels QueryParcelsAsync returns, found the same way (above an area floor, or ranked first, where
+            // that is exact).
+            var ranked = RanksOutlinesBeforeJoining && IsLargestOfABox(query);
             foreach (var floor in await FloorsAsync(c, query, cancellationToken))
             {
-                var (largest, smallest) = await FingerprintRowsAsync(c, query with { OutlineFloor = floor }, cancellationToken);
+                var (largest, smallest) = await FingerprintRowsAsync(c, query with { OutlineFloor = floor }, ranked, cancellationToken);
                 if (largest.Count == query.Limit && smallest >= floor) return ParcelFingerprint.Of(largest);
             }
-            return ParcelFingerprint.Of((await FingerprintRowsAsync(c, query, cancellationToken)).Rows);
+            if (ranked)
+            {
+                var (largest, _) = await FingerprintRowsAsync(c, query, ranked: true, cancellationToken);
+                if (largest.Count == query.Limit || await RankedAllOutlinesAsync(c, query, cancellationToken)) return ParcelFingerprint.Of(largest);
+            }
+            return ParcelFingerprint.Of((await FingerprintRowsAsync(c, query, ranked: false, cancellationToken)).Rows);
         }, cancellationToken);
 
-    /// <summary>The fingerprint rows of the query's parcels, and the smallest outline area among them (0 for a point or line).</summary>
-    private async Task<(List<string> Rows, double Smallest)> FingerprintRowsAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fingerprint rows of the query's parcels, and the smallest outline area among them (0 for a point or line);
+    /// ranked, the outlines are ranked alone first (as by <see cref="RankedFirstAsync"/>).
+    /// </summary>
+    private async Task<(List<string> Rows, double Smallest)> FingerprintRowsAsync(DbConnection c, ParcelQuery query, bool ranked, CancellationToken cancellationToken)
     {
         var (where, parameters, _) = Filter(query);
+        var from = ranked ? WithRankedOutlines(ParcelFrom, query, parameters) : ParcelFrom;
         // With a sort, the first Limit parcels in that order (what a tile keeps); without, every match.
         var sql = query.Sort == ParcelSort.None
-            ? $"SELECT {ParcelFingerprint.SqlRow}, COALESCE(g.area_mu_computed, 0) {ParcelFrom}{where} ORDER BY p.id"
+            ? $"SELECT {ParcelFingerprint.SqlRow}, COALESCE(g.area_mu_computed, 0) {from}{where} ORDER BY p.id"
             : $"SELECT fingerprint_row, row_area FROM (SELECT {ParcelFingerprint.SqlRow} AS fingerprint_row, COALESCE(g.area_mu_computed, 0) AS row_area, " +
-              $"p.id AS row_id {ParcelFrom}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
+              $"p.id AS row_id {from}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
         var rows = new List<string>();
         var smallest = double.PositiveInfinity;
         await using var reader = await Command(c, null, sql, [.. parameters, ("limit", query.Limit)]).ExecuteReaderAsync(cancellationToken);
