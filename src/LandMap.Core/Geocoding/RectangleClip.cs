@@ -105,9 +105,40 @@ internal static class RectangleClip
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;
         shell.Add(shell[0].Copy());
+        // Two pieces come out as one ring joined along an edge of the convex polygon, there and back: rounding may leave
+        // the two runs a hair apart, which neither the simplicity test nor IsValid sees.
+        if (RunsOverlapAlongAnEdge(shell, edges)) return null;
         var piece = subject.Factory.CreatePolygon([.. shell]);
         return (shell.Count <= MaxPairwiseVertices ? IsSimpleRing(shell) && piece.Area > 0 : piece.IsValid) ? piece : null;
     }
+
+    // Whether two segments of the closed ring run along the same edge's line (ends within NearM of it) over a common
+    // stretch: a piece may meet one edge in several separate runs, never twice over the same stretch.
+    private static bool RunsOverlapAlongAnEdge(List<Coordinate> closed, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges)
+    {
+        var runs = new List<(double From, double To)>();
+        foreach (var e in edges)
+        {
+            runs.Clear();
+            for (var i = 0; i + 1 < closed.Count; i++)
+            {
+                var (p, q) = (closed[i], closed[i + 1]);
+                if (Math.Abs((p.X - e.X) * e.Nx + (p.Y - e.Y) * e.Ny) > NearM || Math.Abs((q.X - e.X) * e.Nx + (q.Y - e.Y) * e.Ny) > NearM) continue;
+                // Position along the edge's line (its direction is the normal turned a quarter).
+                var (a, b) = ((p.X - e.X) * -e.Ny + (p.Y - e.Y) * e.Nx, (q.X - e.X) * -e.Ny + (q.Y - e.Y) * e.Nx);
+                var run = (Math.Min(a, b), Math.Max(a, b));
+                foreach (var other in runs)
+                {
+                    if (Math.Min(run.Item2, other.To) - Math.Max(run.Item1, other.From) > OverlapM) return true;
+                }
+                runs.Add(run);
+            }
+        }
+        return false;
+    }
+
+    // Runs sharing more than this (metres) overlap; consecutive runs along one line share an end point, to rounding.
+    private const double OverlapM = 1e-6;
 
     // Up to this many vertices a ring is tested edge pair by edge pair, cheaper than IsValid's graph.
     private const int MaxPairwiseVertices = 32;

@@ -212,15 +212,40 @@ public static class Regions
     }
 
     /// <summary>
-    /// Intersection: a convex polygon's one piece of another polygon by clipping (<see cref="RectangleClip.Intersection(Polygon, Polygon)"/>),
-    /// anything else with OverlayNG and its snapping fallbacks (the legacy overlay throws on near-coincident edges).
+    /// Intersection: a convex polygon's one piece of another polygon, or of each part of a multipolygon, by clipping
+    /// (<see cref="RectangleClip.Intersection(Polygon, Polygon)"/>), anything else with OverlayNG and its snapping fallbacks (the legacy overlay throws on near-coincident edges).
     /// </summary>
-    public static Geometry Intersect(Geometry a, Geometry b) =>
+    public static Geometry Intersect(Geometry a, Geometry b) => (a, b) switch
+    {
         // A disk or a rectangle over a region (a village's disk on a road's band, a parcel on its free land) is most often
         // one piece of the other: clipped without an overlay (RectangleClip.Intersection says when).
-        (a, b) is (Polygon pa, Polygon pb) && (RectangleClip.Intersection(pb, pa) ?? RectangleClip.Intersection(pa, pb)) is { } piece
-            ? piece
-            : OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection);
+        (Polygon pa, Polygon pb) when (RectangleClip.Intersection(pb, pa) ?? RectangleClip.Intersection(pa, pb)) is { } piece => piece,
+        // A free region in parts (split by earlier parcels): one piece of each part the rectangle reaches.
+        (Polygon convex, MultiPolygon parts) when PieceOfEachPart(convex, parts) is { } pieces => pieces,
+        (MultiPolygon parts, Polygon convex) when PieceOfEachPart(convex, parts) is { } pieces => pieces,
+        _ => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection),
+    };
+
+    // The parts of a multipolygon within a convex polygon, each clipped to one piece (parts are disjoint, so are their
+    // pieces); null when a part reached cannot be answered so, or none is reached (the overlay answers then).
+    internal static Geometry? PieceOfEachPart(Polygon convex, MultiPolygon parts)
+    {
+        var reach = convex.EnvelopeInternal;
+        var pieces = new List<Polygon>(parts.NumGeometries);
+        for (var i = 0; i < parts.NumGeometries; i++)
+        {
+            var part = (Polygon)parts.GetGeometryN(i);
+            if (!part.EnvelopeInternal.Intersects(reach)) continue;
+            if (RectangleClip.Intersection(convex, part) is not { } piece) return null;
+            pieces.Add(piece);
+        }
+        return pieces.Count switch
+        {
+            0 => null,
+            1 => pieces[0],
+            _ => convex.Factory.CreateMultiPolygon([.. pieces]),
+        };
+    }
 
     /// <summary>Difference with OverlayNG (see <see cref="Intersect"/>).</summary>
     public static Geometry Subtract(Geometry a, Geometry b) => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Difference);

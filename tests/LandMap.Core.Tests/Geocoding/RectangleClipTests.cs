@@ -106,11 +106,59 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
             answered++;
             var overlay = OverlayNGRobust.Overlay(convex, subject, SpatialFunction.Intersection);
             Assert.True(piece.IsValid, $"invalid: {piece}");
+            // One piece (or a sliver): two joined along the convex polygon's edge would have the same area.
+            var pieces = Regions.PolygonParts(overlay).Count(p => p.Area > convex.Area * 1e-6);
+            Assert.True(pieces <= 1, $"the overlay has {pieces} pieces: {overlay}");
             var apart = OverlayNGRobust.Overlay(overlay, piece, SpatialFunction.SymDifference).Area;
             Assert.True(apart <= 1e-6 * Math.Max(1, overlay.Area), $"{apart} m² apart: {piece} vs {overlay}");
         }, t => $"{t.Item1} / {t.Item2}");
         output.WriteLine($"convex clip (seed 20261207): {cases} cases, {answered} answered without an overlay");
         Assert.True(answered > cases / 4, $"only {answered} of {cases} answered");
+    }
+
+    // A free region split into parts by earlier parcels: the clipped pieces are the overlay's polygons, one for one, as the
+    // placer chooses the piece nearest its anchor among them.
+    [Fact]
+    public void EachPartsPieceOfAMultipolygonIsTheOverlays()
+    {
+        var rectangles = Gen.Select(Gen.Double[-250, 250], Gen.Double[-120, 120], Gen.Double[5, 400], Gen.Double[0, 3.2])
+            .Select(r => Factory.CreatePolygon(Rectangle(r.Item1, r.Item2, r.Item3, r.Item3 / 1.5, r.Item4)));
+        // The band cut across by one to three long parcels (so in parts), with up to two smaller ones taken out as well.
+        var strips = Gen.Select(Gen.Double[-250, 250], Gen.Double[20, 80], Gen.Double[-0.5, 0.5]).Array[1, 3];
+        var notches = Gen.Select(Gen.Double[0, 3.2], Gen.Double[-250, 250], Gen.Double[-150, 150], Gen.Double[20, 120]).Array[0, 2];
+        var split = Gen.Select(strips, notches).Select(t =>
+        {
+            Geometry region = Box(-300, -150, 300, 150);
+            foreach (var (x, width, angle) in t.Item1)
+                region = Regions.Subtract(region, Factory.CreatePolygon(Rectangle(x, 0, width, 500, angle)));
+            foreach (var (angle, x, y, size) in t.Item2)
+                region = Regions.Subtract(region, Factory.CreatePolygon(Rectangle(x, y, size, size * 0.7, angle)));
+            return region;
+        });
+        var (multipart, answered, severalPieces) = (0, 0, 0);
+        var cases = FixedSeed.Run(Gen.Select(rectangles, split), 3_000, 20261210, t =>
+        {
+            var (rectangle, region) = t;
+            if (region is not MultiPolygon parts) return;
+            multipart++;
+            if (Regions.PieceOfEachPart(rectangle, parts) is not { } pieces) return;
+            answered++;
+            var overlay = OverlayNGRobust.Overlay(rectangle, region, SpatialFunction.Intersection);
+            // Slivers under a millionth of the rectangle are not pieces to the placer (ParcelPlacer.Nearest).
+            var expected = Regions.PolygonParts(overlay).Where(p => p.Area > rectangle.Area * 1e-6).ToList();
+            var actual = Regions.PolygonParts(pieces).Where(p => p.Area > rectangle.Area * 1e-6).ToList();
+            if (actual.Count > 1) severalPieces++;
+            Assert.True(pieces.IsValid, $"invalid: {pieces}");
+            Assert.Equal(expected.Count, actual.Count);
+            foreach (var piece in actual)
+            {
+                var match = expected.MinBy(p => OverlayNGRobust.Overlay(p, piece, SpatialFunction.SymDifference).Area)!;
+                var apart = OverlayNGRobust.Overlay(match, piece, SpatialFunction.SymDifference).Area;
+                Assert.True(apart <= 1e-6 * Math.Max(1, match.Area), $"{apart} m² apart: {piece} vs {overlay}");
+            }
+        }, t => $"{t.Item1} / {t.Item2}");
+        output.WriteLine($"multipolygon clip (seed 20261210): {cases} cases, {multipart} in parts, {answered} answered without an overlay, {severalPieces} of them in several pieces");
+        Assert.True(answered > multipart / 4 && severalPieces > 0, $"{answered} of {multipart} answered, {severalPieces} in several pieces");
     }
 
     // A road near a crossing: the run of the line inside the disk, in the line's direction, is the overlay's line.
