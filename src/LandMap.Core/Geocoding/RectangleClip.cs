@@ -101,13 +101,14 @@ internal static class RectangleClip
         // Wholly inside: the subject itself, as geometries here are never changed once made.
         if (Inside(ring, edges)) return subject;
         var (current, next) = Buffers;
-        var clipped = Clipped(ring, edges, current, next);
+        var clipped = Clipped(ring, edges, current, next, out var crossings);
         var shell = WithoutSpikes(clipped);
         if (shell.Count < 3) return null;
         shell.Add(shell[0].Copy());
         // Two pieces come out as one ring joined along an edge of the convex polygon, there and back: rounding may leave
-        // the two runs a hair apart, which neither the simplicity test nor IsValid sees.
-        if (RunsOverlapAlongAnEdge(shell, edges)) return null;
+        // the two runs a hair apart, which neither the simplicity test nor IsValid sees. Such a ring crossed that edge's
+        // line four times or more.
+        if (crossings >= 4 && RunsOverlapAlongAnEdge(shell, edges)) return null;
         var piece = subject.Factory.CreatePolygon([.. shell]);
         return (shell.Count <= MaxPairwiseVertices ? IsSimpleRing(shell) && piece.Area > 0 : piece.IsValid) ? piece : null;
     }
@@ -369,7 +370,7 @@ internal static class RectangleClip
     private static double ClippedArea(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges,
         List<(double X, double Y)> current, List<(double X, double Y)> next)
     {
-        current = Clipped(ring, edges, current, next);
+        current = Clipped(ring, edges, current, next, out _);
         if (current.Count == 0) return 0;
         var sum = 0.0;
         var (ox, oy) = current[0];
@@ -381,14 +382,17 @@ internal static class RectangleClip
     }
 
     // Sutherland–Hodgman against each edge: what is left of the ring (open, in ring order), in one of the two lists.
+    // mostCrossings: the most crossings of (or vertices on) one edge's line; a run along an edge starts and ends at them.
     private static List<(double X, double Y)> Clipped(CoordinateSequence ring, ReadOnlySpan<(double X, double Y, double Nx, double Ny)> edges,
-        List<(double X, double Y)> current, List<(double X, double Y)> next)
+        List<(double X, double Y)> current, List<(double X, double Y)> next, out int mostCrossings)
     {
+        mostCrossings = 0;
         current.Clear();
         for (var i = 0; i + 1 < ring.Count; i++) current.Add((ring.GetX(i), ring.GetY(i)));
         foreach (var e in edges)
         {
             next.Clear();
+            var crossings = 0;
             for (var i = 0; i < current.Count; i++)
             {
                 var p = current[i];
@@ -396,12 +400,16 @@ internal static class RectangleClip
                 var dp = (p.X - e.X) * e.Nx + (p.Y - e.Y) * e.Ny;
                 var dq = (q.X - e.X) * e.Nx + (q.Y - e.Y) * e.Ny;
                 if (dp >= 0) next.Add(p);
+                // A vertex on the line may start or end a run along it as a crossing does.
+                if (Math.Abs(dp) <= NearM) crossings++;
                 if ((dp >= 0) != (dq >= 0))
                 {
                     var t = dp / (dp - dq);
                     next.Add((p.X + (q.X - p.X) * t, p.Y + (q.Y - p.Y) * t));
+                    crossings++;
                 }
             }
+            mostCrossings = Math.Max(mostCrossings, crossings);
             (current, next) = (next, current);
             if (current.Count == 0) return current;
         }
