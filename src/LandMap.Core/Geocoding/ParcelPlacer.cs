@@ -180,7 +180,8 @@ public static class ParcelPlacer
             foreach (var o in occupied)
             {
                 if (!prepared.Intersects(o)) continue;
-                if (o is not Polygon { NumInteriorRings: 0 } hole || !prepared.ContainsProperly(hole)) return null;
+                // A flat parcel (no area) the overlay would drop; as a hole it would make the polygon invalid.
+                if (o is not Polygon { NumInteriorRings: 0, Area: > 0 } hole || !prepared.ContainsProperly(hole)) return null;
                 foreach (var other in holes)
                 {
                     if (other.EnvelopeInternal.Intersects(hole.EnvelopeInternal) && other.Intersects(hole)) return null;
@@ -188,7 +189,7 @@ public static class ParcelPlacer
                 holes.Add(hole);
             }
             if (holes.Count == 0) return region;
-            // Holes wind against the shell, as the overlay writes them.
+            // Holes wind against the shell, as in a valid polygon's usual form (nothing here depends on it).
             var shellClockwise = !NetTopologySuite.Algorithm.Orientation.IsCCW(region.Shell.CoordinateSequence);
             var rings = new LinearRing[region.NumInteriorRings + holes.Count];
             for (var i = 0; i < region.NumInteriorRings; i++) rings[i] = (LinearRing)region.GetInteriorRingN(i);
@@ -208,7 +209,8 @@ public static class ParcelPlacer
         public bool Covers(Geometry shape)
         {
             if (Clear(shape)) return _region is IPolygonal && (_preparedRegion ??= PreparedGeometryFactory.Prepare(_region)).Covers(shape);
-            return All is IPolygonal && (_preparedFree ??= PreparedGeometryFactory.Prepare(All)).Covers(shape);
+            return All is IPolygonal && (_preparedFree ??= ReferenceEquals(All, _region) ? _preparedRegion ??= PreparedGeometryFactory.Prepare(_region)
+                : PreparedGeometryFactory.Prepare(All)).Covers(shape);
         }
 
         // Envelopes apart (not even touching): nothing an earlier parcel took is within the shape's reach.

@@ -138,8 +138,9 @@ internal static class RectangleClip
         return false;
     }
 
-    // Runs sharing more than this (metres) overlap; consecutive runs along one line share an end point, to rounding.
-    private const double OverlapM = 1e-6;
+    // Runs sharing any stretch overlap: consecutive runs along one line share an end point (the same coordinate, so
+    // exactly 0), and a notch reaching a hair past the line leaves a join narrower than any tolerance would.
+    private const double OverlapM = 0;
 
     // Up to this many vertices a ring is tested edge pair by edge pair, cheaper than IsValid's graph.
     private const int MaxPairwiseVertices = 32;

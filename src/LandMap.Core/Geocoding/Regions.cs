@@ -226,8 +226,9 @@ public static class Regions
         _ => OverlayNGRobust.Overlay(Homogeneous(a), Homogeneous(b), SpatialFunction.Intersection),
     };
 
-    // The parts of a multipolygon within a convex polygon, each clipped to one piece (parts are disjoint, so are their
-    // pieces); null when a part reached cannot be answered so, or none is reached (the overlay answers then).
+    // The parts of a valid multipolygon (an overlay's result: parts disjoint but for points) within a convex polygon, each
+    // clipped to one piece, so the pieces are disjoint too; null when a part reached cannot be answered so, or none is
+    // reached (the overlay answers then).
     internal static Geometry? PieceOfEachPart(Polygon convex, MultiPolygon parts)
     {
         var reach = convex.EnvelopeInternal;

@@ -161,6 +161,24 @@ public sealed class RectangleClipTests(ITestOutputHelper output)
         Assert.True(answered > multipart / 4 && severalPieces > 0, $"{answered} of {multipart} answered, {severalPieces} in several pieces");
     }
 
+    // A neighbour's corner a tenth of a micrometre past the rectangle's edge splits the piece in two: the clipped ring
+    // runs there and back along that edge with a join narrower than any tolerance, and must be left to the overlay.
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    [InlineData(2.1)]
+    public void ANotchAHairPastTheEdgeLeavesItsTwoPiecesToTheOverlay(double angle)
+    {
+        // Turned, as the placer's rectangles are: the two runs along the edge are then a rounding apart, not collinear.
+        var turn = NetTopologySuite.Geometries.Utilities.AffineTransformation.RotationInstance(angle);
+        var rectangle = (Polygon)turn.Transform(Box(0, 0, 100, 50));
+        var subject = (Polygon)turn.Transform(new NetTopologySuite.IO.WKTReader(Factory.GeometryServices)
+            .Read("POLYGON ((10 -10, 90 -10, 90 60, 55 60, 50 -0.0000001, 45 60, 10 60, 10 -10))"));
+
+        Assert.Equal(2, Regions.PolygonParts(OverlayNGRobust.Overlay(rectangle, subject, SpatialFunction.Intersection)).Count());
+        Assert.Null(RectangleClip.Intersection(rectangle, subject));
+    }
+
     // A road near a crossing: the run of the line inside the disk, in the line's direction, is the overlay's line.
     [Fact]
     public void ALinesOneRunInsideADiskIsTheOverlays()
