@@ -189,16 +189,8 @@ public static class ParcelPlacer
                 holes.Add(hole);
             }
             if (holes.Count == 0) return region;
-            // Holes wind against the shell, as in a valid polygon's usual form (nothing here depends on it).
-            var shellClockwise = !NetTopologySuite.Algorithm.Orientation.IsCCW(region.Shell.CoordinateSequence);
-            var rings = new LinearRing[region.NumInteriorRings + holes.Count];
-            for (var i = 0; i < region.NumInteriorRings; i++) rings[i] = (LinearRing)region.GetInteriorRingN(i);
-            for (var i = 0; i < holes.Count; i++)
-            {
-                var ring = holes[i].Shell;
-                var clockwise = !NetTopologySuite.Algorithm.Orientation.IsCCW(ring.CoordinateSequence);
-                rings[region.NumInteriorRings + i] = clockwise == shellClockwise ? (LinearRing)ring.Reverse() : ring;
-            }
+            // Winding is left as it is: areas here are taken unsigned, and a stored parcel is normalised on its own.
+            var rings = region.InteriorRings.Cast<LinearRing>().Concat(holes.Select(h => h.Shell)).ToArray();
             return region.Factory.CreatePolygon(region.Shell, rings);
         }
 
@@ -208,9 +200,12 @@ public static class ParcelPlacer
         /// <summary>Whether the free region covers <paramref name="shape"/>; only a polygonal region can.</summary>
         public bool Covers(Geometry shape)
         {
-            if (Clear(shape)) return _region is IPolygonal && (_preparedRegion ??= PreparedGeometryFactory.Prepare(_region)).Covers(shape);
-            return All is IPolygonal && (_preparedFree ??= ReferenceEquals(All, _region) ? _preparedRegion ??= PreparedGeometryFactory.Prepare(_region)
-                : PreparedGeometryFactory.Prepare(All)).Covers(shape);
+            var free = Near(shape);
+            if (free is not IPolygonal) return false;
+            // The free region is often the region itself (every neighbour clear of it): prepared once for both.
+            var prepared = ReferenceEquals(free, _region) ? _preparedRegion ??= PreparedGeometryFactory.Prepare(_region)
+                : _preparedFree ??= PreparedGeometryFactory.Prepare(free);
+            return prepared.Covers(shape);
         }
 
         // Envelopes apart (not even touching): nothing an earlier parcel took is within the shape's reach.
