@@ -54,6 +54,7 @@ public sealed partial class SqliteStoreTests : StoreContractTests
     [Fact] public Task StorePlacedOnAWgs84GazetteerDoesNotMove() => CheckStorePlacedOnAWgs84GazetteerDoesNotMove();
     [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
+    [Fact] public Task ImportedRowsTakeTheirIdsInMapOrder() => CheckImportedRowsTakeTheirIdsInMapOrder();
     [Fact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();

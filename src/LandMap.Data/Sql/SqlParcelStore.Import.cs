@@ -81,7 +81,7 @@ public abstract partial class SqlParcelStore
 
     /// <summary>
     /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to
-    /// <see cref="WriteEntriesAsync"/> in one go: no round trip waits for an id the database made.
+    /// <see cref="WriteEntriesAsync"/> in one go, in id order: no round trip waits for an id the database made.
     /// </summary>
     private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, object? batch,
         CancellationToken ct)
@@ -99,17 +99,21 @@ public abstract partial class SqlParcelStore
         var now = DateTime.UtcNow;
         var rows = new EntryRow[entries.Count];
         var parcelsByName = new Dictionary<string, long>();
+        // Ids go in map order (SpatialIdOrder), rows in id order; the loop stays in column order, so the first entry of
+        // a name is still the one parcelsByName keeps.
+        var slots = SpatialIdOrder.Slots(geocoded.Select(g => g?.Geometry).ToList());
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
             var g = geocoded[i];
+            var k = slots[i];
             var use = LandUseClassifier.Classify(e.Name);
-            rows[i] = new EntryRow(entryIds[i], e, ParcelIds.Of(ParcelIds.DistrictCode(report), report.PlanYear, e.Seq), use.Code, use.Name, use.Reason,
-                e.AreaQualifier?.ToString().ToLowerInvariant(), Json(e.Parts), Json(e.Bounds), geometryIds[i],
-                new VersionRow(parcelIds[i], 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved", g?.Confidence ?? 0, g?.Method ?? "none",
+            rows[k] = new EntryRow(entryIds[k], e, ParcelIds.Of(ParcelIds.DistrictCode(report), report.PlanYear, e.Seq), use.Code, use.Name, use.Reason,
+                e.AreaQualifier?.ToString().ToLowerInvariant(), Json(e.Parts), Json(e.Bounds), geometryIds[k],
+                new VersionRow(parcelIds[k], 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved", g?.Confidence ?? 0, g?.Method ?? "none",
                     g is null ? EmptyJsonList : Json(g.Constraints), g is null ? UnresolvedWarnings : Json(g.Warnings), g?.AreaMuComputed,
                     ReportImport.Geocoder, ReportImport.Geocoder, reason, now));
-            parcelsByName.TryAdd(e.Name, parcelIds[i]);
+            parcelsByName.TryAdd(e.Name, parcelIds[k]);
         }
         await WriteEntriesAsync(c, t, reportId, rows, batch, ct);
         return parcelsByName;
