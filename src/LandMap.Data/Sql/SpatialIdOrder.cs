@@ -11,7 +11,7 @@ namespace LandMap.Data.Sql;
 /// </summary>
 internal static class SpatialIdOrder
 {
-    // A 2^16 × 2^16 grid over the report's extent: cells of a few centimetres for a district.
+    // A 2^16 × 2^16 grid over the report's extent: cells of about half a metre for a district 30 km across.
     private const int Bits = 16;
     private const uint Cells = 1u << Bits;
 
