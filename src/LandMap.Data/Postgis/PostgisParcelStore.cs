@@ -119,10 +119,15 @@ public sealed partial class PostgisParcelStore : SqlParcelStore, IParcelStore
     private protected override bool RanksOutlinesBeforeJoining => true;
 
     /// <inheritdoc />
-    // Two workers cost more to start than they save on a few thousand outlines (the densest z10 tile of the 1M city: 59 ms
-    // with them, 35 ms without); set for this statement only, in the same command.
+    // Set for this statement only, in the same command:
+    // - no parallel workers: two cost more to start than they save on a few thousand outlines (the densest z10 tile of
+    //   the 1M city: 59 ms with them, 35 ms without);
+    // - no sequential scans: the box's conditions multiply default selectivities, so a custom plan (each connection's
+    //   first five runs of a statement) expects a handful of ranked outlines where there are 1,250 and joins `reports`
+    //   by scanning it once for each (a dense z12 tile: 25–35 ms, 19–24 ms through its key, as the generic plan does).
+    //   Every table here is reached through an index.
     private protected override (string Before, string After) RankedQuerySettings =>
-        ("SET max_parallel_workers_per_gather = 0; ", "; RESET max_parallel_workers_per_gather");
+        ("SET max_parallel_workers_per_gather = 0; SET enable_seqscan = off; ", "; RESET max_parallel_workers_per_gather; RESET enable_seqscan");
 
     /// <inheritdoc />
     protected override string IntersectsFilterSql => "ST_Intersects(g.geom, @area)";
