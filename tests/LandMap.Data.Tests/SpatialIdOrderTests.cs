@@ -41,6 +41,22 @@ public sealed class SpatialIdOrderTests
     }
 
     [Fact]
+    public void AGridIsWalkedCellByCell()
+    {
+        // Points on a 4 × 4 grid spanning the extent fall in distinct cells of the curve's second level, so the slots walk
+        // the grid from neighbour to neighbour (a row-by-row or Z order would jump).
+        var random = new Random(3);
+        var cells = Enumerable.Range(0, 16).OrderBy(_ => random.Next()).ToArray();
+        var points = cells.Select(c => (Geometry)Plane.CreatePoint(new Coordinate(c % 4 * 10.0, c / 4 * 10.0))).ToList();
+
+        var slots = SpatialIdOrder.Slots(points);
+
+        var walk = Enumerable.Range(0, 16).OrderBy(i => slots[i]).Select(i => cells[i]).ToList();
+        for (var k = 1; k < walk.Count; k++)
+            Assert.True(Math.Abs(walk[k] % 4 - walk[k - 1] % 4) + Math.Abs(walk[k] / 4 - walk[k - 1] / 4) == 1, $"cell {walk[k]} does not adjoin {walk[k - 1]}");
+    }
+
+    [Fact]
     public void ASingleGeometryOrNoneIsItsOwnOrder()
     {
         Assert.Equal([0], SpatialIdOrder.Slots([Plane.CreatePoint(new Coordinate(3, 4))]));

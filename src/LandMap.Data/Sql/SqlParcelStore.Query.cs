@@ -41,12 +41,14 @@ public abstract partial class SqlParcelStore
     // COALESCE: both backends then agree where NULL goes (SQLite sorts it last descending, PostgreSQL first).
     private protected const string OutlineAreaOrder = "COALESCE(g.area_mu_computed, 0) DESC, p.id";
 
-    // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL.
+    // The allow-list of sort orders: the only ORDER BY texts that ever reach SQL. Ties go in report and column order
+    // (row ids follow the map within a report: SpatialIdOrder), so a review queue cut at its limit keeps a report's first
+    // entries, not one corner of it.
     private static string OrderBy(ParcelSort sort) => sort switch
     {
-        ParcelSort.Name => "e.name, p.id",
-        ParcelSort.AreaDescending => "e.area_mu DESC, p.id",
-        ParcelSort.ConfidenceAscending => "g.confidence, p.id",
+        ParcelSort.Name => "e.name, p.report_id, e.seq, p.id",
+        ParcelSort.AreaDescending => "e.area_mu DESC, p.report_id, e.seq, p.id",
+        ParcelSort.ConfidenceAscending => "g.confidence, p.report_id, e.seq, p.id",
         ParcelSort.None => "",
         ParcelSort.OutlineAreaDescending => OutlineAreaOrder,
         _ => "r.district, r.plan_year, e.seq, p.id",
@@ -247,7 +249,15 @@ public abstract partial class SqlParcelStore
               $"p.id AS row_id {from}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
         var rows = new List<string>();
         var smallest = double.PositiveInfinity;
-        await using var reader = await Command(c, null, sql, [.. parameters, ("limit", query.Limit)]).ExecuteReaderAsync(cancellationToken);
+        var command = Command(c, null, sql, [.. parameters, ("limit", query.Limit)]);
+        if (ranked)
+        {
+            // Planned as the ranked query is (a cached tile's revalidation runs this on every hit).
+            var (before, after) = RankedQuerySettings;
+            command.CommandText = before + sql + after;
+            await PrepareOverviewAsync(command, cancellationToken);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(reader.GetString(0));
