@@ -56,6 +56,7 @@ public sealed class PostgisStoreTests : StoreContractTests
     [PostgisFact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [PostgisFact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
     [PostgisFact] public Task ImportedRowsTakeTheirIdsInMapOrder() => CheckImportedRowsTakeTheirIdsInMapOrder();
+    [PostgisFact] public Task ReviewedGeometriesOfSameNamedEntriesAreKeptEach() => CheckReviewedGeometriesOfSameNamedEntriesAreKeptEach();
     [PostgisFact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [PostgisFact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [PostgisFact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();

@@ -55,6 +55,7 @@ public sealed partial class SqliteStoreTests : StoreContractTests
     [Fact] public Task ReportTextIsKept() => CheckReportTextIsKept();
     [Fact] public Task BulkImportStoresEveryFieldAsImported() => CheckBulkImportStoresEveryFieldAsImported();
     [Fact] public Task ImportedRowsTakeTheirIdsInMapOrder() => CheckImportedRowsTakeTheirIdsInMapOrder();
+    [Fact] public Task ReviewedGeometriesOfSameNamedEntriesAreKeptEach() => CheckReviewedGeometriesOfSameNamedEntriesAreKeptEach();
     [Fact] public Task WritesAfterBulkImportContinueTheIds() => CheckWritesAfterBulkImportContinueTheIds();
     [Fact] public Task ImportingSeedsTwiceKeepsCounts() => CheckImportingSeedsTwiceKeepsCounts();
     [Fact] public Task PlanYearAndDistrictQuery() => CheckPlanYearAndDistrictQuery();

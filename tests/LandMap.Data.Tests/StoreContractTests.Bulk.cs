@@ -143,6 +143,35 @@ public abstract partial class StoreContractTests
             parcels.Select(p => p.Geometry!.Centroid).Zip(parcels.Skip(1).Select(p => p.Geometry!.Centroid), (a, b) => a.Distance(b)).Sum();
     }
 
+    /// <summary>
+    /// A column that names one project twice, at two places, both reviewed: a new edition keeps each reviewed geometry on
+    /// the entry of that name in the same position (the first on the first, the second on the second).
+    /// </summary>
+    protected async Task CheckReviewedGeometriesOfSameNamedEntriesAreKeptEach()
+    {
+        var store = await OpenAsync();
+        var column = Column("卫东区", 2032, 8, "同");
+        var twice = new[] { 2, 6 };
+        ReportImport Edition() => column with
+        {
+            Report = column.Report with { LandEntries = column.Report.LandEntries.Select(e => twice.Contains(e.Seq) ? e with { Name = "同名安置房项目" } : e).ToList() },
+            Geocoded = column.Geocoded.Select(g => twice.Contains(g.Seq) ? g with { Name = "同名安置房项目" } : g).ToList(),
+            ContentSha256 = Guid.NewGuid().ToString("N"),
+        };
+        var first = await store.ImportReportAsync(Edition());
+        var reviewed = new Dictionary<int, Polygon> { [2] = Box(113.41, 33.81), [6] = Box(113.45, 33.85) };
+        foreach (var parcel in (await store.QueryParcelsAsync(new ParcelQuery { ReportId = first.ReportId })).Where(p => twice.Contains(p.Seq)))
+            Assert.Equal(SaveOutcome.Saved, (await store.SaveGeometryAsync(new GeometryEdit(parcel.Id, 1, reviewed[parcel.Seq], "li.wei", "surveyed"))).Outcome);
+
+        var second = await store.ImportReportAsync(Edition());
+
+        Assert.Equal((ImportStatus.Superseded, 2), (second.Status, second.KeptReviewedGeometries));
+        var kept = (await store.QueryParcelsAsync(new ParcelQuery { ReportId = second.ReportId })).Where(p => twice.Contains(p.Seq)).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, p => Assert.True(p.Geometry!.EqualsExact(reviewed[p.Seq]), $"seq {p.Seq}: expected {reviewed[p.Seq]}, got {p.Geometry}"));
+        Assert.All(kept, p => Assert.Equal(("li.wei", 2), (p.MadeBy, p.Version)));
+    }
+
     protected async Task CheckBulkImportStoresEveryFieldAsImported()
     {
         var store = await OpenAsync();

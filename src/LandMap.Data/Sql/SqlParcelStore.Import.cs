@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using LandMap.Core.Geocoding;
 using LandMap.Core.LandUse;
@@ -83,7 +84,7 @@ public abstract partial class SqlParcelStore
     /// Builds every row of the report's entries in memory, with ids taken up front, and hands them to
     /// <see cref="WriteEntriesAsync"/> in one go, in id order: no round trip waits for an id the database made.
     /// </summary>
-    private async Task<Dictionary<string, long>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, object? batch,
+    private async Task<Dictionary<string, List<long>>> InsertEntriesAsync(DbConnection c, DbTransaction t, long reportId, ReportImport import, object? batch,
         CancellationToken ct)
     {
         var report = import.Report;
@@ -98,9 +99,9 @@ public abstract partial class SqlParcelStore
         var reason = $"import of {report.File}";
         var now = DateTime.UtcNow;
         var rows = new EntryRow[entries.Count];
-        var parcelsByName = new Dictionary<string, long>();
-        // Ids go in map order (SpatialIdOrder), rows in id order; the loop stays in column order, so the first entry of
-        // a name is still the one parcelsByName keeps.
+        var parcelsByName = new Dictionary<string, List<long>>();
+        // Ids go in map order (SpatialIdOrder), rows in id order; the loop stays in column order, so parcelsByName lists
+        // each name's parcels in column order.
         var slots = SpatialIdOrder.Slots(geocoded.Select(g => g?.Geometry).ToList());
         for (var i = 0; i < entries.Count; i++)
         {
@@ -113,7 +114,8 @@ public abstract partial class SqlParcelStore
                 new VersionRow(parcelIds[k], 1, g?.Geometry, g?.Status.ToString().ToLowerInvariant() ?? "unresolved", g?.Confidence ?? 0, g?.Method ?? "none",
                     g is null ? EmptyJsonList : Json(g.Constraints), g is null ? UnresolvedWarnings : Json(g.Warnings), g?.AreaMuComputed,
                     ReportImport.Geocoder, ReportImport.Geocoder, reason, now));
-            parcelsByName.TryAdd(e.Name, parcelIds[k]);
+            if (!parcelsByName.TryGetValue(e.Name, out var named)) parcelsByName[e.Name] = named = [];
+            named.Add(parcelIds[k]);
         }
         await WriteEntriesAsync(c, t, reportId, rows, batch, ct);
         return parcelsByName;
@@ -165,23 +167,30 @@ public abstract partial class SqlParcelStore
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<int> CarryOverReviewedAsync(DbConnection c, DbTransaction t, long oldReport, long newReport, Dictionary<string, long> parcelsByName, CancellationToken ct)
+    /// <summary>
+    /// Carries the reviewed geometries of the old edition over to the new one, by entry name: the n-th entry of a name in
+    /// the old column to the n-th of that name in the new one (a column may name a project twice, at two places).
+    /// </summary>
+    private async Task<int> CarryOverReviewedAsync(DbConnection c, DbTransaction t, long oldReport, long newReport, Dictionary<string, List<long>> parcelsByName,
+        CancellationToken ct)
     {
-        var reviewed = new List<(string Name, GeometryVersion Version)>();
+        var reviewed = new List<(string Name, int Rank, GeometryVersion Version)>();
         await using (var reader = await Command(c, t,
             $"""
-            SELECT e.name, {VersionColumns} FROM parcels p JOIN land_entries e ON e.id = p.entry_id
+            SELECT e.name, (SELECT count(*) FROM land_entries o WHERE o.report_id = e.report_id AND o.name = e.name AND (o.seq < e.seq OR (o.seq = e.seq AND o.id < e.id))),
+                {VersionColumns} FROM parcels p JOIN land_entries e ON e.id = p.entry_id
             JOIN parcel_geometries g ON g.parcel_id = p.id AND g.is_current = 1
-            WHERE p.report_id = @r AND g.made_by_kind <> @geocoder ORDER BY p.id
+            WHERE p.report_id = @r AND g.made_by_kind <> @geocoder ORDER BY e.seq, p.id
             """, ("r", oldReport), ("geocoder", ReportImport.Geocoder)).ExecuteReaderAsync(ct))
         {
-            while (await reader.ReadAsync(ct)) reviewed.Add((reader.GetString(0), ReadVersion(reader, 1)));
+            while (await reader.ReadAsync(ct)) reviewed.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), ReadVersion(reader, 2)));
         }
         var insert = VersionInsert(c, t);
         var kept = 0;
-        foreach (var (name, v) in reviewed)
+        foreach (var (name, rank, v) in reviewed)
         {
-            if (!parcelsByName.TryGetValue(name, out var parcelId)) continue;
+            if (!parcelsByName.TryGetValue(name, out var named) || rank >= named.Count) continue;
+            var parcelId = named[rank];
             await Command(c, t, "UPDATE parcel_geometries SET is_current = 0 WHERE parcel_id = @p AND is_current = 1", ("p", parcelId)).ExecuteNonQueryAsync(ct);
             await InsertVersionAsync(insert, new VersionRow(parcelId, 2, v.Geometry, v.Status, v.Confidence, v.Method, new JsonText(v.ConstraintsJson),
                 new JsonText(v.WarningsJson), v.AreaMuComputed, v.MadeBy, v.MadeByKind,
