@@ -102,12 +102,18 @@ public abstract partial class SqlParcelStore
     private async Task<IReadOnlyList<ParcelRecord>> RankedFirstAsync(DbConnection c, ParcelQuery query, CancellationToken cancellationToken)
     {
         var (where, parameters, _) = Filter(query);
-        var (before, after) = RankedQuerySettings;
-        var sql = before + WithRankedOutlines(Select(query), query, parameters) + where + OrderByClause(query.Sort) + " LIMIT @limit" + after;
+        var sql = WithRankedOutlines(Select(query), query, parameters) + where + OrderByClause(query.Sort) + " LIMIT @limit";
         parameters.Add(("limit", query.Limit));
-        var command = Command(c, null, sql, [.. parameters]);
+        return await ReadParcelsAsync(await RankedCommandAsync(c, sql, parameters, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A ranked statement with its settings around it (<see cref="RankedQuerySettings"/>), prepared.</summary>
+    private async Task<DbCommand> RankedCommandAsync(DbConnection c, string sql, List<(string, object?)> parameters, CancellationToken cancellationToken)
+    {
+        var (before, after) = RankedQuerySettings;
+        var command = Command(c, null, before + sql + after, [.. parameters]);
         await PrepareOverviewAsync(command, cancellationToken);
-        return await ReadParcelsAsync(command, cancellationToken);
+        return command;
     }
 
     // How many outlines the ranking keeps before the join: a quarter more than Limit, for parcels the filters leave out.
@@ -249,14 +255,9 @@ public abstract partial class SqlParcelStore
               $"p.id AS row_id {from}{where}{OrderByClause(query.Sort)} LIMIT @limit) kept ORDER BY row_id";
         var rows = new List<string>();
         var smallest = double.PositiveInfinity;
-        var command = Command(c, null, sql, [.. parameters, ("limit", query.Limit)]);
-        if (ranked)
-        {
-            // Planned as the ranked query is (a cached tile's revalidation runs this on every hit).
-            var (before, after) = RankedQuerySettings;
-            command.CommandText = before + sql + after;
-            await PrepareOverviewAsync(command, cancellationToken);
-        }
+        parameters.Add(("limit", query.Limit));
+        // Ranked, planned as the ranked query is (a cached tile's revalidation runs this on every hit).
+        var command = ranked ? await RankedCommandAsync(c, sql, parameters, cancellationToken) : Command(c, null, sql, [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
